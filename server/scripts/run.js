@@ -1,0 +1,33 @@
+#!/usr/bin/env node
+// Runs a compiled entry point from dist/, compiling src/ first when the build is missing or stale,
+// so `npm start` works right after `npm install`.
+'use strict';
+const fs = require('node:fs');
+const path = require('node:path');
+const { execFileSync } = require('node:child_process');
+
+const root = path.join(__dirname, '..');
+const src = path.join(root, 'src');
+const dist = path.join(root, 'dist');
+
+function newestMtime(dir) {
+  let newest = 0;
+  for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
+    const p = path.join(dir, entry.name);
+    const t = entry.isDirectory() ? newestMtime(p) : fs.statSync(p).mtimeMs;
+    if (t > newest) newest = t;
+  }
+  return newest;
+}
+
+const stamp = path.join(dist, '.build-stamp');
+const stale = !fs.existsSync(stamp) || fs.statSync(stamp).mtimeMs < newestMtime(src);
+if (stale) {
+  fs.rmSync(dist, { recursive: true, force: true });
+  execFileSync(process.execPath, [require.resolve('@swc/cli/bin/swc.js'), 'src', '-d', 'dist', '--strip-leading-paths', '--copy-files', '-q'], { cwd: root, stdio: 'inherit' });
+  fs.writeFileSync(stamp, new Date().toISOString());
+}
+
+const [target, ...rest] = process.argv.slice(2);
+process.argv = [process.argv[0], path.join(dist, `${target}.js`), ...rest];
+require(path.join(dist, `${target}.js`));

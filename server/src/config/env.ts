@@ -1,0 +1,70 @@
+import path from 'node:path';
+import { z } from 'zod';
+
+// The only reader of process.env. Everything else imports `config`.
+const bool = (fallback: boolean) =>
+  z
+    .enum(['true', 'false', '1', '0', 'yes', 'no'])
+    .optional()
+    .transform((v) => (v === undefined ? fallback : ['true', '1', 'yes'].includes(v)));
+
+const schema = z
+  .object({
+    NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+    PORT: z.coerce.number().int().min(0).max(65535).default(4000),
+    DATABASE_URL: z
+      .string()
+      .regex(/^postgres(ql)?:\/\//, 'must be a postgres:// URL')
+      .optional(),
+    DATA_DIR: z.string().optional(),
+    REDIS_URL: z.string().regex(/^rediss?:\/\//, 'must be a redis:// URL').optional(),
+    ADMIN_EMAIL: z.string().email('must be an email address').optional(),
+    ADMIN_PASSWORD: z.string().min(10, 'must be at least 10 characters').optional(),
+    SESSION_TTL_HOURS: z.coerce.number().positive().max(24 * 365).default(168),
+    PUBLIC_URL: z.string().url().optional(),
+    TRUST_PROXY: bool(false),
+    CHROMIUM_PATH: z.string().default('/usr/bin/chromium'),
+    DEFAULT_COUNTRY: z
+      .string()
+      .regex(/^[A-Z]{2}$/, 'must be a two-letter ISO country code such as US')
+      .default('US'),
+    MIGRATE_ON_START: bool(true),
+    LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+    EMBEDDED_PG_PORT: z.coerce.number().int().min(1).max(65535).default(54329),
+  })
+  .refine((v) => !!v.ADMIN_EMAIL === !!v.ADMIN_PASSWORD, {
+    message: 'ADMIN_EMAIL and ADMIN_PASSWORD must be set together',
+    path: ['ADMIN_PASSWORD'],
+  });
+
+export type Config = z.infer<typeof schema> & { dataDir: string; production: boolean };
+
+export class ConfigError extends Error {}
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const cleaned = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== ''));
+  const parsed = schema.safeParse(cleaned);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((i) => `  ${i.path.join('.') || '(env)'}: ${i.message}`);
+    throw new ConfigError(`Invalid configuration:\n${lines.join('\n')}`);
+  }
+  const v = parsed.data;
+  return {
+    ...v,
+    dataDir: path.resolve(v.DATA_DIR ?? path.join(__dirname, '..', '..', '..', '.data')),
+    production: v.NODE_ENV === 'production',
+  };
+}
+
+let current: Config | undefined;
+
+/** The process configuration, validated once on first use. */
+export function config(): Config {
+  if (!current) current = loadConfig();
+  return current;
+}
+
+/** Replaces the configuration (tests and CLI tools that start several servers). */
+export function setConfig(next: Config): void {
+  current = next;
+}

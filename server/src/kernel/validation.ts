@@ -1,0 +1,62 @@
+import { registerDecorator, validate, ValidationError, ValidationOptions } from 'class-validator';
+import { parsePhoneNumberFromString, CountryCode } from 'libphonenumber-js';
+import { BadUserInputError, FieldError } from './errors/errors';
+import { isMoneyString, normalizeMoney, toMinor } from './money';
+import { config } from '../config/env';
+
+function flatten(errors: ValidationError[], prefix: (string | number)[]): FieldError[] {
+  const out: FieldError[] = [];
+  for (const e of errors) {
+    const key = /^\d+$/.test(e.property) ? Number(e.property) : e.property;
+    const path = [...prefix, key];
+    for (const message of Object.values(e.constraints ?? {})) out.push({ path, message });
+    if (e.children?.length) out.push(...flatten(e.children, path));
+  }
+  return out;
+}
+
+/**
+ * Validates an input object (class-validator decorators on the input class) and throws
+ * BAD_USER_INPUT with `fields` rooted at the argument path, e.g. ["input", "email"].
+ */
+export async function validateInput(input: object, path: (string | number)[]): Promise<void> {
+  const errors = await validate(input, { forbidUnknownValues: false, skipMissingProperties: false });
+  if (errors.length) throw new BadUserInputError(flatten(errors, path));
+}
+
+export function normalizePhone(raw: string): string | null {
+  const parsed = parsePhoneNumberFromString(raw.trim(), config().DEFAULT_COUNTRY as CountryCode);
+  return parsed && parsed.isValid() ? parsed.number : null;
+}
+
+export function normalizeEmail(raw: string): string {
+  return raw.trim().toLowerCase();
+}
+
+/** A phone number that parses (E.164, or national in DEFAULT_COUNTRY). */
+export function IsPhone(options?: ValidationOptions) {
+  return (object: object, propertyName: string) =>
+    registerDecorator({
+      name: 'isPhone',
+      target: object.constructor,
+      propertyName,
+      options: { message: 'must be a valid phone number, e.g. +14155550100', ...options },
+      validator: { validate: (v: unknown) => v == null || (typeof v === 'string' && normalizePhone(v) !== null) },
+    });
+}
+
+/** A non-negative decimal with at most two decimals. */
+export function IsMoney(options?: ValidationOptions) {
+  return (object: object, propertyName: string) =>
+    registerDecorator({
+      name: 'isMoney',
+      target: object.constructor,
+      propertyName,
+      options: { message: 'must be a non-negative amount with at most 2 decimals, e.g. "1234.50"', ...options },
+      validator: {
+        validate: (v: unknown) => v == null || (isMoneyString(v) && toMinor(v as string) >= 0n),
+      },
+    });
+}
+
+export { normalizeMoney };

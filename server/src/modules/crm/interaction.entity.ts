@@ -1,0 +1,60 @@
+import { Field, ObjectType, registerEnumType } from 'type-graphql';
+import { Column, Entity, Index, JoinColumn, ManyToOne } from 'typeorm';
+import { OwnedEntity } from '../../kernel/entity/base.entity';
+import { User } from '../system/user.entity';
+import { Contact } from './contact.entity';
+import { Deal } from './deal.entity';
+
+export enum InteractionType {
+  CALL = 'CALL',
+  EMAIL = 'EMAIL',
+  MEETING = 'MEETING',
+  NOTE = 'NOTE',
+  SMS = 'SMS',
+}
+registerEnumType(InteractionType, { name: 'InteractionType', description: 'Kind of touch point.' });
+
+@ObjectType({ description: 'A call, email, meeting, note or SMS with a contact, optionally about a deal.' })
+@Entity('interactions')
+@Index(['ownerId', 'occurredAt'])
+@Index(['occurredAt', 'id'])
+@Index(['createdAt', 'id'])
+@Index(['updatedAt', 'id'])
+@Index(['dealId', 'occurredAt'])
+@Index(['contactId', 'occurredAt'])
+export class Interaction extends OwnedEntity {
+  @Field(() => InteractionType, { description: 'Kind of interaction.' })
+  @Index()
+  @Column('enum', { enum: InteractionType, enumName: 'interaction_type' })
+  type!: InteractionType;
+
+  @Field({ description: 'Short summary.' })
+  @Column('text')
+  subject!: string;
+
+  @Field(() => String, { nullable: true, description: 'Full text.' })
+  @Column('text', { nullable: true })
+  body!: string | null;
+
+  @Field({ description: 'When it happened.' })
+  @Column('timestamptz')
+  occurredAt!: Date;
+
+  @Column('uuid')
+  contactId!: string;
+
+  @ManyToOne(() => Contact)
+  @JoinColumn({ name: 'contactId' })
+  contact?: Contact;
+
+  @Column('uuid', { nullable: true })
+  dealId!: string | null;
+
+  @ManyToOne(() => Deal)
+  @JoinColumn({ name: 'dealId' })
+  deal?: Deal;
+
+  @ManyToOne(() => User)
+  @JoinColumn({ name: 'ownerId' })
+  owner?: User;
+}

@@ -1,0 +1,80 @@
+import { Field, ID, ObjectType, registerEnumType } from 'type-graphql';
+import { GraphQLJSONObject } from 'graphql-scalars';
+import { Column, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
+
+export enum ActivityAction {
+  CREATED = 'CREATED',
+  UPDATED = 'UPDATED',
+  DELETED = 'DELETED',
+  RESTORED = 'RESTORED',
+  STAGE_CHANGED = 'STAGE_CHANGED',
+  WON = 'WON',
+  LOST = 'LOST',
+  REOPENED = 'REOPENED',
+  SIGNED_IN = 'SIGNED_IN',
+  REVOKED = 'REVOKED',
+  POSTED = 'POSTED',
+}
+registerEnumType(ActivityAction, { name: 'ActivityAction', description: 'What happened to the entity.' });
+
+/**
+ * One change, written in the same transaction as the change itself; append-only.
+ * `txid` (the writing transaction) then `seq` give the commit-safe feed order behind `cursor`.
+ */
+@ObjectType({ description: 'An entry of the activity log: who changed what, and how.' })
+@Entity('activity_log')
+// Feed indexes are hand-written in the migration (column order matters for the keyset scans).
+@Index('activity_log_feed_idx', { synchronize: false })
+@Index('activity_log_entity_idx', { synchronize: false })
+@Index('activity_log_actor_idx', { synchronize: false })
+@Index('activity_log_owner_idx', { synchronize: false })
+export class ActivityLog {
+  @Field(() => ID, { description: 'Identifier of the entry.' })
+  @PrimaryGeneratedColumn('uuid')
+  id!: string;
+
+  @Column('bigint', { generated: 'increment' })
+  seq!: string;
+
+  /** The writing transaction's id (pg_current_xact_id()), set by the activity writer. */
+  @Column('bigint')
+  txid!: string;
+
+  @Field(() => ActivityAction, { description: 'What happened.' })
+  @Index()
+  @Column('enum', { enum: ActivityAction, enumName: 'activity_action' })
+  action!: ActivityAction;
+
+  @Field({ description: 'GraphQL type name of the entity, e.g. "Account".' })
+  @Column('text')
+  entityType!: string;
+
+  @Field(() => ID, { description: 'Identifier of the entity.' })
+  @Column('uuid')
+  entityId!: string;
+
+  @Field({ description: "The entity's label at the time (name, or first and last name)." })
+  @Column('text')
+  entityLabel!: string;
+
+  @Column('uuid', { nullable: true })
+  actorId!: string | null;
+
+  @Column('uuid', { nullable: true })
+  viaApiKeyId!: string | null;
+
+  /** The entity's owner at that moment; drives who may see the entry. */
+  @Column('uuid', { nullable: true })
+  ownerId!: string | null;
+
+  @Field(() => GraphQLJSONObject, {
+    description: 'Changed fields as {field: {from, to}}; fields you may not read show {redacted: true}.',
+  })
+  @Column('jsonb', { default: {} })
+  changes!: Record<string, unknown>;
+
+  @Field({ description: 'When the change was written.' })
+  @Index()
+  @Column('timestamptz', { default: () => 'now()' })
+  createdAt!: Date;
+}

@@ -1,0 +1,55 @@
+import { Field, ObjectType, registerEnumType } from 'type-graphql';
+import { LocalDateResolver } from 'graphql-scalars';
+import { Column, Entity, Index, JoinColumn, ManyToOne } from 'typeorm';
+import { BaseEntity } from '../../kernel/entity/base.entity';
+import { User } from '../system/user.entity';
+import { Account } from '../crm/account.entity';
+import { Deal } from '../crm/deal.entity';
+
+export enum ProjectStatus {
+  ACTIVE = 'ACTIVE',
+  ON_HOLD = 'ON_HOLD',
+  COMPLETED = 'COMPLETED',
+  CANCELLED = 'CANCELLED',
+}
+registerEnumType(ProjectStatus, { name: 'ProjectStatus', description: 'Where the project stands.' });
+
+@ObjectType({ description: 'Delivery work, created when a deal is won.' })
+@Entity('projects')
+export class Project extends BaseEntity {
+  @Field({ description: 'Project name.' })
+  @Column('text')
+  name!: string;
+
+  @Index()
+  @Column('uuid')
+  accountId!: string;
+
+  @ManyToOne(() => Account)
+  @JoinColumn({ name: 'accountId' })
+  account?: Account;
+
+  @Index({ unique: true, where: '"dealId" IS NOT NULL' })
+  @Column('uuid', { nullable: true })
+  dealId!: string | null;
+
+  @ManyToOne(() => Deal)
+  @JoinColumn({ name: 'dealId' })
+  deal?: Deal;
+
+  @Field(() => ProjectStatus, { description: 'Status.' })
+  @Column('enum', { enum: ProjectStatus, enumName: 'project_status', default: ProjectStatus.ACTIVE })
+  status!: ProjectStatus;
+
+  @Field(() => LocalDateResolver, { nullable: true, description: 'Due date.' })
+  @Column('date', { nullable: true })
+  dueDate!: string | null;
+
+  @Index()
+  @Column('uuid', { nullable: true })
+  managerId!: string | null;
+
+  @ManyToOne(() => User)
+  @JoinColumn({ name: 'managerId' })
+  manager?: User;
+}
