@@ -1,5 +1,4 @@
 import { Field, ID, ObjectType, registerEnumType } from 'type-graphql';
-import { GraphQLJSONObject } from 'graphql-scalars';
 import { Column, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
 
 export enum ActivityAction {
@@ -67,9 +66,7 @@ export class ActivityLog {
   @Column('uuid', { nullable: true })
   ownerId!: string | null;
 
-  @Field(() => GraphQLJSONObject, {
-    description: 'Changed fields as {field: {from, to}}; fields you may not read show {redacted: true}.',
-  })
+  /** `{field: {from, to}}`; exposed through a field resolver that redacts per viewer. */
   @Column('jsonb', { default: {} })
   changes!: Record<string, unknown>;
 

@@ -1,0 +1,158 @@
+import 'reflect-metadata';
+import { randomUUID } from 'node:crypto';
+import http from 'node:http';
+import { ApolloServer, ApolloServerPlugin } from '@apollo/server';
+import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
+import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import { expressMiddleware } from '@as-integrations/express5';
+import express, { NextFunction, Request, Response } from 'express';
+import { GraphQLSchema } from 'graphql';
+import { useServer } from 'graphql-ws/use/ws';
+import type { DataSource } from 'typeorm';
+import { WebSocketServer } from 'ws';
+import type { Config } from './config/env';
+import type { Context } from './kernel/context';
+import { formatError } from './kernel/errors/format-error';
+import { LIMITS, validationRules } from './kernel/http/limits';
+import { currentRequestId, requestScope } from './kernel/http/request-context';
+import { Loaders } from './kernel/loaders/loaders';
+import { logger } from './kernel/logger';
+import { registerActivityPublisher } from './kernel/pubsub/activity-publisher';
+import { resolvePrincipal } from './modules/system/auth.service';
+import { registerActivityLogWriter } from './modules/system/activity-log.writer';
+import { buildAppSchema } from './schema';
+
+export interface App {
+  server: http.Server;
+  url: string;
+  stop(): Promise<void>;
+}
+
+function bearer(value: unknown): string | null {
+  if (typeof value !== 'string') return null;
+  const m = /^Bearer\s+(\S+)$/i.exec(value.trim());
+  return m ? m[1] : null;
+}
+
+let sideEffectsRegistered = false;
+
+/** Side effects of domain events: the activity log (in the transaction) and pub/sub (after commit). */
+function registerEventHandlers(): void {
+  if (sideEffectsRegistered) return;
+  sideEffectsRegistered = true;
+  registerActivityLogWriter();
+  registerActivityPublisher();
+}
+
+/** HTTP + WebSocket server for the GraphQL API on one port. */
+export async function startApp(ds: DataSource, cfg: Config, port = cfg.PORT, extra?: (app: express.Express) => void): Promise<App> {
+  registerEventHandlers();
+  const schema: GraphQLSchema = buildAppSchema();
+  const app = express();
+  app.disable('x-powered-by');
+  if (cfg.TRUST_PROXY) app.set('trust proxy', true);
+  const server = http.createServer(app);
+
+  const wss = new WebSocketServer({ server, path: '/graphql' });
+  const ws = useServer<Record<string, unknown>, { context?: Context }>(
+    {
+      schema,
+      onConnect: async (wsCtx) => {
+        const params = wsCtx.connectionParams ?? {};
+        const token = bearer(params.Authorization ?? params.authorization) ?? (typeof params.token === 'string' ? params.token : null);
+        const principal = token ? await resolvePrincipal(ds, token) : null;
+        if (!principal) return false; // graphql-ws closes with 4403 Forbidden
+        wsCtx.extra.context = { requestId: randomUUID(), ip: String(wsCtx.extra.request.socket.remoteAddress ?? ''), principal, ds, loaders: new Loaders(), token };
+        return true;
+      },
+      context: (wsCtx) => ({ ...(wsCtx.extra.context as Context), loaders: new Loaders() }),
+    },
+    wss,
+  );
+
+  const logPlugin: ApolloServerPlugin<Context> = {
+    async requestDidStart({ contextValue }) {
+      const started = process.hrtime.bigint();
+      return {
+        async willSendResponse({ operationName, errors }) {
+          const ms = Number(process.hrtime.bigint() - started) / 1e6;
+          logger.info({ requestId: contextValue.requestId, operationName, durationMs: Math.round(ms * 10) / 10, errors: errors?.length ?? 0, userId: contextValue.principal?.userId }, 'graphql');
+        },
+      };
+    },
+  };
+
+  const apollo = new ApolloServer<Context>({
+    schema,
+    introspection: !cfg.production,
+    csrfPrevention: true,
+    allowBatchedHttpRequests: false,
+    includeStacktraceInErrorResponses: false,
+    validationRules: validationRules(),
+    formatError: (formatted, error) => formatError(formatted, error, currentRequestId()),
+    plugins: [
+      ApolloServerPluginDrainHttpServer({ httpServer: server }),
+      {
+        async serverWillStart() {
+          return { async drainServer() { await ws.dispose(); } };
+        },
+      },
+      logPlugin,
+      ...(cfg.production ? [ApolloServerPluginLandingPageDisabled()] : []),
+    ],
+  });
+  await apollo.start();
+
+  app.get('/healthz', (_req, res) => { res.json({ status: 'ok' }); });
+  app.get('/readyz', async (_req, res) => {
+    try {
+      await ds.query('SELECT 1');
+      res.json({ status: 'ready', database: 'up' });
+    } catch (err) {
+      res.status(503).json({ status: 'unavailable', database: 'down', error: (err as Error).message });
+    }
+  });
+
+  app.use('/graphql', (req: Request, res: Response, next: NextFunction) => {
+    const requestId = (typeof req.headers['x-request-id'] === 'string' && req.headers['x-request-id'].slice(0, 100)) || randomUUID();
+    res.setHeader('x-request-id', requestId);
+    requestScope.run({ requestId }, () => next());
+  });
+  app.use('/graphql', express.json({ limit: LIMITS.bodyBytes }));
+  app.use(
+    '/graphql',
+    expressMiddleware(apollo, {
+      context: async ({ req }): Promise<Context> => {
+        const token = bearer(req.headers.authorization);
+        const principal = token ? await resolvePrincipal(ds, token) : null;
+        return { requestId: currentRequestId() ?? randomUUID(), ip: req.ip ?? '', principal, ds, loaders: new Loaders(), token };
+      },
+    }),
+  );
+  extra?.(app);
+  // Refused before execution (oversized or malformed body): HTTP 400 with a GraphQL-shaped error.
+  app.use((err: { type?: string; status?: number; message?: string }, _req: Request, res: Response, next: NextFunction) => {
+    if (res.headersSent) return next(err);
+    const tooLarge = err.type === 'entity.too.large';
+    const status = tooLarge || (err.status && err.status < 500) ? 400 : 500;
+    if (status === 500) logger.error({ err }, 'http error');
+    res.status(status).json({
+      errors: [{
+        message: tooLarge ? `Request body exceeds the limit of ${LIMITS.bodyBytes / 1024} kB` : status === 400 ? `Malformed request: ${err.message}` : 'Internal server error',
+        extensions: { code: status === 400 ? 'GRAPHQL_PARSE_FAILED' : 'INTERNAL_SERVER_ERROR' },
+      }],
+    });
+  });
+
+  await new Promise<void>((resolve) => server.listen(port, resolve));
+  const address = server.address();
+  const actualPort = typeof address === 'object' && address ? address.port : port;
+  return {
+    server,
+    url: `http://127.0.0.1:${actualPort}/graphql`,
+    async stop() {
+      await apollo.stop(); // drains HTTP connections and websockets
+      wss.close();
+    },
+  };
+}

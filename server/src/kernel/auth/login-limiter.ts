@@ -1,0 +1,40 @@
+import { RateLimiterMemory, RateLimiterRes } from 'rate-limiter-flexible';
+import { RateLimitedError } from '../errors/errors';
+
+const WINDOW_SECONDS = 15 * 60;
+export const LOGIN_LIMITS = { perAccount: 5, perIp: 30, windowSeconds: WINDOW_SECONDS } as const;
+
+/**
+ * Login throttling: at most 5 failed attempts per account and 30 per IP in 15 minutes.
+ * Every attempt reserves a point before the password is checked (so aliased logins in one
+ * request count one by one), and a success gives its points back.
+ */
+export class LoginLimiter {
+  private readonly byAccount = new RateLimiterMemory({ points: LOGIN_LIMITS.perAccount, duration: WINDOW_SECONDS, keyPrefix: 'login_acct' });
+  private readonly byIp = new RateLimiterMemory({ points: LOGIN_LIMITS.perIp, duration: WINDOW_SECONDS, keyPrefix: 'login_ip' });
+
+  async reserve(email: string, ip: string): Promise<() => Promise<void>> {
+    const acct = email.trim().toLowerCase();
+    try {
+      await this.byIp.consume(ip);
+    } catch (e) {
+      throw this.limited(e, 'Too many failed sign-in attempts from this address');
+    }
+    try {
+      await this.byAccount.consume(acct);
+    } catch (e) {
+      throw this.limited(e, 'Too many failed sign-in attempts for this account');
+    }
+    return async () => {
+      await Promise.all([this.byAccount.reward(acct), this.byIp.reward(ip)]);
+    };
+  }
+
+  private limited(e: unknown, message: string): RateLimitedError {
+    if (e instanceof RateLimiterRes) {
+      const retry = Math.ceil(e.msBeforeNext / 1000);
+      return new RateLimitedError(`${message}; try again in ${Math.ceil(retry / 60)} minutes`, retry);
+    }
+    throw e;
+  }
+}

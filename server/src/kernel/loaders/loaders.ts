@@ -1,0 +1,54 @@
+import DataLoader from 'dataloader';
+import type { Queryable } from '../pagination/sql';
+import { quote, SqlParams } from '../pagination/sql';
+import type { ListSpec } from '../pagination/spec';
+import { ConnectionShape, ListQuery, listPagesByParent } from '../pagination/list';
+
+/**
+ * Per-request registry of DataLoaders. Services ask for a loader by key and say how to build it;
+ * the same key returns the same loader for the rest of the request, so lookups batch.
+ */
+export class Loaders {
+  private readonly map = new Map<string, DataLoader<any, any>>();
+
+  get<K, V>(key: string, make: () => DataLoader<K, V>): DataLoader<K, V> {
+    let l = this.map.get(key);
+    if (!l) {
+      l = make();
+      this.map.set(key, l);
+    }
+    return l as DataLoader<K, V>;
+  }
+
+  /** Forget cached rows after a write, so a later read in the same request sees it. */
+  clearAll(): void {
+    for (const l of this.map.values()) l.clearAll();
+  }
+}
+
+/**
+ * Loads rows by id in one statement per batch, with row scoping as extra SQL conditions.
+ * Trashed rows are included: a relation to a trashed record still resolves.
+ */
+export function byIdLoader<T>(db: Queryable, spec: ListSpec, where?: (params: SqlParams) => string[]): DataLoader<string, T | null> {
+  return new DataLoader<string, T | null>(async (ids) => {
+    const params = new SqlParams();
+    const conds = [`t."id" = ANY(${params.add(ids, 'uuid[]')})`, ...(where ? where(params) : [])];
+    const rows: Record<string, unknown>[] = await db.query(
+      `SELECT ${spec.selectList} FROM ${quote(spec.table)} t WHERE ${conds.join(' AND ')}`,
+      params.values,
+    );
+    const proto = (spec.entity as { prototype: object }).prototype;
+    const byId = new Map(rows.map((r) => [r.id as string, Object.assign(Object.create(proto), r) as T]));
+    return ids.map((id) => byId.get(id) ?? null);
+  });
+}
+
+/** Connections under a list of parents (e.g. each deal's interactions), batched per argument set. */
+export function pageLoader<T>(db: Queryable, spec: ListSpec, parentColumn: string, q: ListQuery): DataLoader<string, ConnectionShape<T>> {
+  return new DataLoader<string, ConnectionShape<T>>((parentIds) => listPagesByParent<T>(db, spec, parentColumn, parentIds, q));
+}
+
+export function argsKey(args: unknown): string {
+  return JSON.stringify(args ?? {});
+}

@@ -1,0 +1,251 @@
+import { badInput } from '../errors/errors';
+import { decodeCursor, encodeCursor } from './cursor';
+import { filterSql } from './filter-sql';
+import { SortDirection } from './filters';
+import type { ListSpec } from './spec';
+import { quote, Queryable, SqlParams } from './sql';
+
+export const DEFAULT_PAGE = 20;
+export const MAX_PAGE = 100;
+
+export interface PageArgs {
+  first?: number | null;
+  after?: string | null;
+  last?: number | null;
+  before?: string | null;
+}
+
+export interface OrderInput {
+  field: string; // UPPER_SNAKE_CASE sort field
+  direction?: SortDirection;
+}
+
+export interface ListQuery extends PageArgs {
+  filter?: Record<string, unknown> | null;
+  orderBy?: OrderInput[] | null;
+  /** Used when orderBy is empty. */
+  defaultOrder: OrderInput[];
+  /** Extra SQL conditions on alias `t` (row scoping), with their parameters already added. */
+  where?: (params: SqlParams) => string[];
+}
+
+export interface PageInfoShape {
+  hasNextPage: boolean;
+  hasPreviousPage: boolean;
+  startCursor: string | null;
+  endCursor: string | null;
+}
+
+export interface ConnectionShape<T> {
+  edges: { cursor: string; node: T }[];
+  nodes: T[];
+  pageInfo: PageInfoShape;
+  /** Counts lazily: only when `totalCount` is selected. */
+  countTotal: () => Promise<number>;
+}
+
+interface SortKey {
+  sql: string;
+  cast: string;
+  desc: boolean;
+  nullable: boolean;
+}
+
+const camel = (field: string) => field.toLowerCase().replace(/_([a-z])/g, (_, c: string) => c.toUpperCase());
+
+function sortKeys(spec: ListSpec, orderBy: OrderInput[]): SortKey[] {
+  const keys: SortKey[] = [];
+  for (const o of orderBy) {
+    const prop = camel(o.field);
+    const col = spec.columns.get(prop);
+    if (!col) throw badInput(['orderBy'], `Cannot sort by ${o.field}`);
+    if (prop === 'id') continue;
+    keys.push({ sql: `t.${quote(col.column)}`, cast: col.cast, desc: o.direction === SortDirection.DESC, nullable: col.nullable });
+  }
+  const lastDesc = keys.length ? keys[keys.length - 1].desc : false;
+  keys.push({ sql: 't."id"', cast: 'uuid', desc: lastDesc, nullable: false });
+  return keys;
+}
+
+function orderSql(keys: SortKey[], reverse: boolean): string {
+  // ASC puts NULLs last and DESC first (PostgreSQL's default), so reversing flips both.
+  return keys.map((k) => `${k.sql} ${k.desc !== reverse ? 'DESC' : 'ASC'}`).join(', ');
+}
+
+/** Rows strictly after `values` in the order of `keys` (reversed for `before`). */
+function keysetSql(keys: SortKey[], values: (string | null)[], reverse: boolean, params: SqlParams): string {
+  const desc = (k: SortKey) => k.desc !== reverse;
+  const simple = keys.every((k) => !k.nullable) && keys.every((k) => desc(k) === desc(keys[0]));
+  if (simple) {
+    const lhs = keys.map((k) => k.sql).join(', ');
+    const rhs = keys.map((k, i) => params.add(values[i], k.cast)).join(', ');
+    return `(${lhs}) ${desc(keys[0]) ? '<' : '>'} (${rhs})`;
+  }
+  const branches: string[] = [];
+  const equal: string[] = [];
+  keys.forEach((k, i) => {
+    const v = values[i];
+    let beyond: string;
+    if (v === null) beyond = desc(k) ? `${k.sql} IS NOT NULL` : 'FALSE';
+    else {
+      const p = params.add(v, k.cast);
+      beyond = desc(k) ? `${k.sql} < ${p}` : `(${k.sql} > ${p} OR ${k.sql} IS NULL)`;
+      if (!k.nullable) beyond = desc(k) ? `${k.sql} < ${p}` : `${k.sql} > ${p}`;
+    }
+    branches.push([...equal, beyond].join(' AND '));
+    equal.push(v === null ? `${k.sql} IS NULL` : `${k.sql} = ${params.add(v, k.cast)}`);
+  });
+  return `(${branches.map((b) => `(${b})`).join(' OR ')})`;
+}
+
+export function checkPageArgs(args: PageArgs): { size: number; backward: boolean } {
+  const { first, last } = args;
+  for (const [name, v] of [['first', first], ['last', last]] as const) {
+    if (v != null && (!Number.isInteger(v) || v < 0 || v > MAX_PAGE)) {
+      throw badInput([name], `${name} must be between 0 and ${MAX_PAGE}`);
+    }
+  }
+  if (first != null && last != null) throw badInput(['last'], 'Use either first or last, not both');
+  if (args.after != null && args.before != null) throw badInput(['before'], 'Use either after or before, not both');
+  const backward = last != null || (first == null && args.before != null);
+  return { size: (backward ? last : first) ?? DEFAULT_PAGE, backward };
+}
+
+function signature(spec: ListSpec, keys: SortKey[]): string {
+  return `${spec.typeName}:${keys.map((k) => `${k.sql}${k.desc ? '-' : '+'}`).join(',')}`;
+}
+
+function hydrate<T>(spec: ListSpec, row: Record<string, unknown>): T {
+  return Object.assign(Object.create((spec.entity as { prototype: object }).prototype), row) as T;
+}
+
+interface Prepared {
+  keys: SortKey[];
+  sig: string;
+  size: number;
+  backward: boolean;
+  cursorValues: (string | null)[] | null;
+}
+
+function prepare(spec: ListSpec, q: ListQuery): Prepared {
+  const { size, backward } = checkPageArgs(q);
+  const keys = sortKeys(spec, q.orderBy?.length ? q.orderBy : q.defaultOrder);
+  const sig = signature(spec, keys);
+  const cursorArg = backward ? q.before : q.after;
+  const cursorValues = cursorArg ? decodeCursor(cursorArg, sig, backward ? 'before' : 'after', keys.length) : null;
+  return { keys, sig, size, backward, cursorValues };
+}
+
+function conditions(spec: ListSpec, q: ListQuery, params: SqlParams, alias = 't'): string[] {
+  const where: string[] = [];
+  const touchesTrash = !!q.filter && Object.prototype.hasOwnProperty.call(q.filter, 'deletedAt') && q.filter.deletedAt != null;
+  if (spec.softDelete && !touchesTrash) where.push(`${alias}."deletedAt" IS NULL`);
+  const f = filterSql(spec, alias, q.filter, params, ['filter']);
+  if (f !== 'TRUE') where.push(f);
+  if (q.where) where.push(...q.where(params));
+  return where;
+}
+
+function keyColumns(keys: SortKey[]): string {
+  return keys.map((k, i) => `${k.sql}::text AS "__k${i}"`).join(', ');
+}
+
+function buildConnection<T>(spec: ListSpec, p: Prepared, rows: Record<string, unknown>[], hadCursor: boolean, count: () => Promise<number>): ConnectionShape<T> {
+  const more = rows.length > p.size;
+  const page = more ? rows.slice(0, p.size) : rows;
+  if (p.backward) page.reverse();
+  const edges = page.map((row) => {
+    const keyVals: (string | null)[] = [];
+    for (let i = 0; i < p.keys.length; i++) {
+      keyVals.push(row[`__k${i}`] as string | null);
+      delete row[`__k${i}`];
+    }
+    delete row.__rn;
+    delete row.__parent;
+    return { cursor: encodeCursor(p.sig, keyVals), node: hydrate<T>(spec, row) };
+  });
+  return {
+    edges,
+    nodes: edges.map((e) => e.node),
+    pageInfo: {
+      hasNextPage: p.backward ? hadCursor : more,
+      hasPreviousPage: p.backward ? more : hadCursor,
+      startCursor: edges[0]?.cursor ?? null,
+      endCursor: edges[edges.length - 1]?.cursor ?? null,
+    },
+    countTotal: count,
+  };
+}
+
+/** One keyset page of a list: the one list builder every connection uses. */
+export async function listPage<T>(db: Queryable, spec: ListSpec, q: ListQuery): Promise<ConnectionShape<T>> {
+  const p = prepare(spec, q);
+  const params = new SqlParams();
+  const where = conditions(spec, q, params);
+  const countValues = [...params.values];
+  const countWhere = where.length ? `WHERE ${where.join(' AND ')}` : '';
+  if (p.cursorValues) where.push(keysetSql(p.keys, p.cursorValues, p.backward, params));
+  const sql =
+    `SELECT ${spec.selectList}, ${keyColumns(p.keys)} FROM ${quote(spec.table)} t` +
+    (where.length ? ` WHERE ${where.join(' AND ')}` : '') +
+    ` ORDER BY ${orderSql(p.keys, p.backward)} LIMIT ${p.size + 1}`;
+  const rows = p.size === 0 ? [] : await db.query(sql, params.values);
+  let counted: Promise<number> | undefined;
+  const count = () =>
+    (counted ??= db
+      .query(`SELECT count(*)::int AS n FROM ${quote(spec.table)} t ${countWhere}`, countValues)
+      .then((r: { n: number }[]) => r[0].n));
+  return buildConnection<T>(spec, p, rows, !!p.cursorValues, count);
+}
+
+/**
+ * Pages of a to-many relation for many parents in one statement (window function), e.g. the
+ * first 5 interactions of each of 20 deals. Returns one connection per parent id, in order.
+ */
+export async function listPagesByParent<T>(
+  db: Queryable,
+  spec: ListSpec,
+  parentColumn: string,
+  parentIds: readonly string[],
+  q: ListQuery,
+): Promise<ConnectionShape<T>[]> {
+  const p = prepare(spec, q);
+  const params = new SqlParams();
+  const where = conditions(spec, q, params);
+  const countWhere = [...where];
+  const countValues = [...params.values];
+  const ids = params.add(parentIds, 'uuid[]');
+  where.unshift(`t.${quote(parentColumn)} = ANY(${ids})`);
+  if (p.cursorValues) where.push(keysetSql(p.keys, p.cursorValues, p.backward, params));
+  const byParent = new Map<string, Record<string, unknown>[]>();
+  if (p.size > 0 && parentIds.length) {
+    const sql =
+      `SELECT * FROM (SELECT ${spec.selectList}, ${keyColumns(p.keys)}, t.${quote(parentColumn)}::text AS "__parent", ` +
+      `row_number() OVER (PARTITION BY t.${quote(parentColumn)} ORDER BY ${orderSql(p.keys, p.backward)}) AS "__rn" ` +
+      `FROM ${quote(spec.table)} t WHERE ${where.join(' AND ')}) s WHERE "__rn" <= ${p.size + 1} ORDER BY "__parent", "__rn"`;
+    for (const row of (await db.query(sql, params.values)) as Record<string, unknown>[]) {
+      const key = row.__parent as string;
+      if (!byParent.has(key)) byParent.set(key, []);
+      byParent.get(key)!.push(row);
+    }
+  }
+  // Counts for every parent in one statement, only when some parent's totalCount is asked for.
+  let counts: Promise<Map<string, number>> | undefined;
+  const countFor = (id: string) => () => {
+    counts ??= (async () => {
+      const cp = [...countValues, parentIds];
+      const sql =
+        `SELECT t.${quote(parentColumn)}::text AS parent, count(*)::int AS n FROM ${quote(spec.table)} t ` +
+        `WHERE t.${quote(parentColumn)} = ANY($${cp.length}::uuid[])${countWhere.length ? ` AND ${countWhere.join(' AND ')}` : ''} GROUP BY 1`;
+      const rows = (await db.query(sql, cp)) as { parent: string; n: number }[];
+      return new Map(rows.map((r) => [r.parent, r.n]));
+    })();
+    return counts.then((m) => m.get(id) ?? 0);
+  };
+  return parentIds.map((id) => buildConnection<T>(spec, p, byParent.get(id) ?? [], !!p.cursorValues, countFor(id)));
+}
+
+/** The cursor signature for a spec and order, for cursors built outside a list query. */
+export function signatureFor(spec: ListSpec, orderBy: OrderInput[]): string {
+  return signature(spec, sortKeys(spec, orderBy));
+}

@@ -1,0 +1,54 @@
+import 'reflect-metadata';
+import { config, ConfigError } from './config/env';
+import { openDatabase } from './cli/database';
+import { createDataSource, migrate } from './db/data-source';
+import { bootstrapAdmin, DEMO_PASSWORD, DEMO_USERS, seedDemo } from './db/seed/demo';
+import { logger } from './kernel/logger';
+import { startApp } from './app';
+
+async function main() {
+  const cfg = config();
+  const db = await openDatabase();
+  const ds = createDataSource(db.url);
+  await ds.initialize();
+  if (cfg.MIGRATE_ON_START) {
+    const applied = await migrate(ds);
+    if (applied.length) logger.info({ applied }, 'migrations applied');
+  }
+  let seeded = false;
+  if (cfg.ADMIN_EMAIL && cfg.ADMIN_PASSWORD) await bootstrapAdmin(ds, cfg.ADMIN_EMAIL, cfg.ADMIN_PASSWORD);
+  else if (db.embedded) seeded = await seedDemo(ds);
+
+  const app = await startApp(ds, cfg);
+  const base = app.url.replace('127.0.0.1', 'localhost');
+  const lines = [`Converge API ready at ${base}`];
+  if (db.embedded) {
+    lines.push(seeded ? 'Demo data seeded. Demo logins (password: ' + DEMO_PASSWORD + '):' : `Demo logins (password: ${DEMO_PASSWORD}):`);
+    for (const u of DEMO_USERS) lines.push(`  ${u.role.padEnd(14)} ${u.email}`);
+  }
+  console.log(lines.join('\n'));
+
+  let stopping = false;
+  const shutdown = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    logger.info({ signal }, 'shutting down: draining HTTP and websockets');
+    const force = setTimeout(() => process.exit(1), 15_000);
+    force.unref();
+    try {
+      await app.stop();
+      await ds.destroy();
+      await db.stop();
+    } finally {
+      process.exit(0);
+    }
+  };
+  process.on('SIGTERM', () => void shutdown('SIGTERM'));
+  process.on('SIGINT', () => void shutdown('SIGINT'));
+}
+
+main().catch((err) => {
+  if (err instanceof ConfigError) console.error(err.message);
+  else console.error(`Converge failed to start: ${err?.message ?? err}`);
+  process.exit(1);
+});

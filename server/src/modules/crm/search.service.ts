@@ -1,0 +1,75 @@
+import type { Context } from '../../kernel/context';
+import { requirePrincipal } from '../../kernel/context';
+import { reader } from '../../kernel/data/reader';
+import { badInput } from '../../kernel/errors/errors';
+import { MAX_PAGE } from '../../kernel/pagination/list';
+import { SqlParams } from '../../kernel/pagination/sql';
+import { Role } from '../system/user.entity';
+import { accountService } from './account.service';
+import { contactService } from './contact.service';
+import { CrmArea, crmReaders, readScope } from './crm.scope';
+import { dealService } from './deal.service';
+
+export enum SearchType {
+  ACCOUNT = 'ACCOUNT',
+  CONTACT = 'CONTACT',
+  DEAL = 'DEAL',
+}
+
+// The document expressions match the GIN expression indexes of the migration exactly.
+const TARGETS: Record<SearchType, { table: string; area: CrmArea; doc: string; service: { get(ctx: Context, id: string): Promise<unknown> } }> = {
+  [SearchType.ACCOUNT]: {
+    table: 'accounts', area: 'accounts', service: accountService,
+    doc: `to_tsvector('simple', coalesce(t."name", '') || ' ' || coalesce(t."industry", '') || ' ' || coalesce(t."email", '') || ' ' || coalesce(t."website", ''))`,
+  },
+  [SearchType.CONTACT]: {
+    table: 'contacts', area: 'contacts', service: contactService,
+    doc: `to_tsvector('simple', coalesce(t."firstName", '') || ' ' || coalesce(t."lastName", '') || ' ' || coalesce(t."email", '') || ' ' || coalesce(t."title", ''))`,
+  },
+  [SearchType.DEAL]: {
+    table: 'deals', area: 'deals', service: dealService,
+    doc: `to_tsvector('simple', coalesce(t."name", ''))`,
+  },
+};
+
+/** Words of the query as prefix terms: "acme ind" → 'acme':* & 'ind':* */
+export function toTsQuery(query: string): string | null {
+  const words = query.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? [];
+  if (!words.length) return null;
+  return words.slice(0, 10).map((w) => `'${w}':*`).join(' & ');
+}
+
+export interface SearchHitShape {
+  score: number;
+  node: unknown;
+}
+
+export class SearchService {
+  async search(ctx: Context, query: string, types: SearchType[] | null | undefined, first: number | null | undefined): Promise<SearchHitShape[]> {
+    const p = requirePrincipal(ctx);
+    const limit = first ?? 20;
+    if (!Number.isInteger(limit) || limit < 0 || limit > MAX_PAGE) throw badInput(['first'], `first must be between 0 and ${MAX_PAGE}`);
+    if (query.length > 200) throw badInput(['query'], 'must be at most 200 characters');
+    const tsq = toTsQuery(query);
+    if (!tsq) throw badInput(['query'], 'must contain at least one letter or digit');
+    const wanted = (types?.length ? types : Object.values(SearchType)).filter((t) => crmReaders(TARGETS[t].area).includes(p.role as Role));
+    if (!wanted.length || limit === 0) return [];
+    const params = new SqlParams();
+    const q = params.add(tsq, 'tsquery');
+    const parts = wanted.map((type) => {
+      const t = TARGETS[type];
+      const scope = readScope(p, t.area)(params);
+      const where = [`${t.doc} @@ ${q}`, 't."deletedAt" IS NULL', ...scope].join(' AND ');
+      return `SELECT '${type}' AS type, t."id", ts_rank(${t.doc}, ${q}) AS score FROM "${t.table}" t WHERE ${where}`;
+    });
+    const rows: { type: SearchType; id: string; score: number }[] = await reader(ctx.ds).query(
+      `${parts.join(' UNION ALL ')} ORDER BY score DESC, id LIMIT ${limit}`,
+      params.values,
+    );
+    // Nodes come through the scoped loaders: one statement per type.
+    const nodes = await Promise.all(rows.map((r) => TARGETS[r.type].service.get(ctx, r.id)));
+    return rows.flatMap((r, i) => (nodes[i] ? [{ score: Number(r.score), node: nodes[i] }] : []));
+  }
+}
+
+export const searchService = new SearchService();

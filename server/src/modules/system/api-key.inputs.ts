@@ -1,0 +1,33 @@
+import { IsBoolean, IsDate, IsOptional, IsString, Length, MinDate } from 'class-validator';
+import { ArgsType, Field, InputType, Int, ObjectType } from 'type-graphql';
+import { ApiKey } from './api-key.entity';
+
+@InputType({ description: 'A new API key for the caller.' })
+export class CreateApiKeyInput {
+  @Field({ description: 'A name to recognise it by.' })
+  @IsString()
+  @Length(1, 100, { message: 'must be 1 to 100 characters' })
+  name!: string;
+
+  @Field(() => Date, { nullable: true, description: 'When it stops working; omit for no expiry.' })
+  @IsOptional()
+  @IsDate()
+  @MinDate(() => new Date(), { message: 'must be in the future' })
+  expiresAt?: Date | null;
+
+  @Field({ defaultValue: false, description: 'A read-only key cannot run mutations.' })
+  @IsBoolean()
+  readOnly!: boolean;
+}
+
+@ObjectType({ description: 'A created key with its secret, which is shown only this once.' })
+export class ApiKeyWithSecret {
+  @Field({ description: 'Send as `Authorization: Bearer <secret>`.' }) secret!: string;
+  @Field(() => ApiKey, { description: 'The key.' }) apiKey!: ApiKey;
+}
+
+@ArgsType()
+export class ApiKeyListArgs {
+  @Field(() => Int, { nullable: true, description: 'Page size: 0–100, default 20.' }) first?: number;
+  @Field(() => String, { nullable: true, description: 'Return keys after this cursor.' }) after?: string;
+}

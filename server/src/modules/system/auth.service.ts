@@ -1,0 +1,94 @@
+import type { DataSource } from 'typeorm';
+import { config } from '../../config/env';
+import type { Principal } from '../../kernel/auth/principal';
+import { hashSecret, newSecret, secretKind, verifyPassword } from '../../kernel/auth/secrets';
+import type { Context } from '../../kernel/context';
+import { UnauthenticatedError } from '../../kernel/errors/errors';
+import { inTransaction } from '../../kernel/events/unit-of-work';
+import { LoginLimiter } from '../../kernel/auth/login-limiter';
+import { User } from './user.entity';
+import { ActivityAction } from './activity-log.entity';
+
+const PRINCIPAL_COLUMNS = `u."id" AS "userId", u."name", u."role"`;
+
+/** Resolves a bearer secret to its principal with one SQL statement; null when invalid. */
+export async function resolvePrincipal(ds: DataSource, secret: string): Promise<Principal | null> {
+  const kind = secretKind(secret);
+  if (!kind) return null;
+  const hash = hashSecret(secret);
+  if (kind === 'session') {
+    const rows = await ds.query(
+      `SELECT ${PRINCIPAL_COLUMNS}, s."id" AS "sessionId", s."expiresAt"
+       FROM "auth_tokens" s JOIN "users" u ON u."id" = s."userId"
+       WHERE s."secretHash" = $1 AND s."revokedAt" IS NULL AND s."expiresAt" > now() AND u."active"`,
+      [hash],
+    );
+    if (!rows.length) return null;
+    const r = rows[0];
+    return { userId: r.userId, name: r.name, role: r.role, sessionId: r.sessionId, apiKeyId: null, apiKeyName: null, readOnly: false, expiresAt: r.expiresAt };
+  }
+  // API keys: lastUsedAt is refreshed at most once a minute, in the same statement.
+  const rows = await ds.query(
+    `WITH k AS (
+       SELECT ${PRINCIPAL_COLUMNS}, k."id" AS "apiKeyId", k."name" AS "apiKeyName", k."readOnly", k."expiresAt", k."lastUsedAt"
+       FROM "api_keys" k JOIN "users" u ON u."id" = k."userId"
+       WHERE k."secretHash" = $1 AND k."revokedAt" IS NULL AND (k."expiresAt" IS NULL OR k."expiresAt" > now()) AND u."active"
+     ), touched AS (
+       UPDATE "api_keys" SET "lastUsedAt" = now()
+       WHERE "id" IN (SELECT "apiKeyId" FROM k WHERE "lastUsedAt" IS NULL OR "lastUsedAt" < now() - interval '1 minute')
+     )
+     SELECT * FROM k`,
+    [hash],
+  );
+  if (!rows.length) return null;
+  const r = rows[0];
+  return { userId: r.userId, name: r.name, role: r.role, sessionId: null, apiKeyId: r.apiKeyId, apiKeyName: r.apiKeyName, readOnly: r.readOnly, expiresAt: r.expiresAt };
+}
+
+export interface LoginResult {
+  token: string;
+  expiresAt: Date;
+  user: User;
+}
+
+export class AuthService {
+  constructor(private readonly limiter = new LoginLimiter()) {}
+
+  async login(ctx: Context, email: string, password: string): Promise<LoginResult> {
+    const release = await this.limiter.reserve(email, ctx.ip);
+    const rows: (User & { passwordHash: string })[] = await ctx.ds.query(
+      `SELECT * FROM "users" WHERE lower("email") = lower($1)`,
+      [email.trim()],
+    );
+    const row = rows[0];
+    const ok = await verifyPassword(password, row?.passwordHash);
+    if (!row || !ok || !row.active) throw new UnauthenticatedError('Email or password is incorrect');
+    await release();
+    const token = newSecret('session');
+    const expiresAt = new Date(Date.now() + config().SESSION_TTL_HOURS * 3600_000);
+    // The rest of this response (the returned user's fields) is resolved as the new session.
+    ctx.principal = { userId: row.id, name: row.name, role: row.role, sessionId: null, apiKeyId: null, apiKeyName: null, readOnly: false, expiresAt };
+    const user = await inTransaction(ctx, async (uow) => {
+      const [session] = await uow.manager.query(
+        `INSERT INTO "auth_tokens" ("userId", "secretHash", "expiresAt", "ip") VALUES ($1, $2, $3, $4) RETURNING "id"`,
+        [row.id, hashSecret(token), expiresAt, ctx.ip],
+      );
+      ctx.principal!.sessionId = session.id;
+      const [[updated]] = await uow.manager.query(
+        `UPDATE "users" SET "lastLoginAt" = now() WHERE "id" = $1 RETURNING *`,
+        [row.id],
+      );
+      await uow.emit({ action: ActivityAction.SIGNED_IN, entityType: 'User', entityId: row.id, entityLabel: row.name, ownerId: row.id, changes: {} });
+      delete updated.passwordHash;
+      return Object.assign(new User(), updated) as User;
+    });
+    return { token, expiresAt, user };
+  }
+
+  async logout(ctx: Context): Promise<boolean> {
+    const sessionId = ctx.principal?.sessionId;
+    if (!sessionId) return false;
+    await ctx.ds.query(`UPDATE "auth_tokens" SET "revokedAt" = now() WHERE "id" = $1 AND "revokedAt" IS NULL`, [sessionId]);
+    return true;
+  }
+}
