@@ -1,0 +1,90 @@
+import { randomUUID } from 'node:crypto';
+import type { DataSource } from 'typeorm';
+import { hashPassword, hashSecret, newSecret } from '../src/kernel/auth/secrets';
+import { Client } from './client';
+import type { TestServer } from './server';
+
+export type RoleName = 'ADMIN' | 'SALES_MANAGER' | 'SALES_REP' | 'ACCOUNTANT' | 'DISPATCHER' | 'TECHNICIAN';
+export const ROLES: RoleName[] = ['ADMIN', 'SALES_MANAGER', 'SALES_REP', 'ACCOUNTANT', 'DISPATCHER', 'TECHNICIAN'];
+export const TEST_PASSWORD = 'correct horse battery';
+
+let passwordHash: Promise<string> | undefined;
+const uniq = () => randomUUID().slice(0, 8);
+
+/** A unique prefix for the records of one test (so filters can isolate them). */
+export const tag = (label = 't') => `${label}-${uniq()}`;
+
+export interface UserRow {
+  id: string;
+  email: string;
+  name: string;
+  role: RoleName;
+}
+
+export async function createUser(ds: DataSource, attrs: Partial<UserRow> & { role?: RoleName; active?: boolean; phone?: string | null } = {}): Promise<UserRow> {
+  passwordHash ??= hashPassword(TEST_PASSWORD);
+  const u = uniq();
+  const [row] = await ds.query(
+    `INSERT INTO "users" ("email", "name", "role", "passwordHash", "active", "phone") VALUES ($1, $2, $3, $4, $5, $6) RETURNING "id", "email", "name", "role"`,
+    [attrs.email ?? `user-${u}@test.example`, attrs.name ?? `User ${u}`, attrs.role ?? 'SALES_REP', await passwordHash, attrs.active ?? true, attrs.phone ?? null],
+  );
+  return row;
+}
+
+/** A session token for a user, inserted directly (expiry defaults to an hour ahead). */
+export async function createSession(ds: DataSource, userId: string, opts: { expiresAt?: Date; revoked?: boolean } = {}): Promise<string> {
+  const token = newSecret('session');
+  await ds.query(
+    `INSERT INTO "auth_tokens" ("userId", "secretHash", "expiresAt", "revokedAt") VALUES ($1, $2, $3, $4)`,
+    [userId, hashSecret(token), opts.expiresAt ?? new Date(Date.now() + 3600_000), opts.revoked ? new Date() : null],
+  );
+  return token;
+}
+
+export async function createApiKeyRow(ds: DataSource, userId: string, opts: { readOnly?: boolean; expiresAt?: Date | null; revoked?: boolean; name?: string } = {}): Promise<{ id: string; secret: string }> {
+  const secret = newSecret('apiKey');
+  const [row] = await ds.query(
+    `INSERT INTO "api_keys" ("name", "userId", "secretHash", "readOnly", "expiresAt", "revokedAt") VALUES ($1, $2, $3, $4, $5, $6) RETURNING "id"`,
+    [opts.name ?? `key-${uniq()}`, userId, hashSecret(secret), opts.readOnly ?? false, opts.expiresAt ?? null, opts.revoked ? new Date() : null],
+  );
+  return { id: row.id, secret };
+}
+
+/** A new user of `role` and a client signed in as them. */
+export async function clientAs(server: TestServer, role: RoleName, attrs: Partial<UserRow> = {}): Promise<Client> {
+  const user = await createUser(server.ds, { ...attrs, role });
+  return new Client(server.url, await createSession(server.ds, user.id), user);
+}
+
+export function anonymous(server: TestServer): Client {
+  return new Client(server.url, null, { id: '', role: '', name: '', email: '' });
+}
+
+type Row = Record<string, any>;
+
+async function insert(ds: DataSource, table: string, values: Row): Promise<Row> {
+  const cols = Object.keys(values);
+  const [row] = await ds.query(
+    `INSERT INTO "${table}" (${cols.map((c) => `"${c}"`).join(', ')}) VALUES (${cols.map((_, i) => `$${i + 1}`).join(', ')}) RETURNING *`,
+    cols.map((c) => values[c]),
+  );
+  return row;
+}
+
+export function createAccount(ds: DataSource, ownerId: string, attrs: Row = {}): Promise<Row> {
+  return insert(ds, 'accounts', { name: `Account ${uniq()}`, ownerId, ...attrs });
+}
+
+export function createContact(ds: DataSource, ownerId: string, attrs: Row = {}): Promise<Row> {
+  return insert(ds, 'contacts', { firstName: 'Pat', lastName: `Contact ${uniq()}`, ownerId, ...attrs });
+}
+
+export async function createDeal(ds: DataSource, ownerId: string, attrs: Row = {}): Promise<Row> {
+  const accountId = attrs.accountId ?? (await createAccount(ds, ownerId)).id;
+  return insert(ds, 'deals', { name: `Deal ${uniq()}`, stage: 'PROSPECTING', amount: '1000.00', ownerId, ...attrs, accountId });
+}
+
+export async function createInteraction(ds: DataSource, ownerId: string, attrs: Row = {}): Promise<Row> {
+  const contactId = attrs.contactId ?? (await createContact(ds, ownerId)).id;
+  return insert(ds, 'interactions', { type: 'CALL', subject: `Call ${uniq()}`, occurredAt: new Date(), ownerId, ...attrs, contactId });
+}
