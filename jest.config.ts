@@ -17,6 +17,7 @@ const swc = [
 const config: Config = {
   // Two cores on CI: one worker per core, each with its own database.
   maxWorkers: 2,
+  testTimeout: 30_000,
   projects: [
     {
       displayName: 'server',
@@ -27,7 +28,6 @@ const config: Config = {
       globalSetup: '<rootDir>/test/global-setup.ts',
       globalTeardown: '<rootDir>/test/global-teardown.ts',
       setupFiles: ['<rootDir>/test/setup-env.ts'],
-      testTimeout: 30_000,
     },
   ],
 };

@@ -8,4 +8,6 @@ export interface Principal {
   apiKeyName: string | null;
   readOnly: boolean;
   expiresAt: Date | null;
+  /** The caller's own user row as loaded with the token, when available. */
+  profile?: Record<string, unknown>;
 }

@@ -85,15 +85,16 @@ function keysetSql(keys: SortKey[], values: (string | null)[], reverse: boolean,
   const equal: string[] = [];
   keys.forEach((k, i) => {
     const v = values[i];
+    // One parameter per key, reused by the equality: an unused parameter fails the bind.
+    const p = v === null ? null : params.add(v, k.cast);
     let beyond: string;
-    if (v === null) beyond = desc(k) ? `${k.sql} IS NOT NULL` : 'FALSE';
+    if (p === null) beyond = desc(k) ? `${k.sql} IS NOT NULL` : 'FALSE';
     else {
-      const p = params.add(v, k.cast);
       beyond = desc(k) ? `${k.sql} < ${p}` : `(${k.sql} > ${p} OR ${k.sql} IS NULL)`;
       if (!k.nullable) beyond = desc(k) ? `${k.sql} < ${p}` : `${k.sql} > ${p}`;
     }
     branches.push([...equal, beyond].join(' AND '));
-    equal.push(v === null ? `${k.sql} IS NULL` : `${k.sql} = ${params.add(v, k.cast)}`);
+    equal.push(p === null ? `${k.sql} IS NULL` : `${k.sql} = ${p}`);
   });
   return `(${branches.map((b) => `(${b})`).join(' OR ')})`;
 }

@@ -12,6 +12,7 @@ import { User } from '../system/user.entity';
 @Index(['updatedAt', 'id'])
 @Index('accounts_search_idx', { synchronize: false })
 @Index('accounts_name_trgm_idx', { synchronize: false })
+@Index('accounts_deleted_idx', ['deletedAt'])
 export class Account extends OwnedEntity {
   @Field({ description: 'Company name.' })
   @Column('text')
@@ -23,10 +24,12 @@ export class Account extends OwnedEntity {
   industry!: string | null;
 
   @Field(() => String, { nullable: true, description: 'Website URL.' })
+  @Index()
   @Column('text', { nullable: true })
   website!: string | null;
 
   @Field(() => String, { nullable: true, description: 'Main phone in E.164.' })
+  @Index()
   @Column('text', { nullable: true })
   phone!: string | null;
 

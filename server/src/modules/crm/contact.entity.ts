@@ -12,6 +12,8 @@ import { Account } from './account.entity';
 @Index(['createdAt', 'id'])
 @Index(['updatedAt', 'id'])
 @Index('contacts_search_idx', { synchronize: false })
+@Index('contacts_deleted_idx', ['deletedAt'])
+@Index('contacts_name_trgm_idx', { synchronize: false })
 export class Contact extends OwnedEntity {
   @Field({ description: 'Given name.' })
   @Column('text')
@@ -27,10 +29,12 @@ export class Contact extends OwnedEntity {
   email!: string | null;
 
   @Field(() => String, { nullable: true, description: 'Phone in E.164.' })
+  @Index()
   @Column('text', { nullable: true })
   phone!: string | null;
 
   @Field(() => String, { nullable: true, description: 'Job title.' })
+  @Index()
   @Column('text', { nullable: true })
   title!: string | null;
 

@@ -64,7 +64,9 @@ export class CrmRecordService<T extends OwnedEntity, C extends { ownerId?: strin
   /** A lookup: null when missing, trashed-and-not-asked-for, or not visible. */
   async get(ctx: Context, id: string): Promise<T | null> {
     if (!isUuid(id)) return null;
-    return this.loader(ctx).load(id);
+    const row = await this.loader(ctx).load(id);
+    // The loader keeps trashed rows for relations; a lookup leaves them out (DESIGN.md §2).
+    return row && row.deletedAt ? null : row;
   }
 
   private query(ctx: Context, args: ListArgs): ListQuery {

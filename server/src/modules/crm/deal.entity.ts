@@ -35,6 +35,8 @@ export const isOpenStage = (s: DealStage) => OPEN_STAGES.includes(s);
 @Index(['expectedCloseDate', 'id'])
 @Index(['closedAt', 'id'])
 @Index('deals_search_idx', { synchronize: false })
+@Index('deals_deleted_idx', ['deletedAt'])
+@Index('deals_name_trgm_idx', { synchronize: false })
 export class Deal extends OwnedEntity {
   @Field({ description: 'What is being sold.' })
   @Column('text')

@@ -22,6 +22,7 @@ registerEnumType(InteractionType, { name: 'InteractionType', description: 'Kind 
 @Index(['updatedAt', 'id'])
 @Index(['dealId', 'occurredAt'])
 @Index(['contactId', 'occurredAt'])
+@Index('interactions_deleted_idx', ['deletedAt'])
 export class Interaction extends OwnedEntity {
   @Field(() => InteractionType, { description: 'Kind of interaction.' })
   @Index()
@@ -29,6 +30,7 @@ export class Interaction extends OwnedEntity {
   type!: InteractionType;
 
   @Field({ description: 'Short summary.' })
+  @Index()
   @Column('text')
   subject!: string;
 

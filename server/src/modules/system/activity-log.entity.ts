@@ -45,6 +45,7 @@ export class ActivityLog {
   action!: ActivityAction;
 
   @Field({ description: 'GraphQL type name of the entity, e.g. "Account".' })
+  @Index()
   @Column('text')
   entityType!: string;
 

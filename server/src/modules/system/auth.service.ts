@@ -9,7 +9,15 @@ import { LoginLimiter } from '../../kernel/auth/login-limiter';
 import { User } from './user.entity';
 import { ActivityAction } from './activity-log.entity';
 
-const PRINCIPAL_COLUMNS = `u."id" AS "userId", u."name", u."role"`;
+// The user's row comes along with the token lookup, so `me` and the caller's own user need no more SQL.
+const PRINCIPAL_COLUMNS = `u."id" AS "userId", u."name", u."role", u."email", u."phone", u."active", u."lastLoginAt", u."createdAt" AS "userCreatedAt", u."updatedAt" AS "userUpdatedAt", u."version" AS "userVersion"`;
+
+function profileOf(r: Record<string, unknown>): Record<string, unknown> {
+  return {
+    id: r.userId, name: r.name, role: r.role, email: r.email, phone: r.phone, active: r.active,
+    lastLoginAt: r.lastLoginAt, createdAt: r.userCreatedAt, updatedAt: r.userUpdatedAt, version: r.userVersion,
+  };
+}
 
 /** Resolves a bearer secret to its principal with one SQL statement; null when invalid. */
 export async function resolvePrincipal(ds: DataSource, secret: string): Promise<Principal | null> {
@@ -25,7 +33,7 @@ export async function resolvePrincipal(ds: DataSource, secret: string): Promise<
     );
     if (!rows.length) return null;
     const r = rows[0];
-    return { userId: r.userId, name: r.name, role: r.role, sessionId: r.sessionId, apiKeyId: null, apiKeyName: null, readOnly: false, expiresAt: r.expiresAt };
+    return { userId: r.userId, name: r.name, role: r.role, sessionId: r.sessionId, apiKeyId: null, apiKeyName: null, readOnly: false, expiresAt: r.expiresAt, profile: profileOf(r) };
   }
   // API keys: lastUsedAt is refreshed at most once a minute, in the same statement.
   const rows = await ds.query(
@@ -42,7 +50,7 @@ export async function resolvePrincipal(ds: DataSource, secret: string): Promise<
   );
   if (!rows.length) return null;
   const r = rows[0];
-  return { userId: r.userId, name: r.name, role: r.role, sessionId: null, apiKeyId: r.apiKeyId, apiKeyName: r.apiKeyName, readOnly: r.readOnly, expiresAt: r.expiresAt };
+  return { userId: r.userId, name: r.name, role: r.role, sessionId: null, apiKeyId: r.apiKeyId, apiKeyName: r.apiKeyName, readOnly: r.readOnly, expiresAt: r.expiresAt, profile: profileOf(r) };
 }
 
 export interface LoginResult {

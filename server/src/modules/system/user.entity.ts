@@ -35,6 +35,7 @@ export class User extends BaseEntity {
   role!: Role;
 
   @Field({ description: 'Inactive users cannot sign in and their tokens are revoked.' })
+  @Index()
   @Column('boolean', { default: true })
   active!: boolean;
 

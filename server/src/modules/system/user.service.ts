@@ -28,7 +28,9 @@ export class UserService {
   }
 
   async me(ctx: Context): Promise<User> {
-    const user = await this.loader(ctx).load(requirePrincipal(ctx).userId);
+    const p = requirePrincipal(ctx);
+    if (p.profile) return Object.assign(new User(), p.profile);
+    const user = await this.loader(ctx).load(p.userId);
     if (!user) throw new NotFoundError('User');
     return user;
   }

@@ -1,0 +1,158 @@
+import 'reflect-metadata';
+import { ChildProcess, fork } from 'node:child_process';
+import fs from 'node:fs';
+import net from 'node:net';
+import path from 'node:path';
+import autocannon from 'autocannon';
+import { Client as PgClient } from 'pg';
+import { config } from '../config/env';
+import { ensureDatabase, startEmbeddedPostgres } from '../db/embedded';
+import { createDataSource, migrate } from '../db/data-source';
+import { hashSecret, newSecret } from '../kernel/auth/secrets';
+import { encodeCursor } from '../kernel/pagination/cursor';
+import { signatureFor } from '../kernel/pagination/list';
+import { specOf } from '../kernel/pagination/spec';
+import { SortDirection } from '../kernel/pagination/filters';
+import { Account } from '../modules/crm/account.entity';
+import { startApp } from '../app';
+import type { Plan, Statement } from './baseline-server';
+import { SCENARIOS, ScenarioName } from './scenarios';
+import { seedLarge } from './seed-large';
+
+// npm run bench — seeds the DESIGN.md §7 dataset, then loads the API and a plain `pg` baseline
+// (same SQL, same JSON) with 10 connections each, in one run, and reports the ratios.
+const DURATION = Number(process.env.BENCH_SECONDS ?? 10);
+const CONNECTIONS = 10;
+const log = (m: string) => console.error(`[bench] ${m}`);
+
+const freePort = () => new Promise<number>((resolve) => {
+  const s = net.createServer().listen(0, () => { const p = (s.address() as net.AddressInfo).port; s.close(() => resolve(p)); });
+});
+
+async function capture(fn: () => Promise<unknown>): Promise<Statement[]> {
+  const proto = PgClient.prototype as unknown as { query: (...a: unknown[]) => unknown };
+  const original = proto.query;
+  const out: Statement[] = [];
+  proto.query = function (this: unknown, ...args: unknown[]) {
+    const q = args[0] as string | { text: string; values?: unknown[] };
+    out.push(typeof q === 'string' ? { text: q, values: (args[1] as unknown[]) ?? [] } : { text: q.text, values: q.values ?? [] });
+    return original.apply(this, args);
+  };
+  try { await fn(); } finally { proto.query = original; }
+  return out;
+}
+
+async function post(url: string, token: string, operationName: string, query: string, variables?: object) {
+  const res = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` }, body: JSON.stringify({ operationName, query, variables }) });
+  return res.json();
+}
+
+function rssMb(pid: number): number {
+  const status = fs.readFileSync(`/proc/${pid}/status`, 'utf8');
+  return Number(/VmRSS:\s+(\d+)/.exec(status)![1]) / 1024;
+}
+
+async function load(url: string, token: string, operationName: string, query: string, variables?: object, pid?: number) {
+  const body = JSON.stringify({ operationName, query, variables });
+  const opts = { url, connections: CONNECTIONS, method: 'POST' as const, headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` }, body };
+  await autocannon({ ...opts, duration: 2 }); // warm-up
+  let peak = 0;
+  const timer = pid ? setInterval(() => { peak = Math.max(peak, rssMb(pid)); }, 200) : undefined;
+  const r = await autocannon({ ...opts, duration: DURATION });
+  if (timer) clearInterval(timer);
+  return { rps: r.requests.average, p50: r.latency.p50, p95: (r.latency as unknown as Record<string, number>).p97_5 ?? r.latency.p90, p99: r.latency.p99, errors: r.errors + r.non2xx, peakRss: peak };
+}
+
+function waitReady(child: ChildProcess, url?: string): Promise<void> {
+  return new Promise((resolve, reject) => {
+    child.once('exit', (code) => reject(new Error(`child exited with ${code}`)));
+    if (!url) { child.once('message', () => resolve()); return; }
+    const poll = async () => {
+      try { if ((await fetch(url)).ok) return resolve(); } catch { /* not up yet */ }
+      setTimeout(poll, 200);
+    };
+    void poll();
+  });
+}
+
+async function main() {
+  const cfg = config();
+  let dbUrl = process.env.BENCH_DATABASE_URL;
+  let stopPg: (() => Promise<void>) | undefined;
+  if (!dbUrl) {
+    const pg = await startEmbeddedPostgres(path.join(cfg.dataDir, 'bench'), Number(process.env.BENCH_PG_PORT ?? 54330));
+    await ensureDatabase(pg.url('postgres'), 'converge_bench');
+    dbUrl = pg.url('converge_bench');
+    stopPg = () => pg.stop();
+  }
+  const ds = createDataSource(dbUrl, { poolSize: 10 });
+  await ds.initialize();
+  await migrate(ds);
+  await seedLarge(ds, log);
+  const [manager] = await ds.query(`SELECT id FROM "users" WHERE "email" = 'manager@bench.converge.dev'`);
+  const token = newSecret('session');
+  await ds.query(`INSERT INTO "auth_tokens" ("userId", "secretHash", "expiresAt") VALUES ($1, $2, now() + interval '1 day')`, [manager.id, hashSecret(token)]);
+
+  // The cursor 9,000 rows deep (newest first), as the API would issue it.
+  const order = [{ field: 'CREATED_AT', direction: SortDirection.DESC }];
+  const accountsSignature = signatureFor(specOf(ds, Account), order);
+  const [deep] = await ds.query(`SELECT "createdAt"::text AS k0, id::text AS k1 FROM "accounts" WHERE "deletedAt" IS NULL ORDER BY "createdAt" DESC, id DESC OFFSET 8999 LIMIT 1`);
+  const deepCursor = encodeCursor(accountsSignature, [deep.k0, deep.k1]);
+  const vars: Record<ScenarioName, object | undefined> = { me: undefined, accounts: undefined, nested: undefined, deepPage: { after: deepCursor } };
+  const opNames: Record<ScenarioName, string> = { me: 'Me', accounts: 'Accounts', nested: 'NestedDeals', deepPage: 'DeepPage' };
+
+  // SQL per request, counted at the pg driver on an in-process instance (auth lookup included).
+  const probe = await startApp(ds, { ...cfg, LOG_LEVEL: 'silent' }, 0);
+  const statements = {} as Record<ScenarioName, Statement[]>;
+  const expected = {} as Record<ScenarioName, string>;
+  for (const name of Object.keys(SCENARIOS) as ScenarioName[]) {
+    await post(probe.url, token, opNames[name], SCENARIOS[name], vars[name]); // warm caches
+    let response: unknown;
+    statements[name] = await capture(async () => { response = await post(probe.url, token, opNames[name], SCENARIOS[name], vars[name]); });
+    expected[name] = JSON.stringify(response);
+  }
+  await probe.stop();
+  await ds.destroy();
+
+  const dist = path.join(__dirname, '..');
+  const apiPort = await freePort();
+  const api = fork(path.join(dist, 'main.js'), [], { env: { ...process.env, DATABASE_URL: dbUrl, PORT: String(apiPort), LOG_LEVEL: 'warn', NODE_ENV: 'production', MIGRATE_ON_START: 'false' }, stdio: 'inherit' });
+  const basePort = await freePort();
+  const planFile = path.join(cfg.dataDir, 'bench-plan.json');
+  const plan: Plan = { databaseUrl: dbUrl, port: basePort, token, tokenHash: hashSecret(token), accountsSignature, statements };
+  fs.writeFileSync(planFile, JSON.stringify(plan));
+  const base = fork(path.join(__dirname, 'baseline-server.js'), [planFile], { stdio: 'inherit' });
+  await Promise.all([waitReady(api, `http://127.0.0.1:${apiPort}/healthz`), waitReady(base)]);
+  const apiUrl = `http://127.0.0.1:${apiPort}/graphql`;
+  const baseUrl = `http://127.0.0.1:${basePort}/`;
+
+  const rows: string[] = [];
+  const results: Record<string, { api: Awaited<ReturnType<typeof load>>; base: Awaited<ReturnType<typeof load>> }> = {};
+  for (const name of Object.keys(SCENARIOS) as ScenarioName[]) {
+    const [a, b] = [await post(apiUrl, token, opNames[name], SCENARIOS[name], vars[name]), await post(baseUrl, token, opNames[name], SCENARIOS[name], vars[name])];
+    if (JSON.stringify(a) !== expected[name] || JSON.stringify(b) !== expected[name]) log(`WARNING: ${name}: API and baseline answers differ`);
+    log(`loading ${name}`);
+    results[name] = { api: await load(apiUrl, token, opNames[name], SCENARIOS[name], vars[name], api.pid), base: await load(baseUrl, token, opNames[name], SCENARIOS[name], vars[name]) };
+  }
+  const targets: Record<ScenarioName, string> = { me: '≥ 0.30×', accounts: '≥ 0.35×', nested: '≥ 0.75×', deepPage: '≥ 0.90× of own first page' };
+  rows.push('| query | API req/s | baseline req/s | ratio | target | p50 / p95* / p99 ms | SQL / request | errors |');
+  rows.push('|---|---:|---:|---:|---|---|---:|---:|');
+  for (const name of Object.keys(SCENARIOS) as ScenarioName[]) {
+    const { api: r, base: b } = results[name];
+    const ratio = name === 'deepPage' ? r.rps / results.accounts.api.rps : r.rps / b.rps;
+    rows.push(`| ${name} | ${r.rps.toFixed(0)} | ${b.rps.toFixed(0)} | ${ratio.toFixed(2)}×${name === 'deepPage' ? ' (of first page)' : ''} | ${targets[name]} | ${r.p50} / ${r.p95} / ${r.p99} | ${statements[name].length} | ${r.errors} |`);
+  }
+  const peak = Math.max(...Object.values(results).map((r) => r.api.peakRss));
+  rows.push('', `API peak RSS under load: ${peak.toFixed(0)} MB (target ≤ 300 MB). ${CONNECTIONS} connections, ${DURATION} s per run after a 2 s warm-up; *p95 column is autocannon's p97.5.`);
+  const report = rows.join('\n');
+  console.log(report);
+  const outDir = path.join(__dirname, '..', '..', 'bench', 'results');
+  fs.mkdirSync(outDir, { recursive: true });
+  fs.writeFileSync(path.join(outDir, 'latest.md'), report + '\n');
+  api.kill('SIGTERM');
+  base.kill('SIGTERM');
+  await stopPg?.();
+  process.exit(0);
+}
+
+main().catch((err) => { console.error(err); process.exit(1); });
