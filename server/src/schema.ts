@@ -29,7 +29,12 @@ export function permissionMaps(): RuleMap[] {
 
 /** The schema as type-graphql builds it from the entity and resolver classes (no permissions). */
 export function buildBareSchema(): GraphQLSchema {
-  return buildSchemaSync({ resolvers: resolvers as never, pubSub, validate: false, emitSchemaFile: false });
+  const schema = buildSchemaSync({ resolvers: resolvers as never, pubSub, validate: false, emitSchemaFile: false });
+  // type-graphql gives root types no descriptions; integrators read them in the SDL.
+  schema.getQueryType()!.description = 'Reads. Lists are Relay connections; lookups return null for what you may not see.';
+  schema.getMutationType()!.description = 'Writes. Each one is a transaction and writes its activity-log entries in it.';
+  schema.getSubscriptionType()!.description = 'Live events over graphql-ws on /graphql (authenticate in connectionParams).';
+  return schema;
 }
 
 let built: GraphQLSchema | undefined;

@@ -22,7 +22,7 @@ import { dealService } from './deal.service';
 @Resolver(() => Account)
 export class AccountResolver {
   @Query(() => Account, { nullable: true, description: 'An account; null when missing or not visible to you.' })
-  account(@Arg('id', () => ID) id: string, @Ctx() ctx: Context): Promise<Account | null> {
+  account(@Arg('id', () => ID, { description: 'Identifier of the record.' }) id: string, @Ctx() ctx: Context): Promise<Account | null> {
     return accountService.get(ctx, id);
   }
 
@@ -32,13 +32,13 @@ export class AccountResolver {
   }
 
   @Mutation(() => Account, { description: 'Creates an account.' })
-  createAccount(@Arg('input') input: CreateAccountInput, @Ctx() ctx: Context): Promise<Account> {
+  createAccount(@Arg('input', { description: 'The values to write.' }) input: CreateAccountInput, @Ctx() ctx: Context): Promise<Account> {
     return accountService.create(ctx, input);
   }
 
   @Mutation(() => AccountBatchResult, { description: 'Creates up to 100 accounts, reporting a result per item.' })
   createAccounts(
-    @Arg('inputs', () => [CreateAccountInput]) inputs: CreateAccountInput[],
+    @Arg('inputs', () => [CreateAccountInput], { description: 'One input per record to create (at most 100).' }) inputs: CreateAccountInput[],
     @Arg('allOrNone', { defaultValue: false, description: 'true: one transaction; any failure writes nothing.' }) allOrNone: boolean,
     @Ctx() ctx: Context,
   ) {
@@ -47,21 +47,21 @@ export class AccountResolver {
 
   @Mutation(() => Account, { description: 'Changes an account. With `expectedVersion`, fails with CONFLICT if it changed meanwhile.' })
   updateAccount(
-    @Arg('id', () => ID) id: string,
-    @Arg('input') input: UpdateAccountInput,
-    @Arg('expectedVersion', () => Int, { nullable: true }) expectedVersion: number | null,
+    @Arg('id', () => ID, { description: 'Identifier of the record.' }) id: string,
+    @Arg('input', { description: 'The values to write.' }) input: UpdateAccountInput,
+    @Arg('expectedVersion', () => Int, { nullable: true, description: 'The version you last read; if the record has changed since, the write fails with CONFLICT.' }) expectedVersion: number | null,
     @Ctx() ctx: Context,
   ): Promise<Account> {
     return accountService.update(ctx, id, input, expectedVersion);
   }
 
   @Mutation(() => Boolean, { description: 'Moves an account to the trash.' })
-  deleteAccount(@Arg('id', () => ID) id: string, @Ctx() ctx: Context): Promise<boolean> {
+  deleteAccount(@Arg('id', () => ID, { description: 'Identifier of the record.' }) id: string, @Ctx() ctx: Context): Promise<boolean> {
     return accountService.remove(ctx, id);
   }
 
   @Mutation(() => Account, { description: 'Brings an account back from the trash.' })
-  restoreAccount(@Arg('id', () => ID) id: string, @Ctx() ctx: Context): Promise<Account> {
+  restoreAccount(@Arg('id', () => ID, { description: 'Identifier of the record.' }) id: string, @Ctx() ctx: Context): Promise<Account> {
     return accountService.restore(ctx, id);
   }
 

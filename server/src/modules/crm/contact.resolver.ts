@@ -20,7 +20,7 @@ import { interactionService } from './interaction.service';
 @Resolver(() => Contact)
 export class ContactResolver {
   @Query(() => Contact, { nullable: true, description: 'A contact; null when missing or not visible to you.' })
-  contact(@Arg('id', () => ID) id: string, @Ctx() ctx: Context): Promise<Contact | null> {
+  contact(@Arg('id', () => ID, { description: 'Identifier of the record.' }) id: string, @Ctx() ctx: Context): Promise<Contact | null> {
     return contactService.get(ctx, id);
   }
 
@@ -30,13 +30,13 @@ export class ContactResolver {
   }
 
   @Mutation(() => Contact, { description: 'Creates a contact.' })
-  createContact(@Arg('input') input: CreateContactInput, @Ctx() ctx: Context): Promise<Contact> {
+  createContact(@Arg('input', { description: 'The values to write.' }) input: CreateContactInput, @Ctx() ctx: Context): Promise<Contact> {
     return contactService.create(ctx, input);
   }
 
   @Mutation(() => ContactBatchResult, { description: 'Creates up to 100 contacts, reporting a result per item.' })
   createContacts(
-    @Arg('inputs', () => [CreateContactInput]) inputs: CreateContactInput[],
+    @Arg('inputs', () => [CreateContactInput], { description: 'One input per record to create (at most 100).' }) inputs: CreateContactInput[],
     @Arg('allOrNone', { defaultValue: false, description: 'true: one transaction; any failure writes nothing.' }) allOrNone: boolean,
     @Ctx() ctx: Context,
   ) {
@@ -45,21 +45,21 @@ export class ContactResolver {
 
   @Mutation(() => Contact, { description: 'Changes a contact. With `expectedVersion`, fails with CONFLICT if it changed meanwhile.' })
   updateContact(
-    @Arg('id', () => ID) id: string,
-    @Arg('input') input: UpdateContactInput,
-    @Arg('expectedVersion', () => Int, { nullable: true }) expectedVersion: number | null,
+    @Arg('id', () => ID, { description: 'Identifier of the record.' }) id: string,
+    @Arg('input', { description: 'The values to write.' }) input: UpdateContactInput,
+    @Arg('expectedVersion', () => Int, { nullable: true, description: 'The version you last read; if the record has changed since, the write fails with CONFLICT.' }) expectedVersion: number | null,
     @Ctx() ctx: Context,
   ): Promise<Contact> {
     return contactService.update(ctx, id, input, expectedVersion);
   }
 
   @Mutation(() => Boolean, { description: 'Moves a contact to the trash.' })
-  deleteContact(@Arg('id', () => ID) id: string, @Ctx() ctx: Context): Promise<boolean> {
+  deleteContact(@Arg('id', () => ID, { description: 'Identifier of the record.' }) id: string, @Ctx() ctx: Context): Promise<boolean> {
     return contactService.remove(ctx, id);
   }
 
   @Mutation(() => Contact, { description: 'Brings a contact back from the trash.' })
-  restoreContact(@Arg('id', () => ID) id: string, @Ctx() ctx: Context): Promise<Contact> {
+  restoreContact(@Arg('id', () => ID, { description: 'Identifier of the record.' }) id: string, @Ctx() ctx: Context): Promise<Contact> {
     return contactService.restore(ctx, id);
   }
 

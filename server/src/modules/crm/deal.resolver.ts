@@ -25,7 +25,7 @@ import { interactionService } from './interaction.service';
 @Resolver(() => Deal)
 export class DealResolver {
   @Query(() => Deal, { nullable: true, description: 'A deal; null when missing or not visible to you.' })
-  deal(@Arg('id', () => ID) id: string, @Ctx() ctx: Context): Promise<Deal | null> {
+  deal(@Arg('id', () => ID, { description: 'Identifier of the record.' }) id: string, @Ctx() ctx: Context): Promise<Deal | null> {
     return dealService.get(ctx, id);
   }
 
@@ -35,15 +35,15 @@ export class DealResolver {
   }
 
   @Mutation(() => Deal, { description: 'Creates a deal in an open stage.' })
-  createDeal(@Arg('input') input: CreateDealInput, @Ctx() ctx: Context): Promise<Deal> {
+  createDeal(@Arg('input', { description: 'The values to write.' }) input: CreateDealInput, @Ctx() ctx: Context): Promise<Deal> {
     return dealService.create(ctx, input);
   }
 
   @Mutation(() => Deal, { description: 'Changes a deal (not its stage). With `expectedVersion`, fails with CONFLICT if it changed meanwhile.' })
   updateDeal(
-    @Arg('id', () => ID) id: string,
-    @Arg('input') input: UpdateDealInput,
-    @Arg('expectedVersion', () => Int, { nullable: true }) expectedVersion: number | null,
+    @Arg('id', () => ID, { description: 'Identifier of the record.' }) id: string,
+    @Arg('input', { description: 'The values to write.' }) input: UpdateDealInput,
+    @Arg('expectedVersion', () => Int, { nullable: true, description: 'The version you last read; if the record has changed since, the write fails with CONFLICT.' }) expectedVersion: number | null,
     @Ctx() ctx: Context,
   ): Promise<Deal> {
     return dealService.update(ctx, id, input, expectedVersion);
@@ -51,10 +51,10 @@ export class DealResolver {
 
   @Mutation(() => Deal, { description: 'Moves an open deal to another stage. CLOSED_LOST needs `lostReason`; CLOSED_WON creates the deal’s project.' })
   moveDealStage(
-    @Arg('id', () => ID) id: string,
-    @Arg('stage', () => DealStage) stage: DealStage,
-    @Arg('lostReason', () => String, { nullable: true }) lostReason: string | null,
-    @Arg('expectedVersion', () => Int, { nullable: true }) expectedVersion: number | null,
+    @Arg('id', () => ID, { description: 'Identifier of the record.' }) id: string,
+    @Arg('stage', () => DealStage, { description: 'The stage to move to.' }) stage: DealStage,
+    @Arg('lostReason', () => String, { nullable: true, description: 'Why the deal was lost; required with CLOSED_LOST.' }) lostReason: string | null,
+    @Arg('expectedVersion', () => Int, { nullable: true, description: 'The version you last read; if the record has changed since, the write fails with CONFLICT.' }) expectedVersion: number | null,
     @Ctx() ctx: Context,
   ): Promise<Deal> {
     return moveDealStage(ctx, id, stage, lostReason, expectedVersion);
@@ -62,21 +62,21 @@ export class DealResolver {
 
   @Mutation(() => Deal, { description: 'Takes a closed deal back to an open stage (clears closedAt and lostReason).' })
   reopenDeal(
-    @Arg('id', () => ID) id: string,
-    @Arg('stage', () => DealStage) stage: DealStage,
-    @Arg('expectedVersion', () => Int, { nullable: true }) expectedVersion: number | null,
+    @Arg('id', () => ID, { description: 'Identifier of the record.' }) id: string,
+    @Arg('stage', () => DealStage, { description: 'The stage to move to.' }) stage: DealStage,
+    @Arg('expectedVersion', () => Int, { nullable: true, description: 'The version you last read; if the record has changed since, the write fails with CONFLICT.' }) expectedVersion: number | null,
     @Ctx() ctx: Context,
   ): Promise<Deal> {
     return reopenDeal(ctx, id, stage, expectedVersion);
   }
 
   @Mutation(() => Boolean, { description: 'Moves a deal to the trash.' })
-  deleteDeal(@Arg('id', () => ID) id: string, @Ctx() ctx: Context): Promise<boolean> {
+  deleteDeal(@Arg('id', () => ID, { description: 'Identifier of the record.' }) id: string, @Ctx() ctx: Context): Promise<boolean> {
     return dealService.remove(ctx, id);
   }
 
   @Mutation(() => Deal, { description: 'Brings a deal back from the trash.' })
-  restoreDeal(@Arg('id', () => ID) id: string, @Ctx() ctx: Context): Promise<Deal> {
+  restoreDeal(@Arg('id', () => ID, { description: 'Identifier of the record.' }) id: string, @Ctx() ctx: Context): Promise<Deal> {
     return dealService.restore(ctx, id);
   }
 

@@ -15,7 +15,7 @@ import { interactionService } from './interaction.service';
 @Resolver(() => Interaction)
 export class InteractionResolver {
   @Query(() => Interaction, { nullable: true, description: 'An interaction; null when missing or not visible to you.' })
-  interaction(@Arg('id', () => ID) id: string, @Ctx() ctx: Context): Promise<Interaction | null> {
+  interaction(@Arg('id', () => ID, { description: 'Identifier of the record.' }) id: string, @Ctx() ctx: Context): Promise<Interaction | null> {
     return interactionService.get(ctx, id);
   }
 
@@ -25,27 +25,27 @@ export class InteractionResolver {
   }
 
   @Mutation(() => Interaction, { description: 'Records an interaction.' })
-  createInteraction(@Arg('input') input: CreateInteractionInput, @Ctx() ctx: Context): Promise<Interaction> {
+  createInteraction(@Arg('input', { description: 'The values to write.' }) input: CreateInteractionInput, @Ctx() ctx: Context): Promise<Interaction> {
     return interactionService.create(ctx, input);
   }
 
   @Mutation(() => Interaction, { description: 'Changes an interaction. With `expectedVersion`, fails with CONFLICT if it changed meanwhile.' })
   updateInteraction(
-    @Arg('id', () => ID) id: string,
-    @Arg('input') input: UpdateInteractionInput,
-    @Arg('expectedVersion', () => Int, { nullable: true }) expectedVersion: number | null,
+    @Arg('id', () => ID, { description: 'Identifier of the record.' }) id: string,
+    @Arg('input', { description: 'The values to write.' }) input: UpdateInteractionInput,
+    @Arg('expectedVersion', () => Int, { nullable: true, description: 'The version you last read; if the record has changed since, the write fails with CONFLICT.' }) expectedVersion: number | null,
     @Ctx() ctx: Context,
   ): Promise<Interaction> {
     return interactionService.update(ctx, id, input, expectedVersion);
   }
 
   @Mutation(() => Boolean, { description: 'Moves an interaction to the trash.' })
-  deleteInteraction(@Arg('id', () => ID) id: string, @Ctx() ctx: Context): Promise<boolean> {
+  deleteInteraction(@Arg('id', () => ID, { description: 'Identifier of the record.' }) id: string, @Ctx() ctx: Context): Promise<boolean> {
     return interactionService.remove(ctx, id);
   }
 
   @Mutation(() => Interaction, { description: 'Brings an interaction back from the trash.' })
-  restoreInteraction(@Arg('id', () => ID) id: string, @Ctx() ctx: Context): Promise<Interaction> {
+  restoreInteraction(@Arg('id', () => ID, { description: 'Identifier of the record.' }) id: string, @Ctx() ctx: Context): Promise<Interaction> {
     return interactionService.restore(ctx, id);
   }
 

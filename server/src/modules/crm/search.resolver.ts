@@ -24,8 +24,8 @@ export class SearchHit {
 export class SearchResolver {
   @Query(() => [SearchHit], { description: 'Full-text search over the accounts, contacts and deals you may see, best first. Words match as prefixes.' })
   search(
-    @Arg('query') query: string,
-    @Arg('types', () => [SearchType], { nullable: true }) types: SearchType[] | null,
+    @Arg('query', { description: 'Words to look for; each matches as a prefix.' }) query: string,
+    @Arg('types', () => [SearchType], { nullable: true, description: 'Record types to search; default: every type you may read.' }) types: SearchType[] | null,
     @Arg('first', () => Int, { nullable: true, description: 'At most this many hits: 0–100, default 20.' }) first: number | null,
     @Ctx() ctx: Context,
   ): Promise<SearchHitShape[]> {

@@ -41,7 +41,7 @@ export class ActivityLogResolver {
       return canSeeActivity(p, payload) && matchesFilter(payload as never, args.filter as never);
     },
   })
-  activityLogged(@Root() entry: ActivityLog, @Arg('filter', () => ActivityFilter, { nullable: true }) _filter?: ActivityFilter): ActivityLog {
+  activityLogged(@Root() entry: ActivityLog, @Arg('filter', () => ActivityFilter, { nullable: true, description: 'Deliver only entries matching these conditions.' }) _filter?: ActivityFilter): ActivityLog {
     return entry;
   }
 

@@ -16,12 +16,12 @@ export class ApiKeyResolver {
   }
 
   @Mutation(() => ApiKeyWithSecret, { description: 'Creates an API key acting as you. Needs a signed-in session.' })
-  createApiKey(@Arg('input') input: CreateApiKeyInput, @Ctx() ctx: Context): Promise<ApiKeyWithSecret> {
+  createApiKey(@Arg('input', { description: 'The values to write.' }) input: CreateApiKeyInput, @Ctx() ctx: Context): Promise<ApiKeyWithSecret> {
     return apiKeyService.create(ctx, input);
   }
 
   @Mutation(() => ApiKey, { description: 'Revokes one of your keys (ADMIN: anyone’s).' })
-  revokeApiKey(@Arg('id', () => ID) id: string, @Ctx() ctx: Context): Promise<ApiKey> {
+  revokeApiKey(@Arg('id', () => ID, { description: 'Identifier of the record.' }) id: string, @Ctx() ctx: Context): Promise<ApiKey> {
     return apiKeyService.revoke(ctx, id);
   }
 }

@@ -16,12 +16,12 @@ export class UserResolver {
   }
 
   @Mutation(() => User, { description: 'Creates a user (ADMIN only).' })
-  createUser(@Arg('input') input: CreateUserInput, @Ctx() ctx: Context): Promise<User> {
+  createUser(@Arg('input', { description: 'The values to write.' }) input: CreateUserInput, @Ctx() ctx: Context): Promise<User> {
     return userService.create(ctx, input);
   }
 
   @Mutation(() => User, { description: 'Changes a user’s name, phone, role or active flag (ADMIN only).' })
-  updateUser(@Arg('id', () => ID) id: string, @Arg('input') input: UpdateUserInput, @Ctx() ctx: Context): Promise<User> {
+  updateUser(@Arg('id', () => ID, { description: 'Identifier of the record.' }) id: string, @Arg('input', { description: 'The values to write.' }) input: UpdateUserInput, @Ctx() ctx: Context): Promise<User> {
     return userService.update(ctx, id, input);
   }
 }
