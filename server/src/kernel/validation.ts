@@ -45,6 +45,18 @@ export function IsPhone(options?: ValidationOptions) {
     });
 }
 
+/** Text that is not only whitespace (names are stored trimmed); the empty string is left to @Length. */
+export function NotBlank(options?: ValidationOptions) {
+  return (object: object, propertyName: string) =>
+    registerDecorator({
+      name: 'notBlank',
+      target: object.constructor,
+      propertyName,
+      options: { message: 'must not be blank', ...options },
+      validator: { validate: (v: unknown) => typeof v !== 'string' || v === '' || v.trim() !== '' },
+    });
+}
+
 /** A non-negative decimal with at most two decimals. */
 export function IsMoney(options?: ValidationOptions) {
   return (object: object, propertyName: string) =>

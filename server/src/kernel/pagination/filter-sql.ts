@@ -5,12 +5,20 @@ import { quote, SqlParams } from './sql';
 type Path = (string | number)[];
 type FilterObject = Record<string, unknown>;
 
+/** Row scoping for a related table reached by a relation filter: SQL conditions on `alias`. */
+export type RelationWhere = (target: ListSpec, alias: string, params: SqlParams) => string[];
+
 const escapeLike = (s: string) => s.replace(/[\\%_]/g, (c) => `\\${c}`);
+const UUID_RE = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 function operatorSql(col: string, cast: string, ops: FilterObject, params: SqlParams, path: Path): string[] {
   const out: string[] = [];
   for (const [op, value] of Object.entries(ops)) {
     if (value === undefined || value === null) continue;
+    // A non-UUID would fail the ::uuid cast in SQL (an internal error); it is the caller's mistake.
+    if (cast === 'uuid' && (op === 'eq' || op === 'neq' || op === 'in') && !(Array.isArray(value) ? value : [value]).every((v) => typeof v === 'string' && UUID_RE.test(v))) {
+      throw badInput([...path, op], 'must be an ID (UUID)');
+    }
     switch (op) {
       case 'eq': out.push(`${col} = ${params.add(value, cast)}`); break;
       case 'neq': out.push(`${col} IS DISTINCT FROM ${params.add(value, cast)}`); break;
@@ -35,7 +43,7 @@ function operatorSql(col: string, cast: string, ops: FilterObject, params: SqlPa
  * Turns a filter input (`{ name: { contains: "acme" }, or: [...], owner: { id: { eq } } }`) into
  * a SQL condition on `alias`. Relation filters go one hop, as EXISTS on the related table.
  */
-export function filterSql(spec: ListSpec, alias: string, filter: FilterObject | undefined | null, params: SqlParams, path: Path, hop = 0): string {
+export function filterSql(spec: ListSpec, alias: string, filter: FilterObject | undefined | null, params: SqlParams, path: Path, hop = 0, relationWhere?: RelationWhere): string {
   if (!filter) return 'TRUE';
   const parts: string[] = [];
   for (const [key, value] of Object.entries(filter)) {
@@ -44,17 +52,19 @@ export function filterSql(spec: ListSpec, alias: string, filter: FilterObject | 
     if (key === 'and' || key === 'or') {
       if (!Array.isArray(value)) throw badInput(here, `${key} takes a list`);
       if (!value.length) continue;
-      const subs = value.map((v, i) => `(${filterSql(spec, alias, v as FilterObject, params, [...here, i], hop)})`);
+      const subs = value.map((v, i) => `(${filterSql(spec, alias, v as FilterObject, params, [...here, i], hop, relationWhere)})`);
       parts.push(`(${subs.join(key === 'and' ? ' AND ' : ' OR ')})`);
     } else if (key === 'not') {
-      parts.push(`NOT (${filterSql(spec, alias, value as FilterObject, params, here, hop)})`);
+      parts.push(`NOT (${filterSql(spec, alias, value as FilterObject, params, here, hop, relationWhere)})`);
     } else if (spec.relations.has(key)) {
       if (hop > 0) throw badInput(here, 'Filters go at most one relation deep');
       const rel = spec.relations.get(key)!;
       const target = rel.target();
       const sub = `r${hop + 1}`;
       const cond = filterSql(target, sub, value as FilterObject, params, here, hop + 1);
-      parts.push(`EXISTS (SELECT 1 FROM ${quote(target.table)} ${sub} WHERE ${sub}."id" = ${alias}.${quote(rel.localColumn)} AND ${cond})`);
+      // The related row must be one the caller may see: a filter must not reveal hidden rows.
+      const scope = relationWhere ? relationWhere(target, sub, params) : [];
+      parts.push(`EXISTS (SELECT 1 FROM ${quote(target.table)} ${sub} WHERE ${[`${sub}."id" = ${alias}.${quote(rel.localColumn)}`, cond, ...scope].join(' AND ')})`);
     } else if (spec.columns.has(key)) {
       const c = spec.columns.get(key)!;
       parts.push(...operatorSql(`${alias}.${quote(c.column)}`, c.cast, value as FilterObject, params, here));

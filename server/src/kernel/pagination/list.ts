@@ -1,6 +1,6 @@
 import { badInput } from '../errors/errors';
 import { decodeCursor, encodeCursor } from './cursor';
-import { filterSql } from './filter-sql';
+import { filterSql, RelationWhere } from './filter-sql';
 import { SortDirection } from './filters';
 import type { ListSpec } from './spec';
 import { quote, Queryable, SqlParams } from './sql';
@@ -27,6 +27,8 @@ export interface ListQuery extends PageArgs {
   defaultOrder: OrderInput[];
   /** Extra SQL conditions on alias `t` (row scoping), with their parameters already added. */
   where?: (params: SqlParams) => string[];
+  /** Row scoping for a related table reached by a relation filter (alias given). */
+  relationWhere?: RelationWhere;
 }
 
 export interface PageInfoShape {
@@ -108,6 +110,8 @@ export function checkPageArgs(args: PageArgs): { size: number; backward: boolean
   }
   if (first != null && last != null) throw badInput(['last'], 'Use either first or last, not both');
   if (args.after != null && args.before != null) throw badInput(['before'], 'Use either after or before, not both');
+  if (first != null && args.before != null) throw badInput(['before'], 'first pages forward: use it with after (or use last with before)');
+  if (last != null && args.after != null) throw badInput(['after'], 'last pages backward: use it with before (or use first with after)');
   const backward = last != null || (first == null && args.before != null);
   return { size: (backward ? last : first) ?? DEFAULT_PAGE, backward };
 }
@@ -139,12 +143,32 @@ function prepare(spec: ListSpec, q: ListQuery): Prepared {
 
 function conditions(spec: ListSpec, q: ListQuery, params: SqlParams, alias = 't'): string[] {
   const where: string[] = [];
-  const touchesTrash = !!q.filter && Object.prototype.hasOwnProperty.call(q.filter, 'deletedAt') && q.filter.deletedAt != null;
-  if (spec.softDelete && !touchesTrash) where.push(`${alias}."deletedAt" IS NULL`);
-  const f = filterSql(spec, alias, q.filter, params, ['filter']);
+  if (spec.softDelete && !mentionsTrash(q.filter)) where.push(`${alias}."deletedAt" IS NULL`);
+  const f = filterSql(spec, alias, q.filter, params, ['filter'], 0, q.relationWhere);
   if (f !== 'TRUE') where.push(f);
   if (q.where) where.push(...q.where(params));
   return where;
+}
+
+/** A filter that says anything about `deletedAt` (at any and/or/not level) decides on the trash itself. */
+function mentionsTrash(filter: Record<string, unknown> | null | undefined): boolean {
+  if (!filter) return false;
+  return Object.entries(filter).some(([k, v]) =>
+    v != null && (k === 'deletedAt' || ((k === 'and' || k === 'or') && (v as Record<string, unknown>[]).some(mentionsTrash)) || (k === 'not' && mentionsTrash(v as Record<string, unknown>))));
+}
+
+/**
+ * Runs a page query. A cursor that passed its checksum but carries a value PostgreSQL cannot read
+ * (a data exception, SQLSTATE class 22) is the caller's bad input, not a server error.
+ */
+async function runPageQuery(db: Queryable, sql: string, values: unknown[], p: Prepared): Promise<Record<string, unknown>[]> {
+  try {
+    return await db.query(sql, values);
+  } catch (err) {
+    const code = (err as { code?: string }).code ?? '';
+    if (p.cursorValues && code.startsWith('22')) throw badInput([p.backward ? 'before' : 'after'], 'Invalid cursor: it holds a value this list cannot use');
+    throw err;
+  }
 }
 
 function keyColumns(keys: SortKey[]): string {
@@ -190,7 +214,8 @@ export async function listPage<T>(db: Queryable, spec: ListSpec, q: ListQuery): 
     `SELECT ${spec.selectList}, ${keyColumns(p.keys)} FROM ${quote(spec.table)} t` +
     (where.length ? ` WHERE ${where.join(' AND ')}` : '') +
     ` ORDER BY ${orderSql(p.keys, p.backward)} LIMIT ${p.size + 1}`;
-  const rows = p.size === 0 ? [] : await db.query(sql, params.values);
+  // first: 0 still looks one row ahead, so hasNextPage stays truthful.
+  const rows = await runPageQuery(db, sql, params.values, p);
   let counted: Promise<number> | undefined;
   const count = () =>
     (counted ??= db
@@ -219,12 +244,12 @@ export async function listPagesByParent<T>(
   where.unshift(`t.${quote(parentColumn)} = ANY(${ids})`);
   if (p.cursorValues) where.push(keysetSql(p.keys, p.cursorValues, p.backward, params));
   const byParent = new Map<string, Record<string, unknown>[]>();
-  if (p.size > 0 && parentIds.length) {
+  if (parentIds.length) {
     const sql =
       `SELECT * FROM (SELECT ${spec.selectList}, ${keyColumns(p.keys)}, t.${quote(parentColumn)}::text AS "__parent", ` +
       `row_number() OVER (PARTITION BY t.${quote(parentColumn)} ORDER BY ${orderSql(p.keys, p.backward)}) AS "__rn" ` +
       `FROM ${quote(spec.table)} t WHERE ${where.join(' AND ')}) s WHERE "__rn" <= ${p.size + 1} ORDER BY "__parent", "__rn"`;
-    for (const row of (await db.query(sql, params.values)) as Record<string, unknown>[]) {
+    for (const row of await runPageQuery(db, sql, params.values, p)) {
       const key = row.__parent as string;
       if (!byParent.has(key)) byParent.set(key, []);
       byParent.get(key)!.push(row);

@@ -3,13 +3,13 @@ import { ArgsType, Field, ID, InputType, registerEnumType } from 'type-graphql';
 import { MoneyScalar } from '../../kernel/money';
 import { PageArgsInput } from '../../kernel/pagination/connection.types';
 import { DateTimeFilter, IDFilter, MoneyFilter, SortDirection, StringFilter } from '../../kernel/pagination/filters';
-import { IsMoney, IsPhone } from '../../kernel/validation';
+import { IsMoney, IsPhone, NotBlank } from '../../kernel/validation';
 import { UserFilter } from '../system/user.inputs';
 
 @InputType({ description: 'A new account.' })
 export class CreateAccountInput {
   @Field({ description: 'Company name.' })
-  @IsString() @Length(1, 200, { message: 'must be 1 to 200 characters' })
+  @IsString() @Length(1, 200, { message: 'must be 1 to 200 characters' }) @NotBlank()
   name!: string;
 
   @Field(() => String, { nullable: true, description: 'Industry.' })
@@ -44,7 +44,7 @@ export class CreateAccountInput {
 @InputType({ description: 'Changes to an account; omitted fields stay as they are, null clears.' })
 export class UpdateAccountInput {
   @Field({ nullable: true, description: 'Company name.' })
-  @IsOptional() @IsString() @Length(1, 200, { message: 'must be 1 to 200 characters' })
+  @IsOptional() @IsString() @Length(1, 200, { message: 'must be 1 to 200 characters' }) @NotBlank()
   name?: string;
 
   @Field(() => String, { nullable: true, description: 'Industry.' })

@@ -2,18 +2,18 @@ import { IsEmail, IsOptional, IsString, Length, MaxLength } from 'class-validato
 import { ArgsType, Field, ID, InputType, registerEnumType } from 'type-graphql';
 import { PageArgsInput } from '../../kernel/pagination/connection.types';
 import { DateTimeFilter, IDFilter, SortDirection, StringFilter } from '../../kernel/pagination/filters';
-import { IsPhone } from '../../kernel/validation';
+import { IsPhone, NotBlank } from '../../kernel/validation';
 import { UserFilter } from '../system/user.inputs';
 import { AccountFilter } from './account.inputs';
 
 @InputType({ description: 'A new contact.' })
 export class CreateContactInput {
   @Field({ description: 'Given name.' })
-  @IsString() @Length(1, 100, { message: 'must be 1 to 100 characters' })
+  @IsString() @Length(1, 100, { message: 'must be 1 to 100 characters' }) @NotBlank()
   firstName!: string;
 
   @Field({ description: 'Family name.' })
-  @IsString() @Length(1, 100, { message: 'must be 1 to 100 characters' })
+  @IsString() @Length(1, 100, { message: 'must be 1 to 100 characters' }) @NotBlank()
   lastName!: string;
 
   @Field(() => String, { nullable: true, description: 'Email; stored lower-cased.' })
@@ -40,11 +40,11 @@ export class CreateContactInput {
 @InputType({ description: 'Changes to a contact; omitted fields stay as they are, null clears.' })
 export class UpdateContactInput {
   @Field({ nullable: true, description: 'Given name.' })
-  @IsOptional() @IsString() @Length(1, 100, { message: 'must be 1 to 100 characters' })
+  @IsOptional() @IsString() @Length(1, 100, { message: 'must be 1 to 100 characters' }) @NotBlank()
   firstName?: string;
 
   @Field({ nullable: true, description: 'Family name.' })
-  @IsOptional() @IsString() @Length(1, 100, { message: 'must be 1 to 100 characters' })
+  @IsOptional() @IsString() @Length(1, 100, { message: 'must be 1 to 100 characters' }) @NotBlank()
   lastName?: string;
 
   @Field(() => String, { nullable: true, description: 'Email; stored lower-cased.' })

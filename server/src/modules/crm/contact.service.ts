@@ -25,12 +25,12 @@ export const contactService = new CrmRecordService<Contact, CreateContactInput, 
   loggedFields: ['firstName', 'lastName', 'email', 'phone', 'title', 'accountId', 'ownerId'],
   defaultOrder: [{ field: 'CREATED_AT', direction: SortDirection.DESC }],
   prepareCreate: async (ctx, uow, input, path) => {
-    if (input.accountId) await contactService.requireVisible(ctx, uow, accountService, input.accountId, [...path, 'accountId']);
+    if (input.accountId != null) await contactService.requireVisible(ctx, uow, accountService, input.accountId, [...path, 'accountId']);
     return { ...contactValues(input), accountId: input.accountId ?? null };
   },
   prepareUpdate: async (ctx, uow, _before, input, path) => {
     for (const f of ['firstName', 'lastName'] as const) if (input[f] === null) throw badInput([...path, f], 'cannot be cleared');
-    if (input.accountId) await contactService.requireVisible(ctx, uow, accountService, input.accountId, [...path, 'accountId']);
+    if (input.accountId != null) await contactService.requireVisible(ctx, uow, accountService, input.accountId, [...path, 'accountId']);
     return { ...contactValues(input), accountId: input.accountId };
   },
 });

@@ -10,6 +10,8 @@ import { argsKey, byIdLoader, pageLoader } from '../../kernel/loaders/loaders';
 import { guardFilterAndSort } from '../../kernel/pagination/field-guard';
 import { ConnectionShape, ListQuery, listPage, OrderInput, PageArgs } from '../../kernel/pagination/list';
 import { ListSpec, specOf } from '../../kernel/pagination/spec';
+import type { RelationWhere } from '../../kernel/pagination/filter-sql';
+import type { Principal } from '../../kernel/auth/principal';
 import { validateInput } from '../../kernel/validation';
 import type { OwnedEntity } from '../../kernel/entity/base.entity';
 import { ActivityAction } from '../system/activity-log.entity';
@@ -72,7 +74,7 @@ export class CrmRecordService<T extends OwnedEntity, C extends { ownerId?: strin
   private query(ctx: Context, args: ListArgs): ListQuery {
     const p = requirePrincipal(ctx);
     guardFilterAndSort(ctx, this.spec(ctx), args.filter as Values, args.orderBy);
-    return { ...args, filter: args.filter as Values, defaultOrder: this.cfg.defaultOrder, where: readScope(p, this.cfg.area) };
+    return { ...args, filter: args.filter as Values, defaultOrder: this.cfg.defaultOrder, where: readScope(p, this.cfg.area), relationWhere: relationScope(p) };
   }
 
   list(ctx: Context, args: ListArgs): Promise<ConnectionShape<T>> {
@@ -205,6 +207,16 @@ export class CrmRecordService<T extends OwnedEntity, C extends { ownerId?: strin
   emit(uow: UnitOfWork, action: string, row: T, changes: Values): Promise<void> {
     return uow.emit({ action, entityType: this.cfg.typeName, entityId: row.id, entityLabel: this.cfg.label(row), ownerId: row.ownerId, changes });
   }
+}
+
+const AREA_OF_TYPE: Record<string, CrmArea> = { Account: 'accounts', Contact: 'contacts', Deal: 'deals', Interaction: 'interactions' };
+
+/** Relation filters only match related CRM rows the caller may read (users are a public directory). */
+function relationScope(p: Principal): RelationWhere {
+  return (target, alias, params) => {
+    const area = AREA_OF_TYPE[target.typeName];
+    return area ? readScope(p, area, alias)(params) : [];
+  };
 }
 
 class BatchAborted extends Error {}

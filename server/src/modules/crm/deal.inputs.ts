@@ -4,7 +4,7 @@ import { ArgsType, Field, ID, InputType, Int, registerEnumType } from 'type-grap
 import { MoneyScalar } from '../../kernel/money';
 import { PageArgsInput } from '../../kernel/pagination/connection.types';
 import { DateFilter, DateTimeFilter, EnumFilter, IDFilter, IntFilter, MoneyFilter, SortDirection, StringFilter } from '../../kernel/pagination/filters';
-import { IsMoney } from '../../kernel/validation';
+import { IsMoney, NotBlank } from '../../kernel/validation';
 import { UserFilter } from '../system/user.inputs';
 import { AccountFilter } from './account.inputs';
 import { ContactFilter } from './contact.inputs';
@@ -15,7 +15,7 @@ const DATE = /^\d{4}-\d{2}-\d{2}$/;
 @InputType({ description: 'A new deal; it starts in an open stage (PROSPECTING by default).' })
 export class CreateDealInput {
   @Field({ description: 'What is being sold.' })
-  @IsString() @Length(1, 200, { message: 'must be 1 to 200 characters' })
+  @IsString() @Length(1, 200, { message: 'must be 1 to 200 characters' }) @NotBlank()
   name!: string;
 
   @Field(() => ID, { description: 'The account.' })
@@ -50,7 +50,7 @@ export class CreateDealInput {
 @InputType({ description: 'Changes to a deal; the stage moves only with moveDealStage / reopenDeal.' })
 export class UpdateDealInput {
   @Field({ nullable: true, description: 'What is being sold.' })
-  @IsOptional() @IsString() @Length(1, 200, { message: 'must be 1 to 200 characters' })
+  @IsOptional() @IsString() @Length(1, 200, { message: 'must be 1 to 200 characters' }) @NotBlank()
   name?: string;
 
   @Field(() => ID, { nullable: true, description: 'The account.' })

@@ -25,7 +25,7 @@ export const dealService = new CrmRecordService<Deal, CreateDealInput, UpdateDea
   prepareCreate: async (ctx, uow, input, path) => {
     if (!isOpenStage(input.stage)) throw badInput([...path, 'stage'], 'A deal starts in an open stage; close it with moveDealStage');
     await dealService.requireVisible(ctx, uow, accountService, input.accountId, [...path, 'accountId']);
-    if (input.primaryContactId) await checkPrimaryContact(ctx, uow, input.primaryContactId, input.accountId, [...path, 'primaryContactId']);
+    if (input.primaryContactId != null) await checkPrimaryContact(ctx, uow, input.primaryContactId, input.accountId, [...path, 'primaryContactId']);
     return {
       name: input.name.trim(),
       accountId: input.accountId,
@@ -39,10 +39,10 @@ export const dealService = new CrmRecordService<Deal, CreateDealInput, UpdateDea
   prepareUpdate: async (ctx, uow, before, input, path) => {
     for (const f of ['name', 'accountId', 'amount'] as const) if (input[f] === null) throw badInput([...path, f], 'cannot be cleared');
     const accountId = input.accountId ?? before.accountId;
-    if (input.accountId) await dealService.requireVisible(ctx, uow, accountService, input.accountId, [...path, 'accountId']);
+    if (input.accountId != null) await dealService.requireVisible(ctx, uow, accountService, input.accountId, [...path, 'accountId']);
     const contactId = input.primaryContactId === undefined ? before.primaryContactId : input.primaryContactId;
-    if (contactId && (input.primaryContactId || input.accountId)) {
-      await checkPrimaryContact(ctx, uow, contactId, accountId, [...path, input.primaryContactId ? 'primaryContactId' : 'accountId']);
+    if (contactId != null && (input.primaryContactId != null || input.accountId != null)) {
+      await checkPrimaryContact(ctx, uow, contactId, accountId, [...path, input.primaryContactId != null ? 'primaryContactId' : 'accountId']);
     }
     const values: Values = {
       name: input.name?.trim(),

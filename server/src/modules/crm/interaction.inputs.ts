@@ -2,6 +2,7 @@ import { IsDate, IsEnum, IsOptional, IsString, Length, MaxLength } from 'class-v
 import { ArgsType, Field, ID, InputType, registerEnumType } from 'type-graphql';
 import { PageArgsInput } from '../../kernel/pagination/connection.types';
 import { DateTimeFilter, EnumFilter, IDFilter, SortDirection, StringFilter } from '../../kernel/pagination/filters';
+import { NotBlank } from '../../kernel/validation';
 import { UserFilter } from '../system/user.inputs';
 import { ContactFilter } from './contact.inputs';
 import { DealFilter } from './deal.inputs';
@@ -14,7 +15,7 @@ export class CreateInteractionInput {
   type!: InteractionType;
 
   @Field({ description: 'Short summary.' })
-  @IsString() @Length(1, 300, { message: 'must be 1 to 300 characters' })
+  @IsString() @Length(1, 300, { message: 'must be 1 to 300 characters' }) @NotBlank()
   subject!: string;
 
   @Field(() => String, { nullable: true, description: 'Full text.' })
@@ -45,7 +46,7 @@ export class UpdateInteractionInput {
   type?: InteractionType;
 
   @Field({ nullable: true, description: 'Short summary.' })
-  @IsOptional() @IsString() @Length(1, 300, { message: 'must be 1 to 300 characters' })
+  @IsOptional() @IsString() @Length(1, 300, { message: 'must be 1 to 300 characters' }) @NotBlank()
   subject?: string;
 
   @Field(() => String, { nullable: true, description: 'Full text.' })

@@ -9,8 +9,8 @@ import { Interaction } from './interaction.entity';
 import { CreateInteractionInput, UpdateInteractionInput } from './interaction.inputs';
 
 async function checkRefs(ctx: Context, uow: UnitOfWork, contactId: string | undefined, dealId: string | null | undefined, path: Path): Promise<void> {
-  if (contactId) await interactionService.requireVisible(ctx, uow, contactService, contactId, [...path, 'contactId']);
-  if (dealId) await interactionService.requireVisible(ctx, uow, dealService, dealId, [...path, 'dealId']);
+  if (contactId != null) await interactionService.requireVisible(ctx, uow, contactService, contactId, [...path, 'contactId']);
+  if (dealId != null) await interactionService.requireVisible(ctx, uow, dealService, dealId, [...path, 'dealId']);
 }
 
 export const interactionService = new CrmRecordService<Interaction, CreateInteractionInput, UpdateInteractionInput>({

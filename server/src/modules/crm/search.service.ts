@@ -17,18 +17,22 @@ export enum SearchType {
 }
 
 // The document expressions match the GIN expression indexes of the migration exactly.
-const TARGETS: Record<SearchType, { table: string; area: CrmArea; doc: string; service: { get(ctx: Context, id: string): Promise<unknown> } }> = {
+// `rank` is the same text with names weighted A, so a name match scores above one in a lesser field.
+const TARGETS: Record<SearchType, { table: string; area: CrmArea; doc: string; rank: string; service: { get(ctx: Context, id: string): Promise<unknown> } }> = {
   [SearchType.ACCOUNT]: {
     table: 'accounts', area: 'accounts', service: accountService,
     doc: `to_tsvector('simple', coalesce(t."name", '') || ' ' || coalesce(t."industry", '') || ' ' || coalesce(t."email", '') || ' ' || coalesce(t."website", ''))`,
+    rank: `setweight(to_tsvector('simple', coalesce(t."name", '')), 'A') || to_tsvector('simple', coalesce(t."industry", '') || ' ' || coalesce(t."email", '') || ' ' || coalesce(t."website", ''))`,
   },
   [SearchType.CONTACT]: {
     table: 'contacts', area: 'contacts', service: contactService,
     doc: `to_tsvector('simple', coalesce(t."firstName", '') || ' ' || coalesce(t."lastName", '') || ' ' || coalesce(t."email", '') || ' ' || coalesce(t."title", ''))`,
+    rank: `setweight(to_tsvector('simple', coalesce(t."firstName", '') || ' ' || coalesce(t."lastName", '')), 'A') || to_tsvector('simple', coalesce(t."email", '') || ' ' || coalesce(t."title", ''))`,
   },
   [SearchType.DEAL]: {
     table: 'deals', area: 'deals', service: dealService,
     doc: `to_tsvector('simple', coalesce(t."name", ''))`,
+    rank: `setweight(to_tsvector('simple', coalesce(t."name", '')), 'A')`,
   },
 };
 
@@ -60,7 +64,7 @@ export class SearchService {
       const t = TARGETS[type];
       const scope = readScope(p, t.area)(params);
       const where = [`${t.doc} @@ ${q}`, 't."deletedAt" IS NULL', ...scope].join(' AND ');
-      return `SELECT '${type}' AS type, t."id", ts_rank(${t.doc}, ${q}) AS score FROM "${t.table}" t WHERE ${where}`;
+      return `SELECT '${type}' AS type, t."id", ts_rank(${t.rank}, ${q}) AS score FROM "${t.table}" t WHERE ${where}`;
     });
     const rows: { type: SearchType; id: string; score: number }[] = await reader(ctx.ds).query(
       `${parts.join(' UNION ALL ')} ORDER BY score DESC, id LIMIT ${limit}`,
