@@ -17,9 +17,9 @@ import { LIMITS, validationRules } from './kernel/http/limits';
 import { currentRequestId, requestScope } from './kernel/http/request-context';
 import { Loaders } from './kernel/loaders/loaders';
 import { logger } from './kernel/logger';
-import { registerActivityPublisher } from './kernel/pubsub/activity-publisher';
 import { resolvePrincipal } from './modules/system/auth.service';
 import { registerActivityLogWriter } from './modules/system/activity-log.writer';
+import { acquireActivityFeed } from './modules/system/activity-feed';
 import { buildAppSchema } from './schema';
 
 export interface App {
@@ -36,17 +36,20 @@ function bearer(value: unknown): string | null {
 
 let sideEffectsRegistered = false;
 
-/** Side effects of domain events: the activity log (in the transaction) and pub/sub (after commit). */
+/** Side effects of domain events: the activity log, written in the transaction. */
 function registerEventHandlers(): void {
   if (sideEffectsRegistered) return;
   sideEffectsRegistered = true;
   registerActivityLogWriter();
-  registerActivityPublisher();
 }
+
+/** How often open subscriptions re-check their token (revoked, expired, user deactivated or role changed). */
+const SOCKET_RECHECK_MS = 5_000;
 
 /** HTTP + WebSocket server for the GraphQL API on one port. */
 export async function startApp(ds: DataSource, cfg: Config, port = cfg.PORT, extra?: (app: express.Express) => void): Promise<App> {
   registerEventHandlers();
+  const releaseFeed = await acquireActivityFeed(ds);
   const schema: GraphQLSchema = buildAppSchema();
   const app = express();
   app.disable('x-powered-by');
@@ -54,6 +57,7 @@ export async function startApp(ds: DataSource, cfg: Config, port = cfg.PORT, ext
   const server = http.createServer(app);
 
   const wss = new WebSocketServer({ server, path: '/graphql' });
+  const sockets = new Map<{ close(code: number, reason: string): void }, Context>();
   const ws = useServer<Record<string, unknown>, { context?: Context }>(
     {
       schema,
@@ -62,13 +66,33 @@ export async function startApp(ds: DataSource, cfg: Config, port = cfg.PORT, ext
         const token = bearer(params.Authorization ?? params.authorization) ?? (typeof params.token === 'string' ? params.token : null);
         const principal = token ? await resolvePrincipal(ds, token) : null;
         if (!principal) return false; // graphql-ws closes with 4403 Forbidden
-        wsCtx.extra.context = { requestId: randomUUID(), ip: String(wsCtx.extra.request.socket.remoteAddress ?? ''), principal, ds, loaders: new Loaders(), token };
+        const context: Context = { requestId: randomUUID(), ip: String(wsCtx.extra.request.socket.remoteAddress ?? ''), principal, ds, loaders: new Loaders(), token };
+        wsCtx.extra.context = context;
+        sockets.set(wsCtx.extra.socket, context);
         return true;
       },
-      context: (wsCtx) => ({ ...(wsCtx.extra.context as Context), loaders: new Loaders() }),
+      onClose: (wsCtx) => { sockets.delete(wsCtx.extra.socket); },
+      // One context per connection, so a re-checked principal applies to its subscriptions at once.
+      context: (wsCtx) => wsCtx.extra.context as Context,
+      onNext: (_ctx, _id, _payload, _args, result) =>
+        result.errors ? { ...result, errors: result.errors.map((e) => formatError(e.toJSON(), e)) } : undefined,
+      onError: (_ctx, _id, _payload, errors) => errors.map((e) => formatError(e.toJSON(), e)),
     },
     wss,
   );
+  // Sessions end while sockets stay open: re-check each socket's token and close it (4403) when
+  // revoked, expired or its user deactivated; pick up role changes otherwise.
+  const recheck = setInterval(async () => {
+    for (const [socket, context] of sockets) {
+      const principal = context.token ? await resolvePrincipal(ds, context.token).catch(() => context.principal) : null;
+      if (principal) context.principal = principal;
+      else {
+        sockets.delete(socket);
+        socket.close(4403, 'Forbidden');
+      }
+    }
+  }, SOCKET_RECHECK_MS);
+  recheck.unref();
 
   const logPlugin: ApolloServerPlugin<Context> = {
     async requestDidStart({ contextValue }) {
@@ -151,8 +175,10 @@ export async function startApp(ds: DataSource, cfg: Config, port = cfg.PORT, ext
     server,
     url: `http://127.0.0.1:${actualPort}/graphql`,
     async stop() {
+      clearInterval(recheck);
       await apollo.stop(); // drains HTTP connections and websockets
       wss.close();
+      await releaseFeed();
     },
   };
 }

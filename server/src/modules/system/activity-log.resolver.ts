@@ -3,6 +3,8 @@ import { GraphQLJSONObject } from 'graphql-scalars';
 import type { Context } from '../../kernel/context';
 import type { ConnectionShape } from '../../kernel/pagination/list';
 import { matchesFilter } from '../../kernel/pagination/filter-match';
+import { filterSql } from '../../kernel/pagination/filter-sql';
+import { SqlParams } from '../../kernel/pagination/sql';
 import { Topics } from '../../kernel/pubsub/pubsub';
 import { ActivityLog } from './activity-log.entity';
 import { ActivityFilter, ActivityListArgs, ActivityLogConnection } from './activity-log.inputs';
@@ -33,7 +35,12 @@ export class ActivityLogResolver {
   }
 
   @Subscription(() => ActivityLog, {
-    topics: Topics.ACTIVITY,
+    // Called once at subscribe time: a bad filter is refused (BAD_USER_INPUT), as activityLog does,
+    // instead of silently never matching.
+    topics: ({ args, context }: { args: { filter?: ActivityFilter }; context: Context }) => {
+      filterSql(specOf(context.ds, ActivityLog), 't', args.filter as never, new SqlParams(), ['filter']);
+      return Topics.ACTIVITY;
+    },
     description: 'Activity entries as they are committed, limited to what you may see.',
     filter: ({ payload, args, context }: { payload: ActivityLog; args: { filter?: ActivityFilter }; context: Context }) => {
       const p = context.principal;
@@ -41,7 +48,10 @@ export class ActivityLogResolver {
       return canSeeActivity(p, payload) && matchesFilter(payload as never, args.filter as never);
     },
   })
-  activityLogged(@Root() entry: ActivityLog, @Arg('filter', () => ActivityFilter, { nullable: true, description: 'Deliver only entries matching these conditions.' }) _filter?: ActivityFilter): ActivityLog {
+  activityLogged(@Root() entry: ActivityLog, @Arg('filter', () => ActivityFilter, { nullable: true, description: 'Deliver only entries matching these conditions.' }) _filter?: ActivityFilter, @Ctx() ctx?: Context): ActivityLog {
+    // One context serves every event of a subscription: start each event with empty loader caches
+    // (events execute one at a time), so actors and keys are read as they are now.
+    ctx?.loaders.clearAll();
     return entry;
   }
 
