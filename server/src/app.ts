@@ -110,6 +110,7 @@ export async function startApp(ds: DataSource, cfg: Config, port = cfg.PORT, ext
     schema,
     introspection: !cfg.production,
     csrfPrevention: true,
+    stopOnTerminationSignals: false, // main.ts owns SIGTERM: drain, close the pool, exit
     allowBatchedHttpRequests: false,
     includeStacktraceInErrorResponses: false,
     validationRules: validationRules(),
