@@ -16,23 +16,28 @@ export enum SearchType {
   DEAL = 'DEAL',
 }
 
-// The document expressions match the GIN expression indexes of the migration exactly.
-// `rank` is the same text with names weighted A, so a name match scores above one in a lesser field.
+// Punctuation inside values ("Acme-2024", emails, web addresses) would make the text parser keep
+// odd tokens ("-2024", whole emails); turning it into spaces makes every word findable.
+const words = (...cols: string[]) => `translate(${cols.map((c) => `coalesce(t."${c}", '')`).join(` || ' ' || `)}, '-@._/:+', '       ')`;
+const vector = (...cols: string[]) => `to_tsvector('simple', ${words(...cols)})`;
+
+// `doc` matches the GIN expression indexes of the migrations exactly; `rank` is the same text
+// with names weighted A, so a name match scores above one in a lesser field.
 const TARGETS: Record<SearchType, { table: string; area: CrmArea; doc: string; rank: string; service: { get(ctx: Context, id: string): Promise<unknown> } }> = {
   [SearchType.ACCOUNT]: {
     table: 'accounts', area: 'accounts', service: accountService,
-    doc: `to_tsvector('simple', coalesce(t."name", '') || ' ' || coalesce(t."industry", '') || ' ' || coalesce(t."email", '') || ' ' || coalesce(t."website", ''))`,
-    rank: `setweight(to_tsvector('simple', coalesce(t."name", '')), 'A') || to_tsvector('simple', coalesce(t."industry", '') || ' ' || coalesce(t."email", '') || ' ' || coalesce(t."website", ''))`,
+    doc: vector('name', 'industry', 'email', 'website'),
+    rank: `setweight(${vector('name')}, 'A') || ${vector('industry', 'email', 'website')}`,
   },
   [SearchType.CONTACT]: {
     table: 'contacts', area: 'contacts', service: contactService,
-    doc: `to_tsvector('simple', coalesce(t."firstName", '') || ' ' || coalesce(t."lastName", '') || ' ' || coalesce(t."email", '') || ' ' || coalesce(t."title", ''))`,
-    rank: `setweight(to_tsvector('simple', coalesce(t."firstName", '') || ' ' || coalesce(t."lastName", '')), 'A') || to_tsvector('simple', coalesce(t."email", '') || ' ' || coalesce(t."title", ''))`,
+    doc: vector('firstName', 'lastName', 'email', 'title'),
+    rank: `setweight(${vector('firstName', 'lastName')}, 'A') || ${vector('email', 'title')}`,
   },
   [SearchType.DEAL]: {
     table: 'deals', area: 'deals', service: dealService,
-    doc: `to_tsvector('simple', coalesce(t."name", ''))`,
-    rank: `setweight(to_tsvector('simple', coalesce(t."name", '')), 'A')`,
+    doc: vector('name'),
+    rank: `setweight(${vector('name')}, 'A')`,
   },
 };
 

@@ -148,3 +148,23 @@ describe('search', () => {
     });
   });
 });
+
+describe('search words', () => {
+  it('finds names with punctuation by each part, and uses the index expression', async () => {
+    const manager = await clientAs(server, 'SALES_MANAGER');
+    const word = `zq${Date.now().toString(36)}`;
+    const acc = await createAccount(server.ds, manager.user.id, { name: `${word}-2024 Works`, email: `office@${word}mail.example` });
+    for (const q of [`${word}-2024`, '2024 ' + word, `${word}mail`]) {
+      const { search } = await manager.ok(`query($q: String!) { search(query: $q, types: [ACCOUNT]) { node { ... on Account { id } } } }`, { q });
+      expect(search.map((h: { node: { id: string } }) => h.node.id)).toContain(acc.id);
+    }
+    // The planner can use the GIN index: the query's document is the indexed expression.
+    const plan = await server.ds.transaction(async (m) => {
+      await m.query('SET LOCAL enable_seqscan = off');
+      return m.query(
+      `EXPLAIN SELECT id FROM accounts t WHERE to_tsvector('simple', translate(coalesce(t."name", '') || ' ' || coalesce(t."industry", '') || ' ' || coalesce(t."email", '') || ' ' || coalesce(t."website", ''), '-@._/:+', '       ')) @@ to_tsquery('simple', 'x:*')`,
+      );
+    });
+    expect(JSON.stringify(plan)).toContain('accounts_search_idx');
+  });
+});
