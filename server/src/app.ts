@@ -6,7 +6,7 @@ import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHt
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { expressMiddleware } from '@as-integrations/express5';
 import express, { NextFunction, Request, Response } from 'express';
-import { GraphQLSchema } from 'graphql';
+import { GraphQLError, GraphQLSchema, NoSchemaIntrospectionCustomRule, specifiedRules, validate } from 'graphql';
 import { useServer } from 'graphql-ws/use/ws';
 import type { DataSource } from 'typeorm';
 import { WebSocketServer } from 'ws';
@@ -58,9 +58,13 @@ export async function startApp(ds: DataSource, cfg: Config, port = cfg.PORT, ext
 
   const wss = new WebSocketServer({ server, path: '/graphql' });
   const sockets = new Map<{ close(code: number, reason: string): void }, Context>();
+  // graphql-ws runs any operation, so it gets the same limits (and production introspection ban) as HTTP.
+  const wsRules = [...specifiedRules, ...validationRules(), ...(cfg.production ? [NoSchemaIntrospectionCustomRule] : [])];
   const ws = useServer<Record<string, unknown>, { context?: Context }>(
     {
       schema,
+      validate: (s, document) =>
+        validate(s, document, wsRules).map((e) => new GraphQLError(e.message, { nodes: e.nodes, extensions: { ...e.extensions, code: 'GRAPHQL_VALIDATION_FAILED' } })),
       onConnect: async (wsCtx) => {
         const params = wsCtx.connectionParams ?? {};
         const token = bearer(params.Authorization ?? params.authorization) ?? (typeof params.token === 'string' ? params.token : null);
@@ -134,7 +138,8 @@ export async function startApp(ds: DataSource, cfg: Config, port = cfg.PORT, ext
       await ds.query('SELECT 1');
       res.json({ status: 'ready', database: 'up' });
     } catch (err) {
-      res.status(503).json({ status: 'unavailable', database: 'down', error: (err as Error).message });
+      logger.warn({ err }, 'readiness check failed');
+      res.status(503).json({ status: 'unavailable', database: 'down' });
     }
   });
 

@@ -1,8 +1,10 @@
 import { Client } from 'pg';
+import { requestScope } from '../src/kernel/http/request-context';
 
 /**
- * Counts SQL statements at the `pg` driver (every Client.query, pooled or not) while `fn` runs.
- * The test server runs in this process, so its statements — the auth lookup included — count.
+ * Counts SQL statements at the `pg` driver (every Client.query, pooled or not) issued while
+ * serving HTTP requests during `fn`. The test server runs in this process, so its statements —
+ * the auth lookup included — count; background work (the activity feed's polling) does not.
  */
 export async function countStatements<T>(fn: () => Promise<T>): Promise<{ result: T; count: number; statements: string[] }> {
   const proto = Client.prototype as unknown as { query: (...args: unknown[]) => unknown };
@@ -10,7 +12,7 @@ export async function countStatements<T>(fn: () => Promise<T>): Promise<{ result
   const statements: string[] = [];
   proto.query = function patched(this: unknown, ...args: unknown[]) {
     const q = args[0];
-    statements.push(typeof q === 'string' ? q : (q as { text?: string })?.text ?? String(q));
+    if (requestScope.getStore()) statements.push(typeof q === 'string' ? q : (q as { text?: string })?.text ?? String(q));
     return original.apply(this, args);
   };
   try {

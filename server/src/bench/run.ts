@@ -15,6 +15,7 @@ import { specOf } from '../kernel/pagination/spec';
 import { SortDirection } from '../kernel/pagination/filters';
 import { Account } from '../modules/crm/account.entity';
 import { startApp } from '../app';
+import { requestScope } from '../kernel/http/request-context';
 import type { Plan, Statement } from './baseline-server';
 import { SCENARIOS, ScenarioName } from './scenarios';
 import { seedLarge } from './seed-large';
@@ -35,7 +36,7 @@ async function capture(fn: () => Promise<unknown>): Promise<Statement[]> {
   const out: Statement[] = [];
   proto.query = function (this: unknown, ...args: unknown[]) {
     const q = args[0] as string | { text: string; values?: unknown[] };
-    out.push(typeof q === 'string' ? { text: q, values: (args[1] as unknown[]) ?? [] } : { text: q.text, values: q.values ?? [] });
+    if (requestScope.getStore()) out.push(typeof q === 'string' ? { text: q, values: (args[1] as unknown[]) ?? [] } : { text: q.text, values: q.values ?? [] });
     return original.apply(this, args);
   };
   try { await fn(); } finally { proto.query = original; }

@@ -76,10 +76,19 @@ export function costLimitRule(maxCost: number = LIMITS.maxCost): ValidationRule 
   };
 }
 
+/**
+ * graphql-armor rules throw by default (made for envelop); a throw inside Apollo's validation
+ * becomes a masked HTTP 500, so they report a validation error (HTTP 400) instead.
+ */
+const reportRejection = {
+  propagateOnRejection: false,
+  onReject: [(ctx: ValidationContext | null, err: GraphQLError) => ctx?.reportError(new GraphQLError(err.message.replace(/^Syntax Error: /, '')))],
+};
+
 export function validationRules(): ValidationRule[] {
   return [
-    maxDepthRule({ n: LIMITS.maxDepth, ignoreIntrospection: true, flattenFragments: true, exposeLimits: true, errorMessage: `Query depth limit of ${LIMITS.maxDepth} exceeded` }) as unknown as ValidationRule,
-    maxAliasesRule({ n: LIMITS.maxAliases, exposeLimits: true, errorMessage: `Aliases limit of ${LIMITS.maxAliases} exceeded` }) as unknown as ValidationRule,
+    maxDepthRule({ n: LIMITS.maxDepth, ignoreIntrospection: true, flattenFragments: true, exposeLimits: true, errorMessage: `Query depth limit of ${LIMITS.maxDepth} exceeded`, ...reportRejection }) as unknown as ValidationRule,
+    maxAliasesRule({ n: LIMITS.maxAliases, exposeLimits: true, errorMessage: `Aliases limit of ${LIMITS.maxAliases} exceeded`, ...reportRejection }) as unknown as ValidationRule,
     costLimitRule(),
   ];
 }
