@@ -3,7 +3,7 @@ import { randomUUID } from 'node:crypto';
 import http from 'node:http';
 import { ApolloServer, ApolloServerPlugin } from '@apollo/server';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
-import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { expressMiddleware } from '@as-integrations/express5';
 import express, { NextFunction, Request, Response } from 'express';
 import { GraphQLError, GraphQLSchema, NoSchemaIntrospectionCustomRule, specifiedRules, validate } from 'graphql';
@@ -127,6 +127,8 @@ export async function startApp(ds: DataSource, cfg: Config, port = cfg.PORT, ext
         },
       },
       logPlugin,
+      // No HTTP caching of GraphQL responses here, and its per-field hook would wrap every resolver.
+      ApolloServerPluginCacheControlDisabled(),
       ...(cfg.production ? [ApolloServerPluginLandingPageDisabled()] : []),
     ],
   });

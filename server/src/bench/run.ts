@@ -16,6 +16,7 @@ import { SortDirection } from '../kernel/pagination/filters';
 import { Account } from '../modules/crm/account.entity';
 import { startApp } from '../app';
 import { requestScope } from '../kernel/http/request-context';
+import { logger } from '../kernel/logger';
 import type { Plan, Statement } from './baseline-server';
 import { SCENARIOS, ScenarioName } from './scenarios';
 import { seedLarge } from './seed-large';
@@ -25,6 +26,7 @@ import { seedLarge } from './seed-large';
 const DURATION = Number(process.env.BENCH_SECONDS ?? 10);
 const CONNECTIONS = 10;
 const log = (m: string) => console.error(`[bench] ${m}`);
+logger.level = 'warn'; // the in-process probe instance stays quiet
 
 const freePort = () => new Promise<number>((resolve) => {
   const s = net.createServer().listen(0, () => { const p = (s.address() as net.AddressInfo).port; s.close(() => resolve(p)); });

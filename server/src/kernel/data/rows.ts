@@ -2,12 +2,10 @@ import type { EntityManager } from 'typeorm';
 import type { ListSpec } from '../pagination/spec';
 import { quote, SqlParams } from '../pagination/sql';
 import { ConflictError } from '../errors/errors';
+import { hydrate } from '../pagination/list';
 
 type Row = Record<string, unknown>;
 
-function hydrate<T>(spec: ListSpec, row: Row): T {
-  return Object.assign(Object.create((spec.entity as { prototype: object }).prototype), row) as T;
-}
 
 /** INSERT … RETURNING the visible columns, as an entity instance. */
 export async function insertRow<T>(m: EntityManager, spec: ListSpec, values: Row): Promise<T> {

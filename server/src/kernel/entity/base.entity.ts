@@ -2,7 +2,7 @@ import { Field, ID, Int, ObjectType } from 'type-graphql';
 import { Column, CreateDateColumn, DeleteDateColumn, PrimaryGeneratedColumn, UpdateDateColumn, VersionColumn } from 'typeorm';
 
 /** Columns every entity has: UUID key, timestamps and the optimistic-concurrency version. */
-@ObjectType()
+@ObjectType({ simpleResolvers: true })
 export abstract class BaseEntity {
   @Field(() => ID, { description: 'Stable unique identifier (UUID).' })
   @PrimaryGeneratedColumn('uuid')
@@ -22,7 +22,7 @@ export abstract class BaseEntity {
 }
 
 /** CRM records: soft-deletable (trash) and owned by a user. */
-@ObjectType()
+@ObjectType({ simpleResolvers: true })
 export abstract class OwnedEntity extends BaseEntity {
   @Field(() => Date, { nullable: true, description: 'When the record was moved to the trash; null while active.' })
   @DeleteDateColumn({ type: 'timestamptz', nullable: true })

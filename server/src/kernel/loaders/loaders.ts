@@ -2,7 +2,7 @@ import DataLoader from 'dataloader';
 import type { Queryable } from '../pagination/sql';
 import { quote, SqlParams } from '../pagination/sql';
 import type { ListSpec } from '../pagination/spec';
-import { ConnectionShape, ListQuery, listPagesByParent } from '../pagination/list';
+import { ConnectionShape, hydrate, ListQuery, listPagesByParent } from '../pagination/list';
 
 /**
  * Per-request registry of DataLoaders. Services ask for a loader by key and say how to build it;
@@ -38,8 +38,7 @@ export function byIdLoader<T>(db: Queryable, spec: ListSpec, where?: (params: Sq
       `SELECT ${spec.selectList} FROM ${quote(spec.table)} t WHERE ${conds.join(' AND ')}`,
       params.values,
     );
-    const proto = (spec.entity as { prototype: object }).prototype;
-    const byId = new Map(rows.map((r) => [r.id as string, Object.assign(Object.create(proto), r) as T]));
+    const byId = new Map(rows.map((r) => [r.id as string, hydrate<T>(spec, r)]));
     return ids.map((id) => byId.get(id) ?? null);
   });
 }

@@ -1,7 +1,7 @@
 import { ArgsType, ClassType, Field, Int, ObjectType } from 'type-graphql';
 import { registerStructuralType } from '../permissions/apply';
 
-@ObjectType({ description: 'Where a page sits in its list.' })
+@ObjectType({ description: 'Where a page sits in its list.', simpleResolvers: true })
 export class PageInfo {
   @Field({ description: 'More rows follow the last edge.' }) hasNextPage!: boolean;
   @Field({ description: 'Rows come before the first edge.' }) hasPreviousPage!: boolean;
@@ -27,7 +27,7 @@ export class PageArgsInput {
 
 /** `<Name>Connection` and `<Name>Edge` object types for a node type (Relay connections). */
 export function Connection<T extends object>(node: ClassType<T>, name = node.name): ClassType {
-  @ObjectType(`${name}Edge`, { description: `A ${name} with its cursor.` })
+  @ObjectType(`${name}Edge`, { description: `A ${name} with its cursor.`, simpleResolvers: true })
   class Edge {
     @Field({ description: 'Opaque position of this row; pass it as `after` or `before`.' }) cursor!: string;
     @Field(() => node, { description: `The ${name}.` }) node!: T;

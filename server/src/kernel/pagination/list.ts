@@ -120,8 +120,20 @@ function signature(spec: ListSpec, keys: SortKey[]): string {
   return `${spec.typeName}:${keys.map((k) => `${k.sql}${k.desc ? '-' : '+'}`).join(',')}`;
 }
 
-function hydrate<T>(spec: ListSpec, row: Record<string, unknown>): T {
-  return Object.assign(Object.create((spec.entity as { prototype: object }).prototype), row) as T;
+/** An entity instance with just the entity's columns (no paging helpers such as __k0). */
+export function hydrate<T>(spec: ListSpec, row: Record<string, unknown>): T {
+  const node = Object.create((spec.entity as { prototype: object }).prototype) as Record<string, unknown>;
+  for (const c of spec.selectColumns) node[c] = row[c];
+  return node as T;
+}
+
+/** An edge whose cursor is encoded only when a client asks for it. */
+class Edge<T> {
+  private encoded: string | undefined;
+  constructor(private readonly sig: string, private readonly keyVals: (string | null)[], readonly node: T) {}
+  get cursor(): string {
+    return (this.encoded ??= encodeCursor(this.sig, this.keyVals));
+  }
 }
 
 interface Prepared {
@@ -181,13 +193,8 @@ function buildConnection<T>(spec: ListSpec, p: Prepared, rows: Record<string, un
   if (p.backward) page.reverse();
   const edges = page.map((row) => {
     const keyVals: (string | null)[] = [];
-    for (let i = 0; i < p.keys.length; i++) {
-      keyVals.push(row[`__k${i}`] as string | null);
-      delete row[`__k${i}`];
-    }
-    delete row.__rn;
-    delete row.__parent;
-    return { cursor: encodeCursor(p.sig, keyVals), node: hydrate<T>(spec, row) };
+    for (let i = 0; i < p.keys.length; i++) keyVals.push(row[`__k${i}`] as string | null);
+    return new Edge<T>(p.sig, keyVals, hydrate<T>(spec, row));
   });
   return {
     edges,
@@ -195,8 +202,8 @@ function buildConnection<T>(spec: ListSpec, p: Prepared, rows: Record<string, un
     pageInfo: {
       hasNextPage: p.backward ? hadCursor : more,
       hasPreviousPage: p.backward ? more : hadCursor,
-      startCursor: edges[0]?.cursor ?? null,
-      endCursor: edges[edges.length - 1]?.cursor ?? null,
+      get startCursor() { return edges[0]?.cursor ?? null; },
+      get endCursor() { return edges[edges.length - 1]?.cursor ?? null; },
     },
     countTotal: count,
   };

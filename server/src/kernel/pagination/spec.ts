@@ -21,6 +21,8 @@ export interface ListSpec {
   columns: Map<string, ColumnInfo>;
   relations: Map<string, RelationInfo>;
   selectList: string;
+  /** The selected columns (column name = property name), for hydrating rows. */
+  selectColumns: string[];
   softDelete: boolean;
 }
 
@@ -62,6 +64,7 @@ export function specOf(ds: DataSource, entity: Function): ListSpec {
     columns,
     relations,
     selectList,
+    selectColumns: meta.columns.filter((c) => c.isSelect).map((c) => c.databaseName),
     softDelete: !!meta.deleteDateColumn,
   };
   cache.set(entity, spec);

@@ -4,7 +4,7 @@ import { OwnedEntity } from '../../kernel/entity/base.entity';
 import { MoneyScalar } from '../../kernel/money';
 import { User } from '../system/user.entity';
 
-@ObjectType({ description: 'A customer company or household.' })
+@ObjectType({ description: 'A customer company or household.', simpleResolvers: true })
 @Entity('accounts')
 @Index(['ownerId', 'createdAt'])
 @Index(['name', 'id'])

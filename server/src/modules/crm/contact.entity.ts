@@ -4,7 +4,7 @@ import { OwnedEntity } from '../../kernel/entity/base.entity';
 import { User } from '../system/user.entity';
 import { Account } from './account.entity';
 
-@ObjectType({ description: 'A person at an account.' })
+@ObjectType({ description: 'A person at an account.', simpleResolvers: true })
 @Entity('contacts')
 @Index(['ownerId', 'createdAt'])
 @Index(['lastName', 'id'])

@@ -25,7 +25,7 @@ export const OPEN_STAGES: readonly DealStage[] = [
 ];
 export const isOpenStage = (s: DealStage) => OPEN_STAGES.includes(s);
 
-@ObjectType({ description: 'A sales opportunity moving through the pipeline.' })
+@ObjectType({ description: 'A sales opportunity moving through the pipeline.', simpleResolvers: true })
 @Entity('deals')
 @Index(['ownerId', 'createdAt'])
 @Index(['name', 'id'])

@@ -14,7 +14,7 @@ export enum InteractionType {
 }
 registerEnumType(InteractionType, { name: 'InteractionType', description: 'Kind of touch point.' });
 
-@ObjectType({ description: 'A call, email, meeting, note or SMS with a contact, optionally about a deal.' })
+@ObjectType({ description: 'A call, email, meeting, note or SMS with a contact, optionally about a deal.', simpleResolvers: true })
 @Entity('interactions')
 @Index(['ownerId', 'occurredAt'])
 @Index(['occurredAt', 'id'])

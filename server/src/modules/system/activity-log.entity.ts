@@ -20,7 +20,7 @@ registerEnumType(ActivityAction, { name: 'ActivityAction', description: 'What ha
  * One change, written in the same transaction as the change itself; append-only.
  * `txid` (the writing transaction) then `seq` give the commit-safe feed order behind `cursor`.
  */
-@ObjectType({ description: 'An entry of the activity log: who changed what, and how.' })
+@ObjectType({ description: 'An entry of the activity log: who changed what, and how.', simpleResolvers: true })
 @Entity('activity_log')
 // Feed indexes are hand-written in the migration (column order matters for the keyset scans).
 @Index('activity_log_feed_idx', { synchronize: false })

@@ -3,7 +3,7 @@ import { Column, Entity, Index, JoinColumn, ManyToOne } from 'typeorm';
 import { BaseEntity } from '../../kernel/entity/base.entity';
 import { User } from './user.entity';
 
-@ObjectType({ description: 'A key for integrations; it acts as the user who created it. The secret is shown only once.' })
+@ObjectType({ description: 'A key for integrations; it acts as the user who created it. The secret is shown only once.', simpleResolvers: true })
 @Entity('api_keys')
 export class ApiKey extends BaseEntity {
   @Field({ description: 'A name to recognise the key by.' })

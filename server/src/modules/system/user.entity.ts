@@ -12,7 +12,7 @@ export enum Role {
 }
 registerEnumType(Role, { name: 'Role', description: 'What a user may see and do.' });
 
-@ObjectType({ description: 'A person who signs in to Converge. Directory fields are visible to every signed-in user.' })
+@ObjectType({ description: 'A person who signs in to Converge. Directory fields are visible to every signed-in user.', simpleResolvers: true })
 @Entity('users')
 @Index('users_email_unique', { synchronize: false })
 export class User extends BaseEntity {

@@ -14,7 +14,7 @@ export enum ProjectStatus {
 }
 registerEnumType(ProjectStatus, { name: 'ProjectStatus', description: 'Where the project stands.' });
 
-@ObjectType({ description: 'Delivery work, created when a deal is won.' })
+@ObjectType({ description: 'Delivery work, created when a deal is won.', simpleResolvers: true })
 @Entity('projects')
 export class Project extends BaseEntity {
   @Field({ description: 'Project name.' })

@@ -1,0 +1,20 @@
+require('reflect-metadata');
+process.env.LOG_LEVEL = 'warn';
+const path = require('path');
+const { startEmbeddedPostgres } = require('./dist/db/embedded');
+const { createDataSource } = require('./dist/db/data-source');
+const { startApp } = require('./dist/app');
+const { config } = require('./dist/config/env');
+const { hashSecret, newSecret } = require('./dist/kernel/auth/secrets');
+const fs = require('fs');
+(async () => {
+  const pg = await startEmbeddedPostgres(path.join(config().dataDir, 'bench'), 54330);
+  const ds = createDataSource(pg.url('converge_bench')); await ds.initialize();
+  const [m] = await ds.query(`SELECT id FROM users WHERE email='manager@bench.converge.dev'`);
+  const token = newSecret('session');
+  await ds.query(`INSERT INTO auth_tokens ("userId","secretHash","expiresAt") VALUES ($1,$2,now()+interval '1 day')`, [m.id, hashSecret(token)]);
+  const app = await startApp(ds, { ...config(), LOG_LEVEL: 'warn' }, 4777);
+  fs.writeFileSync('/tmp/prof-token', token);
+  console.log('ready');
+  process.on('SIGINT', async () => { await app.stop(); await ds.destroy(); await pg.stop(); process.exit(0); });
+})();
