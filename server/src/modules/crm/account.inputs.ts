@@ -6,12 +6,9 @@ import { DateTimeFilter, IDFilter, MoneyFilter, SortDirection, StringFilter } fr
 import { IsMoney, IsPhone, NotBlank } from '../../kernel/validation';
 import { UserFilter } from '../system/user.inputs';
 
-@InputType({ description: 'A new account.' })
-export class CreateAccountInput {
-  @Field({ description: 'Company name.' })
-  @IsString() @Length(1, 200, { message: 'must be 1 to 200 characters' }) @NotBlank()
-  name!: string;
-
+/** Fields both create and update accept; all optional (null clears on update). */
+@InputType()
+class AccountFields {
   @Field(() => String, { nullable: true, description: 'Industry.' })
   @IsOptional() @IsString() @MaxLength(100)
   industry?: string | null;
@@ -36,44 +33,23 @@ export class CreateAccountInput {
   @IsOptional() @IsMoney()
   creditLimit?: string | null;
 
-  @Field(() => ID, { nullable: true, description: 'Owner; defaults to you. Only managers and admins may assign others.' })
+  @Field(() => ID, { nullable: true, description: 'Owner; a new account defaults to you. Only managers and admins may assign others.' })
   @IsOptional()
   ownerId?: string | null;
 }
 
+@InputType({ description: 'A new account.' })
+export class CreateAccountInput extends AccountFields {
+  @Field({ description: 'Company name.' })
+  @IsString() @Length(1, 200, { message: 'must be 1 to 200 characters' }) @NotBlank()
+  name!: string;
+}
+
 @InputType({ description: 'Changes to an account; omitted fields stay as they are, null clears.' })
-export class UpdateAccountInput {
+export class UpdateAccountInput extends AccountFields {
   @Field({ nullable: true, description: 'Company name.' })
   @IsOptional() @IsString() @Length(1, 200, { message: 'must be 1 to 200 characters' }) @NotBlank()
   name?: string;
-
-  @Field(() => String, { nullable: true, description: 'Industry.' })
-  @IsOptional() @IsString() @MaxLength(100)
-  industry?: string | null;
-
-  @Field(() => String, { nullable: true, description: 'Website URL.' })
-  @IsOptional() @IsUrl({ require_protocol: false }, { message: 'must be a web address, e.g. https://example.com' }) @MaxLength(300)
-  website?: string | null;
-
-  @Field(() => String, { nullable: true, description: 'Phone; stored in E.164.' })
-  @IsOptional() @IsPhone()
-  phone?: string | null;
-
-  @Field(() => String, { nullable: true, description: 'Email; stored lower-cased.' })
-  @IsOptional() @IsEmail({}, { message: 'must be a valid email address' }) @MaxLength(254)
-  email?: string | null;
-
-  @Field(() => String, { nullable: true, description: 'Billing address.' })
-  @IsOptional() @IsString() @MaxLength(1000)
-  billingAddress?: string | null;
-
-  @Field(() => MoneyScalar, { nullable: true, description: 'Credit limit, ≥ 0 with at most 2 decimals.' })
-  @IsOptional() @IsMoney()
-  creditLimit?: string | null;
-
-  @Field(() => ID, { nullable: true, description: 'New owner (managers and admins).' })
-  @IsOptional()
-  ownerId?: string | null;
 }
 
 @InputType({ description: 'Conditions on accounts. Trashed accounts are left out unless `deletedAt` is filtered.' })

@@ -6,8 +6,32 @@ import { IsPhone, NotBlank } from '../../kernel/validation';
 import { UserFilter } from '../system/user.inputs';
 import { AccountFilter } from './account.inputs';
 
+/** Fields both create and update accept; all optional (null clears on update). */
+@InputType()
+class ContactFields {
+  @Field(() => String, { nullable: true, description: 'Email; stored lower-cased.' })
+  @IsOptional() @IsEmail({}, { message: 'must be a valid email address' }) @MaxLength(254)
+  email?: string | null;
+
+  @Field(() => String, { nullable: true, description: 'Phone; stored in E.164.' })
+  @IsOptional() @IsPhone()
+  phone?: string | null;
+
+  @Field(() => String, { nullable: true, description: 'Job title.' })
+  @IsOptional() @IsString() @MaxLength(200)
+  title?: string | null;
+
+  @Field(() => ID, { nullable: true, description: 'The account the contact works at; null detaches it.' })
+  @IsOptional()
+  accountId?: string | null;
+
+  @Field(() => ID, { nullable: true, description: 'Owner; a new contact defaults to you. Only managers and admins may assign others.' })
+  @IsOptional()
+  ownerId?: string | null;
+}
+
 @InputType({ description: 'A new contact.' })
-export class CreateContactInput {
+export class CreateContactInput extends ContactFields {
   @Field({ description: 'Given name.' })
   @IsString() @Length(1, 100, { message: 'must be 1 to 100 characters' }) @NotBlank()
   firstName!: string;
@@ -15,30 +39,10 @@ export class CreateContactInput {
   @Field({ description: 'Family name.' })
   @IsString() @Length(1, 100, { message: 'must be 1 to 100 characters' }) @NotBlank()
   lastName!: string;
-
-  @Field(() => String, { nullable: true, description: 'Email; stored lower-cased.' })
-  @IsOptional() @IsEmail({}, { message: 'must be a valid email address' }) @MaxLength(254)
-  email?: string | null;
-
-  @Field(() => String, { nullable: true, description: 'Phone; stored in E.164.' })
-  @IsOptional() @IsPhone()
-  phone?: string | null;
-
-  @Field(() => String, { nullable: true, description: 'Job title.' })
-  @IsOptional() @IsString() @MaxLength(200)
-  title?: string | null;
-
-  @Field(() => ID, { nullable: true, description: 'The account the contact works at.' })
-  @IsOptional()
-  accountId?: string | null;
-
-  @Field(() => ID, { nullable: true, description: 'Owner; defaults to you. Only managers and admins may assign others.' })
-  @IsOptional()
-  ownerId?: string | null;
 }
 
 @InputType({ description: 'Changes to a contact; omitted fields stay as they are, null clears.' })
-export class UpdateContactInput {
+export class UpdateContactInput extends ContactFields {
   @Field({ nullable: true, description: 'Given name.' })
   @IsOptional() @IsString() @Length(1, 100, { message: 'must be 1 to 100 characters' }) @NotBlank()
   firstName?: string;
@@ -46,26 +50,6 @@ export class UpdateContactInput {
   @Field({ nullable: true, description: 'Family name.' })
   @IsOptional() @IsString() @Length(1, 100, { message: 'must be 1 to 100 characters' }) @NotBlank()
   lastName?: string;
-
-  @Field(() => String, { nullable: true, description: 'Email; stored lower-cased.' })
-  @IsOptional() @IsEmail({}, { message: 'must be a valid email address' }) @MaxLength(254)
-  email?: string | null;
-
-  @Field(() => String, { nullable: true, description: 'Phone; stored in E.164.' })
-  @IsOptional() @IsPhone()
-  phone?: string | null;
-
-  @Field(() => String, { nullable: true, description: 'Job title.' })
-  @IsOptional() @IsString() @MaxLength(200)
-  title?: string | null;
-
-  @Field(() => ID, { nullable: true, description: 'The account; null detaches the contact.' })
-  @IsOptional()
-  accountId?: string | null;
-
-  @Field(() => ID, { nullable: true, description: 'New owner (managers and admins).' })
-  @IsOptional()
-  ownerId?: string | null;
 }
 
 @InputType({ description: 'Conditions on contacts. Trashed contacts are left out unless `deletedAt` is filtered.' })

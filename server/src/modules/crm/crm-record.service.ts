@@ -83,9 +83,9 @@ export class CrmRecordService<T extends OwnedEntity, C extends { ownerId?: strin
 
   /** A page of this record type under one parent (e.g. a deal's interactions), batched across parents. */
   pageUnder(ctx: Context, parentColumn: string, parentId: string, args: ListArgs): Promise<ConnectionShape<T>> {
-    const q = this.query(ctx, args);
+    // One loader per argument set: the query is prepared once, however many parents ask.
     return ctx.loaders
-      .get(`${this.cfg.typeName}.under.${parentColumn}:${argsKey(args)}`, () => pageLoader<T>(reader(ctx.ds), this.spec(ctx), parentColumn, q))
+      .get(`${this.cfg.typeName}.under.${parentColumn}:${argsKey(args)}`, () => pageLoader<T>(reader(ctx.ds), this.spec(ctx), parentColumn, this.query(ctx, args)))
       .load(parentId);
   }
 

@@ -12,8 +12,28 @@ import { DealStage } from './deal.entity';
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 
+/** Fields both create and update accept; all optional (null clears on update). */
+@InputType()
+class DealFields {
+  @Field(() => ID, { nullable: true, description: 'Main contact; must work at the deal’s account. Null clears.' })
+  @IsOptional()
+  primaryContactId?: string | null;
+
+  @Field(() => Int, { nullable: true, description: 'Chance of winning, 0–100.' })
+  @IsOptional() @IsInt() @Min(0) @Max(100)
+  probability?: number | null;
+
+  @Field(() => LocalDateResolver, { nullable: true, description: 'Expected close date.' })
+  @IsOptional() @Matches(DATE, { message: 'must be a date (YYYY-MM-DD)' })
+  expectedCloseDate?: string | null;
+
+  @Field(() => ID, { nullable: true, description: 'Owner; a new deal defaults to you. Only managers and admins may assign others.' })
+  @IsOptional()
+  ownerId?: string | null;
+}
+
 @InputType({ description: 'A new deal; it starts in an open stage (PROSPECTING by default).' })
-export class CreateDealInput {
+export class CreateDealInput extends DealFields {
   @Field({ description: 'What is being sold.' })
   @IsString() @Length(1, 200, { message: 'must be 1 to 200 characters' }) @NotBlank()
   name!: string;
@@ -22,10 +42,6 @@ export class CreateDealInput {
   @IsString()
   accountId!: string;
 
-  @Field(() => ID, { nullable: true, description: 'Main contact; must work at the account.' })
-  @IsOptional()
-  primaryContactId?: string | null;
-
   @Field(() => MoneyScalar, { defaultValue: '0', description: 'Expected value, ≥ 0 with at most 2 decimals.' })
   @IsMoney()
   amount!: string;
@@ -33,22 +49,10 @@ export class CreateDealInput {
   @Field(() => DealStage, { defaultValue: DealStage.PROSPECTING, description: 'An open stage.' })
   @IsEnum(DealStage)
   stage!: DealStage;
-
-  @Field(() => Int, { nullable: true, description: 'Chance of winning, 0–100.' })
-  @IsOptional() @IsInt() @Min(0) @Max(100)
-  probability?: number | null;
-
-  @Field(() => LocalDateResolver, { nullable: true, description: 'Expected close date.' })
-  @IsOptional() @Matches(DATE, { message: 'must be a date (YYYY-MM-DD)' })
-  expectedCloseDate?: string | null;
-
-  @Field(() => ID, { nullable: true, description: 'Owner; defaults to you. Only managers and admins may assign others.' })
-  @IsOptional()
-  ownerId?: string | null;
 }
 
 @InputType({ description: 'Changes to a deal; the stage moves only with moveDealStage / reopenDeal.' })
-export class UpdateDealInput {
+export class UpdateDealInput extends DealFields {
   @Field({ nullable: true, description: 'What is being sold.' })
   @IsOptional() @IsString() @Length(1, 200, { message: 'must be 1 to 200 characters' }) @NotBlank()
   name?: string;
@@ -57,25 +61,9 @@ export class UpdateDealInput {
   @IsOptional() @IsString()
   accountId?: string;
 
-  @Field(() => ID, { nullable: true, description: 'Main contact; null clears.' })
-  @IsOptional()
-  primaryContactId?: string | null;
-
-  @Field(() => MoneyScalar, { nullable: true, description: 'Expected value.' })
+  @Field(() => MoneyScalar, { nullable: true, description: 'Expected value, ≥ 0 with at most 2 decimals.' })
   @IsOptional() @IsMoney()
   amount?: string;
-
-  @Field(() => Int, { nullable: true, description: 'Chance of winning, 0–100.' })
-  @IsOptional() @IsInt() @Min(0) @Max(100)
-  probability?: number | null;
-
-  @Field(() => LocalDateResolver, { nullable: true, description: 'Expected close date.' })
-  @IsOptional() @Matches(DATE, { message: 'must be a date (YYYY-MM-DD)' })
-  expectedCloseDate?: string | null;
-
-  @Field(() => ID, { nullable: true, description: 'New owner (managers and admins).' })
-  @IsOptional()
-  ownerId?: string | null;
 }
 
 export const DealStageFilter = EnumFilter(DealStage, 'DealStage');

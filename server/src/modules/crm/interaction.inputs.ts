@@ -8,8 +8,28 @@ import { ContactFilter } from './contact.inputs';
 import { DealFilter } from './deal.inputs';
 import { InteractionType } from './interaction.entity';
 
+/** Fields both create and update accept; all optional (null clears on update). */
+@InputType()
+class InteractionFields {
+  @Field(() => String, { nullable: true, description: 'Full text.' })
+  @IsOptional() @IsString() @MaxLength(20000)
+  body?: string | null;
+
+  @Field(() => Date, { nullable: true, description: 'When it happened; a new interaction defaults to now.' })
+  @IsOptional() @IsDate()
+  occurredAt?: Date | null;
+
+  @Field(() => ID, { nullable: true, description: 'The deal it was about; null clears.' })
+  @IsOptional()
+  dealId?: string | null;
+
+  @Field(() => ID, { nullable: true, description: 'Owner; a new interaction defaults to you. Only managers and admins may assign others.' })
+  @IsOptional()
+  ownerId?: string | null;
+}
+
 @InputType({ description: 'A new interaction with a contact.' })
-export class CreateInteractionInput {
+export class CreateInteractionInput extends InteractionFields {
   @Field(() => InteractionType, { description: 'Kind.' })
   @IsEnum(InteractionType)
   type!: InteractionType;
@@ -18,29 +38,13 @@ export class CreateInteractionInput {
   @IsString() @Length(1, 300, { message: 'must be 1 to 300 characters' }) @NotBlank()
   subject!: string;
 
-  @Field(() => String, { nullable: true, description: 'Full text.' })
-  @IsOptional() @IsString() @MaxLength(20000)
-  body?: string | null;
-
-  @Field(() => Date, { nullable: true, description: 'When it happened; defaults to now.' })
-  @IsOptional() @IsDate()
-  occurredAt?: Date | null;
-
   @Field(() => ID, { description: 'The contact.' })
   @IsString()
   contactId!: string;
-
-  @Field(() => ID, { nullable: true, description: 'The deal it was about.' })
-  @IsOptional()
-  dealId?: string | null;
-
-  @Field(() => ID, { nullable: true, description: 'Owner; defaults to you. Only managers and admins may assign others.' })
-  @IsOptional()
-  ownerId?: string | null;
 }
 
 @InputType({ description: 'Changes to an interaction; omitted fields stay as they are, null clears.' })
-export class UpdateInteractionInput {
+export class UpdateInteractionInput extends InteractionFields {
   @Field(() => InteractionType, { nullable: true, description: 'Kind.' })
   @IsOptional() @IsEnum(InteractionType)
   type?: InteractionType;
@@ -49,25 +53,9 @@ export class UpdateInteractionInput {
   @IsOptional() @IsString() @Length(1, 300, { message: 'must be 1 to 300 characters' }) @NotBlank()
   subject?: string;
 
-  @Field(() => String, { nullable: true, description: 'Full text.' })
-  @IsOptional() @IsString() @MaxLength(20000)
-  body?: string | null;
-
-  @Field(() => Date, { nullable: true, description: 'When it happened.' })
-  @IsOptional() @IsDate()
-  occurredAt?: Date;
-
   @Field(() => ID, { nullable: true, description: 'The contact.' })
   @IsOptional() @IsString()
   contactId?: string;
-
-  @Field(() => ID, { nullable: true, description: 'The deal; null clears.' })
-  @IsOptional()
-  dealId?: string | null;
-
-  @Field(() => ID, { nullable: true, description: 'New owner (managers and admins).' })
-  @IsOptional()
-  ownerId?: string | null;
 }
 
 export const InteractionTypeFilter = EnumFilter(InteractionType, 'InteractionType');

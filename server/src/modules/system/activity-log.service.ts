@@ -42,9 +42,8 @@ export class ActivityLogService {
 
   /** The timeline of one entity (Account, Contact, Deal), batched across parents. */
   timeline(ctx: Context, entityId: string, args: PageArgs): Promise<ConnectionShape<ActivityLog>> {
-    const q = this.query(ctx, args);
     return ctx.loaders
-      .get(`ActivityLog.timeline:${argsKey(args)}`, () => pageLoader<ActivityLog>(reader(ctx.ds), specOf(ctx.ds, ActivityLog), 'entityId', q))
+      .get(`ActivityLog.timeline:${argsKey(args)}`, () => pageLoader<ActivityLog>(reader(ctx.ds), specOf(ctx.ds, ActivityLog), 'entityId', this.query(ctx, args)))
       .load(entityId);
   }
 
