@@ -1,12 +1,10 @@
-import { Arg, Args, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Args, Ctx, FieldResolver, ID, Int, Mutation, Resolver, Root } from 'type-graphql';
 import type { Context } from '../../kernel/context';
 import { PageArgsInput } from '../../kernel/pagination/connection.types';
 import type { ConnectionShape } from '../../kernel/pagination/list';
 import { ActivityLog } from '../system/activity-log.entity';
 import { ActivityLogConnection } from '../system/activity-log.inputs';
 import { activityLogService } from '../system/activity-log.service';
-import { User } from '../system/user.entity';
-import { userService } from '../system/user.service';
 import { Project } from '../workflow/project.entity';
 import { projectService } from '../workflow/project.service';
 import { Account } from './account.entity';
@@ -17,38 +15,21 @@ import { contactService } from './contact.service';
 import { DealConnection, InteractionConnection } from './crm.connections';
 import { Deal, DealStage } from './deal.entity';
 import { CreateDealInput, DealListArgs, UpdateDealInput } from './deal.inputs';
+import { CrmRecordResolver } from './crm-record.resolver';
 import { dealService } from './deal.service';
 import { Interaction } from './interaction.entity';
 import { InteractionListArgs } from './interaction.inputs';
 import { interactionService } from './interaction.service';
 
 @Resolver(() => Deal)
-export class DealResolver {
-  @Query(() => Deal, { nullable: true, description: 'A deal; null when missing or not visible to you.' })
-  deal(@Arg('id', () => ID, { description: 'Identifier of the record.' }) id: string, @Ctx() ctx: Context): Promise<Deal | null> {
-    return dealService.get(ctx, id);
-  }
-
-  @Query(() => DealConnection, { description: 'Deals you may see.' })
-  deals(@Args() args: DealListArgs, @Ctx() ctx: Context): Promise<ConnectionShape<Deal>> {
-    return dealService.list(ctx, args);
-  }
-
-  @Mutation(() => Deal, { description: 'Creates a deal in an open stage.' })
-  createDeal(@Arg('input', { description: 'The values to write.' }) input: CreateDealInput, @Ctx() ctx: Context): Promise<Deal> {
-    return dealService.create(ctx, input);
-  }
-
-  @Mutation(() => Deal, { description: 'Changes a deal (not its stage). With `expectedVersion`, fails with CONFLICT if it changed meanwhile.' })
-  updateDeal(
-    @Arg('id', () => ID, { description: 'Identifier of the record.' }) id: string,
-    @Arg('input', { description: 'The values to write.' }) input: UpdateDealInput,
-    @Arg('expectedVersion', () => Int, { nullable: true, description: 'The version you last read; if the record has changed since, the write fails with CONFLICT.' }) expectedVersion: number | null,
-    @Ctx() ctx: Context,
-  ): Promise<Deal> {
-    return dealService.update(ctx, id, input, expectedVersion);
-  }
-
+export class DealResolver extends CrmRecordResolver({
+  entity: Deal, name: 'Deal', noun: 'a deal', plural: 'deals', service: dealService,
+  connection: DealConnection, listArgs: DealListArgs, createInput: CreateDealInput, updateInput: UpdateDealInput,
+  describe: {
+    create: 'Creates a deal in an open stage.',
+    update: 'Changes a deal (not its stage). With `expectedVersion`, fails with CONFLICT if it changed meanwhile.',
+  },
+}) {
   @Mutation(() => Deal, { description: 'Moves an open deal to another stage. CLOSED_LOST needs `lostReason`; CLOSED_WON creates the deal’s project.' })
   moveDealStage(
     @Arg('id', () => ID, { description: 'Identifier of the record.' }) id: string,
@@ -68,21 +49,6 @@ export class DealResolver {
     @Ctx() ctx: Context,
   ): Promise<Deal> {
     return reopenDeal(ctx, id, stage, expectedVersion);
-  }
-
-  @Mutation(() => Boolean, { description: 'Moves a deal to the trash.' })
-  deleteDeal(@Arg('id', () => ID, { description: 'Identifier of the record.' }) id: string, @Ctx() ctx: Context): Promise<boolean> {
-    return dealService.remove(ctx, id);
-  }
-
-  @Mutation(() => Deal, { description: 'Brings a deal back from the trash.' })
-  restoreDeal(@Arg('id', () => ID, { description: 'Identifier of the record.' }) id: string, @Ctx() ctx: Context): Promise<Deal> {
-    return dealService.restore(ctx, id);
-  }
-
-  @FieldResolver(() => User, { description: 'Who owns the deal.' })
-  owner(@Root() d: Deal, @Ctx() ctx: Context): Promise<User | null> {
-    return userService.loader(ctx).load(d.ownerId);
   }
 
   @FieldResolver(() => Account, { nullable: true, description: 'The account; null when not visible to you.' })
