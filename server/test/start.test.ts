@@ -39,7 +39,7 @@ describe('npm start with DATABASE_URL', () => {
     await admin(`DROP DATABASE IF EXISTS "${dbName}" WITH (FORCE)`);
   });
 
-  it('migrates, bootstraps the admin only, serves, and exits 0 on SIGTERM', async () => {
+  it('migrates, bootstraps the admin only, serves, and on SIGTERM finishes in-flight work and exits 0', async () => {
     await admin(`DROP DATABASE IF EXISTS "${dbName}"`);
     await admin(`CREATE DATABASE "${dbName}"`);
     const url = new URL(process.env.TEST_PG_ADMIN_URL!);
@@ -59,8 +59,22 @@ describe('npm start with DATABASE_URL', () => {
     expect(users.data).toEqual({ users: { totalCount: 1 }, accounts: { totalCount: 0 } });
     expect((await fetch(`http://127.0.0.1:${port}/readyz`)).status).toBe(200);
 
+    // A request in flight when SIGTERM arrives still completes: hold it on a row lock, then release.
+    const token = login.data.login.token;
+    const created = await gql(endpoint, `mutation { createAccount(input: { name: "Drain Co" }) { id } }`, undefined, token);
+    const id = created.data.createAccount.id;
+    const locker = new Client({ connectionString: url.toString() });
+    await locker.connect();
+    await locker.query('BEGIN');
+    await locker.query('SELECT 1 FROM "accounts" WHERE "id" = $1 FOR UPDATE', [id]);
+    const inFlight = gql(endpoint, `mutation($id: ID!) { updateAccount(id: $id, input: { industry: "HVAC" }) { industry } }`, { id }, token);
+    await new Promise((r) => setTimeout(r, 300));
     const exited = new Promise<number | null>((resolve) => child!.once('exit', (code) => resolve(code)));
     child.kill('SIGTERM');
+    await new Promise((r) => setTimeout(r, 300));
+    await locker.query('COMMIT');
+    await locker.end();
+    expect((await inFlight).data).toEqual({ updateAccount: { industry: 'HVAC' } });
     expect(await exited).toBe(0);
     child = undefined;
   });
