@@ -1,4 +1,4 @@
-import { registerDecorator, validate, ValidationError, ValidationOptions } from 'class-validator';
+import { isEmail, registerDecorator, validate, ValidationError, ValidationOptions } from 'class-validator';
 import { parsePhoneNumberFromString, CountryCode } from 'libphonenumber-js';
 import { BadUserInputError, FieldError } from './errors/errors';
 import { isMoneyString, normalizeMoney, toMinor } from './money';
@@ -31,6 +31,18 @@ export function normalizePhone(raw: string): string | null {
 
 export function normalizeEmail(raw: string): string {
   return raw.trim().toLowerCase();
+}
+
+/** An email address; surrounding spaces are ignored (it is stored trimmed and lower-cased). */
+export function IsEmailAddress(options?: ValidationOptions) {
+  return (object: object, propertyName: string) =>
+    registerDecorator({
+      name: 'isEmailAddress',
+      target: object.constructor,
+      propertyName,
+      options: { message: 'must be a valid email address', ...options },
+      validator: { validate: (v: unknown) => v == null || (typeof v === 'string' && v.trim().length <= 254 && isEmail(v.trim())) },
+    });
 }
 
 /** A phone number that parses (E.164, or national in DEFAULT_COUNTRY). */

@@ -1,9 +1,9 @@
-import { IsEmail, IsOptional, IsString, IsUrl, Length, MaxLength } from 'class-validator';
+import { IsOptional, IsString, IsUrl, Length, MaxLength } from 'class-validator';
 import { ArgsType, Field, ID, InputType, registerEnumType } from 'type-graphql';
 import { MoneyScalar } from '../../kernel/money';
 import { PageArgsInput } from '../../kernel/pagination/connection.types';
 import { DateTimeFilter, IDFilter, MoneyFilter, SortDirection, StringFilter } from '../../kernel/pagination/filters';
-import { IsMoney, IsPhone, NotBlank } from '../../kernel/validation';
+import { IsEmailAddress, IsMoney, IsPhone, NotBlank } from '../../kernel/validation';
 import { UserFilter } from '../system/user.inputs';
 
 /** Fields both create and update accept; all optional (null clears on update). */
@@ -22,7 +22,7 @@ class AccountFields {
   phone?: string | null;
 
   @Field(() => String, { nullable: true, description: 'Email; stored lower-cased.' })
-  @IsOptional() @IsEmail({}, { message: 'must be a valid email address' }) @MaxLength(254)
+  @IsOptional() @IsEmailAddress()
   email?: string | null;
 
   @Field(() => String, { nullable: true, description: 'Billing address.' })

@@ -1,8 +1,8 @@
-import { IsEmail, IsOptional, IsString, Length, MaxLength } from 'class-validator';
+import { IsOptional, IsString, Length, MaxLength } from 'class-validator';
 import { ArgsType, Field, ID, InputType, registerEnumType } from 'type-graphql';
 import { PageArgsInput } from '../../kernel/pagination/connection.types';
 import { DateTimeFilter, IDFilter, SortDirection, StringFilter } from '../../kernel/pagination/filters';
-import { IsPhone, NotBlank } from '../../kernel/validation';
+import { IsEmailAddress, IsPhone, NotBlank } from '../../kernel/validation';
 import { UserFilter } from '../system/user.inputs';
 import { AccountFilter } from './account.inputs';
 
@@ -10,7 +10,7 @@ import { AccountFilter } from './account.inputs';
 @InputType()
 class ContactFields {
   @Field(() => String, { nullable: true, description: 'Email; stored lower-cased.' })
-  @IsOptional() @IsEmail({}, { message: 'must be a valid email address' }) @MaxLength(254)
+  @IsOptional() @IsEmailAddress()
   email?: string | null;
 
   @Field(() => String, { nullable: true, description: 'Phone; stored in E.164.' })

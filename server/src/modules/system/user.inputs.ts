@@ -1,15 +1,14 @@
-import { IsBoolean, IsEmail, IsEnum, IsOptional, IsString, Length, MaxLength } from 'class-validator';
+import { IsBoolean, IsEnum, IsOptional, IsString, Length } from 'class-validator';
 import { ArgsType, Field, InputType, registerEnumType } from 'type-graphql';
 import { BooleanFilter, EnumFilter, IDFilter, SortDirection, StringFilter } from '../../kernel/pagination/filters';
 import { PageArgsInput } from '../../kernel/pagination/connection.types';
-import { IsPhone } from '../../kernel/validation';
+import { IsEmailAddress, IsPhone } from '../../kernel/validation';
 import { Role } from './user.entity';
 
 @InputType({ description: 'A new user (ADMIN only).' })
 export class CreateUserInput {
   @Field({ description: 'Sign-in email; must be unique.' })
-  @IsEmail({}, { message: 'must be a valid email address' })
-  @MaxLength(254)
+  @IsEmailAddress()
   email!: string;
 
   @Field({ description: 'Display name.' })

@@ -226,3 +226,12 @@ describe('users directory', () => {
     }
   });
 });
+
+describe('email input', () => {
+  it('accepts surrounding spaces and stores the address trimmed and lower-cased', async () => {
+    const admin = await clientAs(server, 'ADMIN');
+    const email = `  Spaced.${Date.now()}@Example.com `;
+    const res = await admin.ok(`mutation($input: CreateUserInput!) { createUser(input: $input) { email } }`, { input: { email, name: 'Spaced', role: 'SALES_REP', password: 'long enough password' } });
+    expect(res.createUser.email).toBe(email.trim().toLowerCase());
+  });
+});
