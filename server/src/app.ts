@@ -6,15 +6,15 @@ import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHt
 import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { expressMiddleware } from '@as-integrations/express5';
 import express, { NextFunction, Request, Response } from 'express';
-import { GraphQLError, GraphQLSchema, NoSchemaIntrospectionCustomRule, specifiedRules, validate } from 'graphql';
-import { useServer } from 'graphql-ws/use/ws';
+import { GraphQLSchema } from 'graphql';
 import type { DataSource } from 'typeorm';
-import { WebSocketServer } from 'ws';
 import type { Config } from './config/env';
 import type { Context } from './kernel/context';
 import { formatError } from './kernel/errors/format-error';
 import { LIMITS, validationRules } from './kernel/http/limits';
+import { bearer } from './kernel/auth/bearer';
 import { currentRequestId, requestScope } from './kernel/http/request-context';
+import { startSubscriptionServer } from './kernel/http/subscription-server';
 import { Loaders } from './kernel/loaders/loaders';
 import { logger } from './kernel/logger';
 import { resolvePrincipal } from './modules/system/auth.service';
@@ -28,11 +28,6 @@ export interface App {
   stop(): Promise<void>;
 }
 
-function bearer(value: unknown): string | null {
-  if (typeof value !== 'string') return null;
-  const m = /^Bearer\s+(\S+)$/i.exec(value.trim());
-  return m ? m[1] : null;
-}
 
 let sideEffectsRegistered = false;
 
@@ -42,9 +37,6 @@ function registerEventHandlers(): void {
   sideEffectsRegistered = true;
   registerActivityLogWriter();
 }
-
-/** How often open subscriptions re-check their token (revoked, expired, user deactivated or role changed). */
-const SOCKET_RECHECK_MS = 5_000;
 
 /** HTTP + WebSocket server for the GraphQL API on one port. */
 export async function startApp(ds: DataSource, cfg: Config, port = cfg.PORT, extra?: (app: express.Express) => void): Promise<App> {
@@ -56,47 +48,7 @@ export async function startApp(ds: DataSource, cfg: Config, port = cfg.PORT, ext
   if (cfg.TRUST_PROXY) app.set('trust proxy', true);
   const server = http.createServer(app);
 
-  const wss = new WebSocketServer({ server, path: '/graphql' });
-  const sockets = new Map<{ close(code: number, reason: string): void }, Context>();
-  // graphql-ws runs any operation, so it gets the same limits (and production introspection ban) as HTTP.
-  const wsRules = [...specifiedRules, ...validationRules(), ...(cfg.production ? [NoSchemaIntrospectionCustomRule] : [])];
-  const ws = useServer<Record<string, unknown>, { context?: Context }>(
-    {
-      schema,
-      validate: (s, document) =>
-        validate(s, document, wsRules).map((e) => new GraphQLError(e.message, { nodes: e.nodes, extensions: { ...e.extensions, code: 'GRAPHQL_VALIDATION_FAILED' } })),
-      onConnect: async (wsCtx) => {
-        const params = wsCtx.connectionParams ?? {};
-        const token = bearer(params.Authorization ?? params.authorization) ?? (typeof params.token === 'string' ? params.token : null);
-        const principal = token ? await resolvePrincipal(ds, token) : null;
-        if (!principal) return false; // graphql-ws closes with 4403 Forbidden
-        const context: Context = { requestId: randomUUID(), ip: String(wsCtx.extra.request.socket.remoteAddress ?? ''), principal, ds, loaders: new Loaders(), token };
-        wsCtx.extra.context = context;
-        sockets.set(wsCtx.extra.socket, context);
-        return true;
-      },
-      onClose: (wsCtx) => { sockets.delete(wsCtx.extra.socket); },
-      // One context per connection, so a re-checked principal applies to its subscriptions at once.
-      context: (wsCtx) => wsCtx.extra.context as Context,
-      onNext: (_ctx, _id, _payload, _args, result) =>
-        result.errors ? { ...result, errors: result.errors.map((e) => formatError(e.toJSON(), e)) } : undefined,
-      onError: (_ctx, _id, _payload, errors) => errors.map((e) => formatError(e.toJSON(), e)),
-    },
-    wss,
-  );
-  // Sessions end while sockets stay open: re-check each socket's token and close it (4403) when
-  // revoked, expired or its user deactivated; pick up role changes otherwise.
-  const recheck = setInterval(async () => {
-    for (const [socket, context] of sockets) {
-      const principal = context.token ? await resolvePrincipal(ds, context.token).catch(() => context.principal) : null;
-      if (principal) context.principal = principal;
-      else {
-        sockets.delete(socket);
-        socket.close(4403, 'Forbidden');
-      }
-    }
-  }, SOCKET_RECHECK_MS);
-  recheck.unref();
+  const ws = startSubscriptionServer({ server, schema, ds, production: cfg.production, authenticate: (token) => resolvePrincipal(ds, token) });
 
   const logPlugin: ApolloServerPlugin<Context> = {
     async requestDidStart({ contextValue }) {
@@ -123,7 +75,7 @@ export async function startApp(ds: DataSource, cfg: Config, port = cfg.PORT, ext
       ApolloServerPluginDrainHttpServer({ httpServer: server }),
       {
         async serverWillStart() {
-          return { async drainServer() { await ws.dispose(); } };
+          return { async drainServer() { await ws.drain(); } };
         },
       },
       logPlugin,
@@ -183,9 +135,8 @@ export async function startApp(ds: DataSource, cfg: Config, port = cfg.PORT, ext
     server,
     url: `http://127.0.0.1:${actualPort}/graphql`,
     async stop() {
-      clearInterval(recheck);
       await apollo.stop(); // drains HTTP connections and websockets
-      wss.close();
+      ws.close();
       await releaseFeed();
     },
   };

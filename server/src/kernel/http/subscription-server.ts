@@ -1,0 +1,86 @@
+import { randomUUID } from 'node:crypto';
+import type http from 'node:http';
+import { GraphQLError, GraphQLSchema, NoSchemaIntrospectionCustomRule, specifiedRules, validate } from 'graphql';
+import { useServer } from 'graphql-ws/use/ws';
+import type { DataSource } from 'typeorm';
+import { WebSocketServer } from 'ws';
+import { bearer } from '../auth/bearer';
+import type { Principal } from '../auth/principal';
+import type { Context } from '../context';
+import { formatError } from '../errors/format-error';
+import { Loaders } from '../loaders/loaders';
+import { validationRules } from './limits';
+
+/** How often open sockets re-check their token (revoked, expired, user deactivated or role changed). */
+export const SOCKET_RECHECK_MS = 5_000;
+
+interface Options {
+  server: http.Server;
+  schema: GraphQLSchema;
+  ds: DataSource;
+  production: boolean;
+  /** Resolves a bearer secret to its principal; null when invalid, expired or revoked. */
+  authenticate(token: string): Promise<Principal | null>;
+}
+
+/**
+ * graphql-ws on /graphql: authenticated at connect (no or bad token → close 4403), with the same
+ * validation limits as HTTP, errors through the one formatError, and sockets that follow their
+ * session while open.
+ */
+export function startSubscriptionServer(o: Options): { drain(): Promise<void>; close(): void } {
+  const wss = new WebSocketServer({ server: o.server, path: '/graphql' });
+  const sockets = new Map<{ close(code: number, reason: string): void }, Context>();
+  // graphql-ws runs any operation, so it gets the same limits (and production introspection ban) as HTTP.
+  const rules = [...specifiedRules, ...validationRules(), ...(o.production ? [NoSchemaIntrospectionCustomRule] : [])];
+
+  const server = useServer<Record<string, unknown>, { context?: Context }>(
+    {
+      schema: o.schema,
+      validate: (schema, document) =>
+        validate(schema, document, rules).map((e) => new GraphQLError(e.message, { nodes: e.nodes, extensions: { ...e.extensions, code: 'GRAPHQL_VALIDATION_FAILED' } })),
+      onConnect: async (wsCtx) => {
+        const params = wsCtx.connectionParams ?? {};
+        const token = bearer(params.Authorization ?? params.authorization) ?? (typeof params.token === 'string' ? params.token : null);
+        const principal = token ? await o.authenticate(token) : null;
+        if (!principal) return false; // graphql-ws closes with 4403 Forbidden
+        const context: Context = { requestId: randomUUID(), ip: String(wsCtx.extra.request.socket.remoteAddress ?? ''), principal, ds: o.ds, loaders: new Loaders(), token };
+        wsCtx.extra.context = context;
+        sockets.set(wsCtx.extra.socket, context);
+        return true;
+      },
+      onClose: (wsCtx) => { sockets.delete(wsCtx.extra.socket); },
+      // One context per connection, so a re-checked principal applies to its subscriptions at once.
+      context: (wsCtx) => wsCtx.extra.context as Context,
+      onNext: (_ctx, _id, _payload, _args, result) =>
+        result.errors ? { ...result, errors: result.errors.map((e) => formatError(e.toJSON(), e)) } : undefined,
+      onError: (_ctx, _id, _payload, errors) => errors.map((e) => formatError(e.toJSON(), e)),
+    },
+    wss,
+  );
+
+  // Sessions end while sockets stay open: close a socket (4403) once its token is revoked or
+  // expired or its user deactivated; pick up role changes otherwise.
+  const recheck = setInterval(async () => {
+    for (const [socket, context] of sockets) {
+      const principal = context.token ? await o.authenticate(context.token).catch(() => context.principal) : null;
+      if (principal) context.principal = principal;
+      else {
+        sockets.delete(socket);
+        socket.close(4403, 'Forbidden');
+      }
+    }
+  }, SOCKET_RECHECK_MS);
+  recheck.unref();
+
+  return {
+    drain: async () => {
+      clearInterval(recheck);
+      await server.dispose();
+    },
+    close: () => {
+      clearInterval(recheck);
+      wss.close();
+    },
+  };
+}
