@@ -6,11 +6,13 @@ import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHt
 import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { expressMiddleware } from '@as-integrations/express5';
 import express, { NextFunction, Request, Response } from 'express';
-import { GraphQLSchema } from 'graphql';
+import { GraphQLError, GraphQLSchema } from 'graphql';
 import type { DataSource } from 'typeorm';
 import type { Config } from './config/env';
 import type { Context } from './kernel/context';
 import { formatError } from './kernel/errors/format-error';
+import type { AppError } from './kernel/errors/errors';
+import { checkRequestInput } from './kernel/http/input-guard';
 import { LIMITS, validationRules } from './kernel/http/limits';
 import { bearer } from './kernel/auth/bearer';
 import { currentRequestId, requestScope } from './kernel/http/request-context';
@@ -21,6 +23,27 @@ import { resolvePrincipal } from './modules/system/auth.service';
 import { registerActivityLogWriter } from './modules/system/activity-log.writer';
 import { acquireActivityFeed } from './modules/system/activity-feed';
 import { buildAppSchema } from './schema';
+
+/** A subscription sent as a plain HTTP request cannot stream: say where to send it. */
+const subscriptionsNeedWebSocket: ApolloServerPlugin<Context> = {
+  async requestDidStart() {
+    return {
+      async didResolveOperation({ operation }) {
+        if (operation?.operation === 'subscription') {
+          throw new GraphQLError('Subscriptions run over graphql-ws on /graphql, not plain HTTP', { extensions: { code: 'BAD_REQUEST', http: { status: 400 } } });
+        }
+      },
+    };
+  },
+};
+
+function safeJson(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return undefined;
+  }
+}
 
 export interface App {
   server: http.Server;
@@ -68,6 +91,8 @@ export async function startApp(ds: DataSource, cfg: Config, port = cfg.PORT, ext
     csrfPrevention: true,
     stopOnTerminationSignals: false, // main.ts owns SIGTERM: drain, close the pool, exit
     allowBatchedHttpRequests: false,
+    persistedQueries: false,
+    hideSchemaDetailsFromClientErrors: cfg.production,
     includeStacktraceInErrorResponses: false,
     validationRules: validationRules(),
     formatError: (formatted, error) => formatError(formatted, error, currentRequestId()),
@@ -79,6 +104,7 @@ export async function startApp(ds: DataSource, cfg: Config, port = cfg.PORT, ext
         },
       },
       logPlugin,
+      subscriptionsNeedWebSocket,
       // No HTTP caching of GraphQL responses here, and its per-field hook would wrap every resolver.
       ApolloServerPluginCacheControlDisabled(),
       ...(cfg.production ? [ApolloServerPluginLandingPageDisabled()] : []),
@@ -103,6 +129,17 @@ export async function startApp(ds: DataSource, cfg: Config, port = cfg.PORT, ext
     requestScope.run({ requestId }, () => next());
   });
   app.use('/graphql', express.json({ limit: LIMITS.bodyBytes }));
+  app.use('/graphql', (req: Request, res: Response, next: NextFunction) => {
+    try {
+      const body = req.method === 'GET' ? req.query : req.body;
+      const vars = typeof body?.variables === 'string' ? safeJson(body.variables) : body?.variables;
+      checkRequestInput(body?.query, vars);
+      next();
+    } catch (err) {
+      const e = err as AppError;
+      res.status(400).json({ errors: [{ message: e.message, extensions: e.extensions }] });
+    }
+  });
   app.use(
     '/graphql',
     expressMiddleware(apollo, {

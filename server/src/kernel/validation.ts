@@ -2,6 +2,7 @@ import { isEmail, registerDecorator, validate, ValidationError, ValidationOption
 import { parsePhoneNumberFromString, CountryCode } from 'libphonenumber-js';
 import { BadUserInputError, FieldError } from './errors/errors';
 import { isMoneyString, normalizeMoney, toMinor } from './money';
+import { inCalendarRange } from './pagination/filter-sql';
 import { config } from '../config/env';
 
 function flatten(errors: ValidationError[], prefix: (string | number)[]): FieldError[] {
@@ -66,6 +67,18 @@ export function NotBlank(options?: ValidationOptions) {
       propertyName,
       options: { message: 'must not be blank', ...options },
       validator: { validate: (v: unknown) => typeof v !== 'string' || v === '' || v.trim() !== '' },
+    });
+}
+
+/** A date (or 'YYYY-MM-DD') in the years 1 to 9999, the range PostgreSQL and JavaScript share. */
+export function InCalendarRange(options?: ValidationOptions) {
+  return (object: object, propertyName: string) =>
+    registerDecorator({
+      name: 'inCalendarRange',
+      target: object.constructor,
+      propertyName,
+      options: { message: 'must be a date between the years 1 and 9999', ...options },
+      validator: { validate: (v: unknown) => v == null || inCalendarRange(v) },
     });
 }
 

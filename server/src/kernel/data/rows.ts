@@ -6,6 +6,8 @@ import { hydrate } from '../pagination/list';
 
 type Row = Record<string, unknown>;
 
+const UUID_RE = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
 
 /** INSERT … RETURNING the visible columns, as an entity instance. */
 export async function insertRow<T>(m: EntityManager, spec: ListSpec, values: Row): Promise<T> {
@@ -34,13 +36,14 @@ export async function lockRow<T>(
   m: EntityManager,
   spec: ListSpec,
   id: string,
-  opts: { where?: (p: SqlParams) => string[]; trashed?: boolean | null },
+  opts: { where?: (p: SqlParams) => string[]; trashed?: boolean | null; lock?: 'UPDATE' | 'KEY SHARE' },
 ): Promise<T | null> {
+  if (!UUID_RE.test(id)) return null; // not an id at all: as missing as any other
   const params = new SqlParams();
   const conds = [`t."id" = ${params.add(id, 'uuid')}`];
   if (spec.softDelete && opts.trashed != null) conds.push(opts.trashed ? 't."deletedAt" IS NOT NULL' : 't."deletedAt" IS NULL');
   if (opts.where) conds.push(...opts.where(params));
-  const rows = await m.query(`SELECT ${spec.selectList} FROM ${quote(spec.table)} t WHERE ${conds.join(' AND ')} FOR UPDATE`, params.values);
+  const rows = await m.query(`SELECT ${spec.selectList} FROM ${quote(spec.table)} t WHERE ${conds.join(' AND ')} FOR ${opts.lock ?? 'UPDATE'}`, params.values);
   return rows.length ? hydrate<T>(spec, rows[0]) : null;
 }
 

@@ -9,7 +9,9 @@ import type { Principal } from '../auth/principal';
 import type { Context } from '../context';
 import { formatError } from '../errors/format-error';
 import { Loaders } from '../loaders/loaders';
-import { validationRules } from './limits';
+import { LIMITS, validationRules } from './limits';
+import { checkRequestInput } from './input-guard';
+import { AppError } from '../errors/errors';
 
 /** How often open sockets re-check their token (revoked, expired, user deactivated or role changed). */
 export const SOCKET_RECHECK_MS = 5_000;
@@ -29,7 +31,8 @@ interface Options {
  * session while open.
  */
 export function startSubscriptionServer(o: Options): { drain(): Promise<void>; close(): void } {
-  const wss = new WebSocketServer({ server: o.server, path: '/graphql' });
+  // Messages obey the same size limit as HTTP bodies.
+  const wss = new WebSocketServer({ server: o.server, path: '/graphql', maxPayload: LIMITS.bodyBytes });
   const sockets = new Map<{ close(code: number, reason: string): void }, Context>();
   // graphql-ws runs any operation, so it gets the same limits (and production introspection ban) as HTTP.
   const rules = [...specifiedRules, ...validationRules(), ...(o.production ? [NoSchemaIntrospectionCustomRule] : [])];
@@ -50,11 +53,23 @@ export function startSubscriptionServer(o: Options): { drain(): Promise<void>; c
         return true;
       },
       onClose: (wsCtx) => { sockets.delete(wsCtx.extra.socket); },
-      // One context per connection, so a re-checked principal applies to its subscriptions at once.
-      context: (wsCtx) => wsCtx.extra.context as Context,
-      onNext: (_ctx, _id, _payload, _args, result) =>
-        result.errors ? { ...result, errors: result.errors.map((e) => formatError(e.toJSON(), e)) } : undefined,
-      onError: (_ctx, _id, _payload, errors) => errors.map((e) => formatError(e.toJSON(), e)),
+      onSubscribe: (_ctx, _id, payload) => {
+        try {
+          checkRequestInput(payload.query, payload.variables);
+        } catch (err) {
+          return [err as AppError];
+        }
+        return undefined;
+      },
+      // Each operation gets its own loaders and request id; the principal is read through to the
+      // connection's context, so a re-checked principal (role, scope) applies at once.
+      context: (wsCtx) => {
+        const connection = wsCtx.extra.context as Context;
+        return Object.assign(Object.create(connection) as Context, { loaders: new Loaders(), requestId: randomUUID() });
+      },
+      onNext: (wsCtx, _id, _payload, _args, result) =>
+        result.errors ? { ...result, errors: result.errors.map((e) => formatError(e.toJSON(), e, wsCtx.extra.context?.requestId)) } : undefined,
+      onError: (wsCtx, _id, _payload, errors) => errors.map((e) => formatError(e.toJSON(), e, wsCtx.extra.context?.requestId)),
     },
     wss,
   );

@@ -1,4 +1,5 @@
 import { badInput } from '../errors/errors';
+import { isMoneyString } from '../money';
 import type { ListSpec } from './spec';
 import { quote, SqlParams } from './sql';
 
@@ -8,6 +9,12 @@ type FilterObject = Record<string, unknown>;
 /** Row scoping for a related table reached by a relation filter: SQL conditions on `alias`. */
 export type RelationWhere = (target: ListSpec, alias: string, params: SqlParams) => string[];
 
+/** Dates PostgreSQL and JavaScript agree on: years 1 to 9999. */
+export function inCalendarRange(v: unknown): boolean {
+  const year = v instanceof Date ? v.getUTCFullYear() : typeof v === 'string' ? Number(v.slice(0, 4)) : NaN;
+  return (v instanceof Date ? !isNaN(v.getTime()) : true) && year >= 1 && year <= 9999;
+}
+
 const escapeLike = (s: string) => s.replace(/[\\%_]/g, (c) => `\\${c}`);
 const UUID_RE = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
@@ -15,6 +22,9 @@ function operatorSql(col: string, cast: string, ops: FilterObject, params: SqlPa
   const out: string[] = [];
   for (const [op, value] of Object.entries(ops)) {
     if (value === undefined || value === null) continue;
+    const values = Array.isArray(value) ? value : [value];
+    if (cast === 'numeric' && op !== 'isNull' && !values.every(isMoneyString)) throw badInput([...path, op], 'must be an amount with at most 2 decimals, e.g. "1234.50"');
+    if ((cast === 'date' || cast === 'timestamptz') && op !== 'isNull' && !values.every(inCalendarRange)) throw badInput([...path, op], 'must be a date between the years 1 and 9999');
     // A non-UUID would fail the ::uuid cast in SQL (an internal error); it is the caller's mistake.
     if (cast === 'uuid' && (op === 'eq' || op === 'neq' || op === 'in') && !(Array.isArray(value) ? value : [value]).every((v) => typeof v === 'string' && UUID_RE.test(v))) {
       throw badInput([...path, op], 'must be an ID (UUID)');

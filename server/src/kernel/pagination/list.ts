@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { badInput } from '../errors/errors';
 import { decodeCursor, encodeCursor } from './cursor';
 import { filterSql, RelationWhere } from './filter-sql';
@@ -116,8 +117,9 @@ export function checkPageArgs(args: PageArgs): { size: number; backward: boolean
   return { size: (backward ? last : first) ?? DEFAULT_PAGE, backward };
 }
 
+/** Which list and order a cursor belongs to, as a short digest (cursors reveal no column names). */
 function signature(spec: ListSpec, keys: SortKey[]): string {
-  return `${spec.typeName}:${keys.map((k) => `${k.sql}${k.desc ? '-' : '+'}`).join(',')}`;
+  return createHash('sha256').update(`${spec.typeName}:${keys.map((k) => `${k.sql}${k.desc ? '-' : '+'}`).join(',')}`).digest('base64url').slice(0, 12);
 }
 
 /** An entity instance with just the entity's columns (no paging helpers such as __k0). */
@@ -149,7 +151,7 @@ function prepare(spec: ListSpec, q: ListQuery): Prepared {
   const keys = sortKeys(spec, q.orderBy?.length ? q.orderBy : q.defaultOrder);
   const sig = signature(spec, keys);
   const cursorArg = backward ? q.before : q.after;
-  const cursorValues = cursorArg ? decodeCursor(cursorArg, sig, backward ? 'before' : 'after', keys.length) : null;
+  const cursorValues = cursorArg != null ? decodeCursor(cursorArg, sig, backward ? 'before' : 'after', keys.length) : null;
   return { keys, sig, size, backward, cursorValues };
 }
 

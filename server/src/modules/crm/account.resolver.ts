@@ -25,10 +25,10 @@ export class AccountResolver extends CrmRecordResolver({
   @Mutation(() => AccountBatchResult, { description: 'Creates up to 100 accounts, reporting a result per item.' })
   createAccounts(
     @Arg('inputs', () => [CreateAccountInput], { description: 'One input per record to create (at most 100).' }) inputs: CreateAccountInput[],
-    @Arg('allOrNone', { defaultValue: false, description: 'true: one transaction; any failure writes nothing.' }) allOrNone: boolean,
+    @Arg('allOrNone', () => Boolean, { nullable: true, defaultValue: false, description: 'true: one transaction; any failure writes nothing.' }) allOrNone: boolean | null,
     @Ctx() ctx: Context,
   ) {
-    return accountService.createMany(ctx, inputs, allOrNone);
+    return accountService.createMany(ctx, inputs, allOrNone ?? false);
   }
 
   @FieldResolver(() => ContactConnection, { description: 'Contacts at this account that you may see.' })

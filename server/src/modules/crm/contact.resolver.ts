@@ -24,10 +24,10 @@ export class ContactResolver extends CrmRecordResolver({
   @Mutation(() => ContactBatchResult, { description: 'Creates up to 100 contacts, reporting a result per item.' })
   createContacts(
     @Arg('inputs', () => [CreateContactInput], { description: 'One input per record to create (at most 100).' }) inputs: CreateContactInput[],
-    @Arg('allOrNone', { defaultValue: false, description: 'true: one transaction; any failure writes nothing.' }) allOrNone: boolean,
+    @Arg('allOrNone', () => Boolean, { nullable: true, defaultValue: false, description: 'true: one transaction; any failure writes nothing.' }) allOrNone: boolean | null,
     @Ctx() ctx: Context,
   ) {
-    return contactService.createMany(ctx, inputs, allOrNone);
+    return contactService.createMany(ctx, inputs, allOrNone ?? false);
   }
 
   @FieldResolver(() => Account, { nullable: true, description: 'The account (also when trashed: see its deletedAt); null when none or not visible.' })

@@ -4,7 +4,7 @@ import { requirePrincipal } from '../../kernel/context';
 import { diffFields } from '../../kernel/activity/diff';
 import { insertRow, lockRow, updateRow } from '../../kernel/data/rows';
 import { reader } from '../../kernel/data/reader';
-import { AppError, BadUserInputError, badInput, ForbiddenError, NotFoundError } from '../../kernel/errors/errors';
+import { AppError, BadUserInputError, badInput, ConflictError, ForbiddenError, NotFoundError } from '../../kernel/errors/errors';
 import { inTransaction, UnitOfWork } from '../../kernel/events/unit-of-work';
 import { argsKey, byIdLoader, pageLoader } from '../../kernel/loaders/loaders';
 import { guardFilterAndSort } from '../../kernel/pagination/field-guard';
@@ -104,7 +104,7 @@ export class CrmRecordService<T extends OwnedEntity, C extends { ownerId?: strin
   async requireVisible(ctx: Context, uow: UnitOfWork, other: { cfg: { entity: Function; area: CrmArea; typeName: string } }, id: string, path: Path): Promise<Values> {
     const p = requirePrincipal(ctx);
     const spec = specOf(ctx.ds, other.cfg.entity);
-    const row = isUuid(id) ? await lockRow<Values>(uow.manager, spec, id, { where: readScope(p, other.cfg.area), trashed: null }) : null;
+    const row = isUuid(id) ? await lockRow<Values>(uow.manager, spec, id, { where: readScope(p, other.cfg.area), trashed: null, lock: 'KEY SHARE' }) : null;
     if (!row) throw badInput(path, `${other.cfg.typeName} not found`);
     if (row.deletedAt) throw badInput(path, `${other.cfg.typeName} is in the trash`);
     return row;
@@ -170,6 +170,14 @@ export class CrmRecordService<T extends OwnedEntity, C extends { ownerId?: strin
 
   /** Versioned update with its activity entry; `action` lets commands log domain actions. */
   async applyUpdate(ctx: Context, uow: UnitOfWork, before: T, patch: Values, expectedVersion: number | null | undefined, action: string = ActivityAction.UPDATED): Promise<T> {
+    const given = Object.fromEntries(Object.entries(patch).filter(([, v]) => v !== undefined));
+    if (!Object.keys(diffFields(before as never, { ...before, ...given } as never, Object.keys(given))).length) {
+      // Nothing changes: no new version, no activity entry — but a stale version still conflicts.
+      if (expectedVersion != null && before.version !== expectedVersion) {
+        throw new ConflictError(`${this.cfg.typeName} ${before.id} was changed by someone else (now version ${before.version}); reload and try again`);
+      }
+      return before;
+    }
     const after = await updateRow<T>(uow.manager, this.spec(ctx), before.id, patch, expectedVersion);
     await this.emit(uow, action, after, diffFields(before as never, after as never, this.cfg.loggedFields));
     return after;

@@ -4,7 +4,7 @@ import { ArgsType, Field, ID, InputType, Int, registerEnumType } from 'type-grap
 import { MoneyScalar } from '../../kernel/money';
 import { PageArgsInput } from '../../kernel/pagination/connection.types';
 import { DateFilter, DateTimeFilter, EnumFilter, IDFilter, IntFilter, MoneyFilter, SortDirection, StringFilter } from '../../kernel/pagination/filters';
-import { IsMoney, NotBlank } from '../../kernel/validation';
+import { InCalendarRange, IsMoney, NotBlank } from '../../kernel/validation';
 import { UserFilter } from '../system/user.inputs';
 import { AccountFilter } from './account.inputs';
 import { ContactFilter } from './contact.inputs';
@@ -24,7 +24,7 @@ class DealFields {
   probability?: number | null;
 
   @Field(() => LocalDateResolver, { nullable: true, description: 'Expected close date.' })
-  @IsOptional() @Matches(DATE, { message: 'must be a date (YYYY-MM-DD)' })
+  @IsOptional() @Matches(DATE, { message: 'must be a date (YYYY-MM-DD)' }) @InCalendarRange()
   expectedCloseDate?: string | null;
 
   @Field(() => ID, { nullable: true, description: 'Owner; a new deal defaults to you. Only managers and admins may assign others.' })

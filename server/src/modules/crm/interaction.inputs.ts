@@ -2,7 +2,7 @@ import { IsDate, IsEnum, IsOptional, IsString, Length, MaxLength } from 'class-v
 import { ArgsType, Field, ID, InputType, registerEnumType } from 'type-graphql';
 import { PageArgsInput } from '../../kernel/pagination/connection.types';
 import { DateTimeFilter, EnumFilter, IDFilter, SortDirection, StringFilter } from '../../kernel/pagination/filters';
-import { NotBlank } from '../../kernel/validation';
+import { InCalendarRange, NotBlank } from '../../kernel/validation';
 import { UserFilter } from '../system/user.inputs';
 import { ContactFilter } from './contact.inputs';
 import { DealFilter } from './deal.inputs';
@@ -16,7 +16,7 @@ class InteractionFields {
   body?: string | null;
 
   @Field(() => Date, { nullable: true, description: 'When it happened; a new interaction defaults to now.' })
-  @IsOptional() @IsDate()
+  @IsOptional() @IsDate() @InCalendarRange()
   occurredAt?: Date | null;
 
   @Field(() => ID, { nullable: true, description: 'The deal it was about; null clears.' })

@@ -61,7 +61,7 @@ export class SearchService {
     if (query.length > 200) throw badInput(['query'], 'must be at most 200 characters');
     const tsq = toTsQuery(query);
     if (!tsq) throw badInput(['query'], 'must contain at least one letter or digit');
-    const wanted = (types?.length ? types : Object.values(SearchType)).filter((t) => crmReaders(TARGETS[t].area).includes(p.role as Role));
+    const wanted = [...new Set(types?.length ? types : Object.values(SearchType))].filter((t) => crmReaders(TARGETS[t].area).includes(p.role as Role));
     if (!wanted.length || limit === 0) return [];
     const params = new SqlParams();
     const q = params.add(tsq, 'tsquery');

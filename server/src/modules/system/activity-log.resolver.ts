@@ -6,6 +6,7 @@ import { matchesFilter } from '../../kernel/pagination/filter-match';
 import { filterSql } from '../../kernel/pagination/filter-sql';
 import { SqlParams } from '../../kernel/pagination/sql';
 import { Topics } from '../../kernel/pubsub/pubsub';
+import { Loaders } from '../../kernel/loaders/loaders';
 import { ActivityLog } from './activity-log.entity';
 import { ActivityFilter, ActivityListArgs, ActivityLogConnection } from './activity-log.inputs';
 import { activityLogService } from './activity-log.service';
@@ -49,9 +50,9 @@ export class ActivityLogResolver {
     },
   })
   activityLogged(@Root() entry: ActivityLog, @Arg('filter', () => ActivityFilter, { nullable: true, description: 'Deliver only entries matching these conditions.' }) _filter?: ActivityFilter, @Ctx() ctx?: Context): ActivityLog {
-    // One context serves every event of a subscription: start each event with empty loader caches
-    // (events execute one at a time), so actors and keys are read as they are now.
-    ctx?.loaders.clearAll();
+    // One context serves every event of a subscription: give each event fresh loaders (events
+    // execute one at a time), so actors and keys are read as they are now, in the current scope.
+    if (ctx) ctx.loaders = new Loaders();
     return entry;
   }
 

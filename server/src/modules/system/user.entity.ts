@@ -14,6 +14,7 @@ registerEnumType(Role, { name: 'Role', description: 'What a user may see and do.
 
 @ObjectType({ description: 'A person who signs in to Converge. Directory fields are visible to every signed-in user.', simpleResolvers: true })
 @Entity('users')
+@Index(['createdAt', 'id'])
 @Index('users_email_unique', { synchronize: false })
 export class User extends BaseEntity {
   @Field(() => String, { nullable: true, description: 'Sign-in email (lower-cased). Visible to the user themself, ADMIN and SALES_MANAGER.' })

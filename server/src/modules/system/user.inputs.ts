@@ -2,7 +2,7 @@ import { IsBoolean, IsEnum, IsOptional, IsString, Length } from 'class-validator
 import { ArgsType, Field, InputType, registerEnumType } from 'type-graphql';
 import { BooleanFilter, EnumFilter, IDFilter, SortDirection, StringFilter } from '../../kernel/pagination/filters';
 import { PageArgsInput } from '../../kernel/pagination/connection.types';
-import { IsEmailAddress, IsPhone } from '../../kernel/validation';
+import { IsEmailAddress, IsPhone, NotBlank } from '../../kernel/validation';
 import { Role } from './user.entity';
 
 @InputType({ description: 'A new user (ADMIN only).' })
@@ -14,6 +14,7 @@ export class CreateUserInput {
   @Field({ description: 'Display name.' })
   @IsString()
   @Length(1, 200, { message: 'must be 1 to 200 characters' })
+  @NotBlank()
   name!: string;
 
   @Field(() => Role, { description: 'Role.' })
@@ -37,6 +38,7 @@ export class UpdateUserInput {
   @IsOptional()
   @IsString()
   @Length(1, 200, { message: 'must be 1 to 200 characters' })
+  @NotBlank()
   name?: string;
 
   @Field(() => String, { nullable: true, description: 'Phone number; null clears it.' })
