@@ -38,6 +38,10 @@ export const dealService = new CrmRecordService<Deal, CreateDealInput, UpdateDea
   },
   prepareUpdate: async (ctx, uow, before, input, path) => {
     for (const f of ['name', 'accountId', 'amount'] as const) if (input[f] === null) throw badInput([...path, f], 'cannot be cleared');
+    // A closed deal's project hangs off its account: moving it needs a reopen first.
+    if (input.accountId && input.accountId !== before.accountId && !isOpenStage(before.stage)) {
+      throw badInput([...path, 'accountId'], `The deal is ${before.stage}; reopen it before moving it to another account`);
+    }
     const accountId = input.accountId ?? before.accountId;
     if (input.accountId != null) await dealService.requireVisible(ctx, uow, accountService, input.accountId, [...path, 'accountId']);
     const contactId = input.primaryContactId === undefined ? before.primaryContactId : input.primaryContactId;

@@ -288,3 +288,17 @@ async function timelineOf(client: Client, id: string, count: number): Promise<{ 
   }
   return nodes;
 }
+
+describe('closed deals', () => {
+  it('cannot move to another account until reopened, and reopening clears the closing probability', async () => {
+    const rep = await clientAs(server, 'SALES_REP');
+    const deal = await createDeal(server.ds, rep.user.id);
+    const other = await createAccount(server.ds, rep.user.id);
+    await rep.ok(`mutation($id: ID!) { moveDealStage(id: $id, stage: CLOSED_WON) { probability } }`, { id: deal.id });
+    const moved = await rep.request(`mutation($id: ID!, $a: ID!) { updateDeal(id: $id, input: { accountId: $a }) { id } }`, { id: deal.id, a: other.id });
+    expect(moved.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', fields: [{ path: ['input', 'accountId'] }] });
+    const reopened = await rep.ok(`mutation($id: ID!) { reopenDeal(id: $id, stage: NEGOTIATION) { probability } }`, { id: deal.id });
+    expect(reopened.reopenDeal.probability).toBeNull();
+    await rep.ok(`mutation($id: ID!, $a: ID!) { updateDeal(id: $id, input: { accountId: $a }) { id } }`, { id: deal.id, a: other.id });
+  });
+});

@@ -124,7 +124,7 @@ describe('deal stage commands', () => {
       closedAt: { from: null, to: expect.stringMatching(/^\d{4}-\d\d-\d\dT/) },
       probability: { from: null, to: 100 },
     });
-    expect(log[2].changes).toEqual({ stage: { from: 'CLOSED_WON', to: 'NEGOTIATION' }, closedAt: { from: log[1].changes.closedAt.to, to: null } });
+    expect(log[2].changes).toEqual({ stage: { from: 'CLOSED_WON', to: 'NEGOTIATION' }, closedAt: { from: log[1].changes.closedAt.to, to: null }, probability: { from: 100, to: null } });
     for (const e of log) expect(e).toMatchObject({ entityType: 'Deal', entityLabel: deal.name, actor: { id: rep.user.id } });
 
     const [project] = await entries(rep, byEntity(won.project.id), 1);

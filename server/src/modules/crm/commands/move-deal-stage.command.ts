@@ -46,6 +46,7 @@ export function reopenDeal(ctx: Context, id: string, stage: DealStage, expectedV
     checkVersion(deal, expectedVersion);
     if (isOpenStage(deal.stage)) throw badInput(['id'], `The deal is open (${deal.stage}); only closed deals can be reopened`);
     if (!isOpenStage(stage)) throw badInput(['stage'], 'A deal reopens into an open stage');
-    return dealService.applyUpdate(ctx, uow, deal, { stage, closedAt: null, lostReason: null }, expectedVersion, ActivityAction.REOPENED);
+    // The 100 % / 0 % set on closing no longer holds for an open deal.
+    return dealService.applyUpdate(ctx, uow, deal, { stage, closedAt: null, lostReason: null, probability: null }, expectedVersion, ActivityAction.REOPENED);
   });
 }
