@@ -1,10 +1,15 @@
 import {
   defaultFieldResolver,
+  getNamedType,
   GraphQLField,
+  GraphQLFieldResolver,
+  GraphQLNamedType,
   GraphQLObjectType,
+  GraphQLResolveInfo,
   GraphQLSchema,
   isIntrospectionType,
   isObjectType,
+  isUnionType,
 } from 'graphql';
 import { allow, deny, RuleMap, ShieldRule } from './rules';
 import { ForbiddenError, UnauthenticatedError } from '../errors/errors';
@@ -127,16 +132,44 @@ export function ruleFor(rules: RuleMap, type: string, field: string): ShieldRule
   return rules[type]?.[field] ?? rules[type]?.['*'] ?? deny;
 }
 
-function wrap(field: GraphQLField<unknown, Context>, check: Check): void {
+/**
+ * Whether a rule depends only on the request context (marked with graphql-shield's
+ * `cache: 'contextual'`): then its verdict is the same for every object of a request.
+ */
+export function isContextual(r: ShieldRule): boolean {
+  const node = r as unknown as { constructor: { name: string }; cache?: string; rules?: ShieldRule[] };
+  const kind = node.constructor.name;
+  if (kind === 'RuleTrue' || kind === 'RuleFalse') return true;
+  if (kind === 'Rule' || kind === 'InputRule') return node.cache === 'contextual';
+  return (node.rules ?? []).every(isContextual);
+}
+
+type ValueCheck = (value: unknown, ctx: Context, info: GraphQLResolveInfo) => boolean;
+
+function wrap(field: GraphQLField<unknown, Context>, check: Check | null, valueCheck: ValueCheck | null): void {
   const resolve = field.resolve ?? defaultFieldResolver;
   const refuse = (ctx: Context) => (ctx.principal ? new ForbiddenError() : new UnauthenticatedError());
+  const run: GraphQLFieldResolver<unknown, Context> = valueCheck
+    ? (parent, args, ctx, info) => {
+        const out = resolve(parent, args, ctx, info);
+        const verify = (v: unknown) => {
+          if (!valueCheck(v, ctx, info)) throw refuse(ctx);
+          return v;
+        };
+        return isThenable(out) ? out.then(verify) : verify(out);
+      }
+    : resolve;
+  if (!check) {
+    field.resolve = run;
+    return;
+  }
   field.resolve = (parent, args, ctx, info) => {
     const v = check(parent, args, ctx, info);
-    if (v === true) return resolve(parent, args, ctx, info);
+    if (v === true) return run(parent, args, ctx, info);
     if (v === false) throw refuse(ctx);
     return v.then((ok) => {
       if (!ok) throw refuse(ctx);
-      return resolve(parent, args, ctx, info);
+      return run(parent, args, ctx, info);
     });
   };
 }
@@ -144,16 +177,57 @@ function wrap(field: GraphQLField<unknown, Context>, check: Check): void {
 /**
  * Applies the rule maps to the schema in place. Deny by default: a field without a rule is
  * refused. Fields whose rule is `allow` are left untouched, so they cost nothing at run time.
+ *
+ * A type whose "*" rule is contextual is checked where its objects enter the response — on the
+ * fields that return it (`Query.deals`, `DealEdge.node`, `Interaction.deal`, ...) — instead of on
+ * each of its plain fields: the verdict is the same for every object of the request, so one check
+ * per returning field replaces one per object field. Fields with their own rule keep it.
  */
 export function applyPermissions(schema: GraphQLSchema, rules: RuleMap): GraphQLSchema {
+  const entryRule = new Map<string, Check>();
   for (const type of objectTypes(schema)) {
+    const star = rules[type.name]?.['*'];
+    if (star && star !== allow && isContextual(star)) entryRule.set(type.name, compileRule(star));
+  }
+  const entryCheckFor = (named: GraphQLNamedType): { before: Check | null; after: ValueCheck | null } => {
+    if (isObjectType(named)) return { before: entryRule.get(named.name) ?? null, after: null };
+    if (isUnionType(named) && named.getTypes().some((t) => entryRule.has(t.name))) {
+      // The concrete type is known only once the value is: check each value's type.
+      const one = (v: unknown, ctx: Context, info: GraphQLResolveInfo): boolean => {
+        if (v == null) return true;
+        const typeName = named.resolveType
+          ? named.resolveType(v, ctx, info, named)
+          : ((v as { __typename?: string }).__typename ?? named.getTypes().find((t) => t.isTypeOf?.(v, ctx, info) === true)?.name);
+        const check = typeof typeName === 'string' ? entryRule.get(typeName) : undefined;
+        return !check || check(undefined, {}, ctx, info) === true;
+      };
+      return { before: null, after: (v, ctx, info) => (Array.isArray(v) ? v.every((x) => one(x, ctx, info)) : one(v, ctx, info)) };
+    }
+    return { before: null, after: null };
+  };
+
+  for (const type of objectTypes(schema)) {
+    const guardedAtEntry = entryRule.has(type.name);
     for (const field of Object.values(type.getFields())) {
-      const r = ruleFor(rules, type.name, field.name);
-      if (r === allow) continue;
-      wrap(field as GraphQLField<unknown, Context>, compileRule(r));
+      const own = rules[type.name]?.[field.name];
+      const r = own ?? rules[type.name]?.['*'] ?? deny;
+      const fieldCheck = r === allow || (!own && guardedAtEntry) ? null : compileRule(r);
+      const entry = entryCheckFor(getNamedType(field.type));
+      const before = fieldCheck && entry.before ? both(fieldCheck, entry.before) : fieldCheck ?? entry.before;
+      if (!before && !entry.after) continue;
+      wrap(field as GraphQLField<unknown, Context>, before, entry.after);
     }
   }
   return schema;
+}
+
+function both(a: Check, b: Check): Check {
+  return (p, args, c, i) => {
+    const x = a(p, args, c, i);
+    if (x === false) return false;
+    if (x === true) return b(p, args, c, i);
+    return x.then((ok) => (ok ? b(p, args, c, i) : false));
+  };
 }
 
 /** Evaluates a field rule outside execution (redacting activity-log changes). Async rules deny. */

@@ -148,16 +148,59 @@ describe('applyPermissions: deny by default at run time', () => {
     expect(thing.secret.resolve).toEqual(expect.any(Function));
   });
 
-  it('leaves the real schema’s allow fields unwrapped too', () => {
+  it('leaves the real schema’s allow fields unwrapped too, and checks contextual type rules where objects enter', () => {
     const schema = buildBareSchema();
     const fields = (type: string) => fieldsOf(schema, type);
-    const loginBefore = fields('Mutation').login.resolve;
-    const meBefore = fields('Query').me.resolve;
-    const edgeBefore = fields('AccountEdge').node.resolve;
+    const before = {
+      login: fields('Mutation').login.resolve, me: fields('Query').me.resolve, cursor: fields('AccountEdge').cursor.resolve,
+      node: fields('AccountEdge').node.resolve, name: fields('Account').name.resolve, creditLimit: fields('Account').creditLimit.resolve,
+    };
     applyPermissions(schema, mergeRuleMaps(permissionMaps()));
-    expect(fields('Mutation').login.resolve).toBe(loginBefore);
-    expect(fields('AccountEdge').node.resolve).toBe(edgeBefore);
-    expect(fields('Query').me.resolve).not.toBe(meBefore);
+    expect(fields('Mutation').login.resolve).toBe(before.login);
+    expect(fields('AccountEdge').cursor.resolve).toBe(before.cursor);
+    expect(fields('Query').me.resolve).not.toBe(before.me);
+    // Account's "*" rule only reads the context: checked once per AccountEdge.node, not per field.
+    expect(fields('AccountEdge').node.resolve).not.toBe(before.node);
+    expect(fields('Account').name.resolve).toBe(before.name);
+    expect(fields('Account').creditLimit.resolve).not.toBe(before.creditLimit); // its own rule stays
+  });
+});
+
+describe('contextual type rules are checked where objects enter the response', () => {
+  const sdl = `
+    type Query { secrets: [Secret!]!, either(open: Boolean!): Either, openOnes: [Open!]! }
+    type Secret { id: ID!, code: String }
+    type Open { id: ID! }
+    union Either = Secret | Open`;
+  const map: RuleMap = {
+    Query: { '*': allow },
+    Secret: { '*': hasRole('ADMIN'), code: hasRole('ADMIN') },
+    Open: { '*': isAuthenticated },
+  };
+  const schema = applyPermissions(buildSchema(sdl), map);
+  assertObjectType(schema.getType('Secret')).isTypeOf = (v) => (v as { kind?: string }).kind === 'secret';
+  const root = {
+    secrets: () => [{ id: '1', code: 'x', kind: 'secret' }],
+    either: ({ open }: { open: boolean }) => (open ? { id: '2', kind: 'open' } : { id: '3', kind: 'secret' }),
+    openOnes: () => [{ id: '4', kind: 'open' }],
+  };
+  const union = schema.getType('Either') as unknown as { resolveType: (v: { kind: string }) => string };
+  union.resolveType = (v) => (v.kind === 'secret' ? 'Secret' : 'Open');
+  const run = (query: string, role: string | null) => graphql({ schema, source: query, rootValue: root, contextValue: ctxOf(role ? principal(role) : null) });
+
+  it('refuses the returning field, not each field of each object', async () => {
+    const denied = await run('{ secrets { id code } }', 'SALES_REP');
+    expect(denied.errors?.map((e) => [e.path, e.extensions?.code])).toEqual([[['secrets'], 'FORBIDDEN']]);
+    const allowed = await run('{ secrets { id code } }', 'ADMIN');
+    expect(allowed.data).toEqual({ secrets: [{ id: '1', code: 'x' }] });
+  });
+
+  it('checks a union value by its concrete type', async () => {
+    expect((await run('{ either(open: true) { ... on Open { id } } }', 'SALES_REP')).data).toEqual({ either: { id: '2' } });
+    const secret = await run('{ either(open: false) { ... on Secret { id } } }', 'SALES_REP');
+    expect(secret.errors?.[0].extensions?.code).toBe('FORBIDDEN');
+    expect(secret.data).toEqual({ either: null });
+    expect((await run('{ openOnes { id } }', null)).errors?.[0].extensions?.code).toBe('UNAUTHENTICATED');
   });
 });
 

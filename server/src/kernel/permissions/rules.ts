@@ -9,24 +9,25 @@ export type ShieldRule = Parameters<typeof and>[0];
 /** A rule map: type name → field name (or "*") → rule. One per module. */
 export type RuleMap = Record<string, Record<string, ShieldRule>>;
 
-// Rules below only read the context (and the parent), so they stay synchronous.
-export const isAuthenticated = rule('isAuthenticated', { cache: 'no_cache' })(
+// Rules below are synchronous. `cache: 'contextual'` marks those that read only the request
+// context (not the parent): their verdict holds for every object of a request.
+export const isAuthenticated = rule('isAuthenticated', { cache: 'contextual' })(
   (_p, _a, ctx: Context) => !!ctx.principal,
 );
 
 /** The caller's role is one of `roles`. */
 export const hasRole = (...roles: string[]) =>
-  rule(`hasRole(${roles.join(',')})`, { cache: 'no_cache' })(
+  rule(`hasRole(${roles.join(',')})`, { cache: 'contextual' })(
     (_p, _a, ctx: Context) => !!ctx.principal && roles.includes(ctx.principal.role),
   );
 
 /** Not a read-only API key. */
-export const isWritable = rule('isWritable', { cache: 'no_cache' })(
+export const isWritable = rule('isWritable', { cache: 'contextual' })(
   (_p, _a, ctx: Context) => !!ctx.principal && !ctx.principal.readOnly,
 );
 
 /** Signed in with a session, not an API key (managing keys needs a person). */
-export const viaSession = rule('viaSession', { cache: 'no_cache' })(
+export const viaSession = rule('viaSession', { cache: 'contextual' })(
   (_p, _a, ctx: Context) => !!ctx.principal && ctx.principal.apiKeyId === null,
 );
 
