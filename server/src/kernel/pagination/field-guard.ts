@@ -1,10 +1,9 @@
 import type { Context } from '../context';
 import { ForbiddenError } from '../errors/errors';
 import { activeRules, canReadField } from '../permissions/apply';
-import type { OrderInput } from './list';
+import { camel, OrderInput } from './list';
 import type { ListSpec } from './spec';
 
-const camel = (field: string) => field.toLowerCase().replace(/_([a-z])/g, (_, c: string) => c.toUpperCase());
 
 /**
  * Filtering or sorting on a field reveals its values, so both need the same right as reading it

@@ -54,7 +54,8 @@ interface SortKey {
   nullable: boolean;
 }
 
-const camel = (field: string) => field.toLowerCase().replace(/_([a-z])/g, (_, c: string) => c.toUpperCase());
+/** NAME → name, CREATED_AT → createdAt: sort-field enum values to entity properties. */
+export const camel = (field: string) => field.toLowerCase().replace(/_([a-z])/g, (_, c: string) => c.toUpperCase());
 
 function sortKeys(spec: ListSpec, orderBy: OrderInput[]): SortKey[] {
   const keys: SortKey[] = [];
