@@ -5,6 +5,8 @@ import { User } from './user.entity';
 
 @ObjectType({ description: 'A key for integrations; it acts as the user who created it. The secret is shown only once.', simpleResolvers: true })
 @Entity('api_keys')
+@Index(['userId', 'createdAt'])
+@Index(['createdAt', 'id'])
 export class ApiKey extends BaseEntity {
   @Field({ description: 'A name to recognise the key by.' })
   @Column('text')
