@@ -18,8 +18,6 @@ export interface EventActor {
 
 export interface EmittedEvent extends DomainEvent {
   actor: EventActor;
-  /** Filled in by in-transaction handlers (the activity log) for after-commit handlers. */
-  record?: unknown;
 }
 
 type TxHandler = (manager: EntityManager, event: EmittedEvent) => Promise<void>;
