@@ -9,6 +9,7 @@ import type { Principal } from '../auth/principal';
 import type { Context } from '../context';
 import { formatError } from '../errors/format-error';
 import { Loaders } from '../loaders/loaders';
+import { logger } from '../logger';
 import { LIMITS, validationRules } from './limits';
 import { checkRequestInput } from './input-guard';
 import { AppError } from '../errors/errors';
@@ -34,6 +35,7 @@ export function startSubscriptionServer(o: Options): { drain(): Promise<void>; c
   // Messages obey the same size limit as HTTP bodies.
   const wss = new WebSocketServer({ server: o.server, path: '/graphql', maxPayload: LIMITS.bodyBytes });
   const sockets = new Map<{ close(code: number, reason: string): void }, Context>();
+  const started = new Map<string, bigint>();
   // graphql-ws runs any operation, so it gets the same limits (and production introspection ban) as HTTP.
   const rules = [...specifiedRules, ...validationRules(), ...(o.production ? [NoSchemaIntrospectionCustomRule] : [])];
 
@@ -52,8 +54,21 @@ export function startSubscriptionServer(o: Options): { drain(): Promise<void>; c
         sockets.set(wsCtx.extra.socket, context);
         return true;
       },
-      onClose: (wsCtx) => { sockets.delete(wsCtx.extra.socket); },
-      onSubscribe: (_ctx, _id, payload) => {
+      onClose: (wsCtx) => {
+        sockets.delete(wsCtx.extra.socket);
+        const prefix = `${wsCtx.extra.context?.requestId}:`;
+        for (const key of started.keys()) if (key.startsWith(prefix)) started.delete(key);
+      },
+      // One log line per operation, as for HTTP (for a subscription: when it ends).
+      onComplete: (wsCtx, id, payload) => {
+        const key = `${wsCtx.extra.context?.requestId}:${id}`;
+        const t = started.get(key);
+        started.delete(key);
+        const ms = t === undefined ? undefined : Math.round(Number(process.hrtime.bigint() - t) / 1e5) / 10;
+        logger.info({ requestId: wsCtx.extra.context?.requestId, operationName: payload.operationName ?? null, durationMs: ms, userId: wsCtx.extra.context?.principal?.userId, transport: 'ws' }, 'graphql');
+      },
+      onSubscribe: (wsCtx, id, payload) => {
+        started.set(`${wsCtx.extra.context?.requestId}:${id}`, process.hrtime.bigint());
         try {
           checkRequestInput(payload.query, payload.variables);
         } catch (err) {
