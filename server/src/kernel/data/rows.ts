@@ -3,10 +3,9 @@ import type { ListSpec } from '../pagination/spec';
 import { quote, SqlParams } from '../pagination/sql';
 import { ConflictError } from '../errors/errors';
 import { hydrate } from '../pagination/list';
+import { isUuid } from '../ids';
 
 type Row = Record<string, unknown>;
-
-const UUID_RE = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 
 /** INSERT … RETURNING the visible columns, as an entity instance. */
@@ -38,7 +37,7 @@ export async function lockRow<T>(
   id: string,
   opts: { where?: (p: SqlParams) => string[]; trashed?: boolean | null; lock?: 'UPDATE' | 'KEY SHARE' },
 ): Promise<T | null> {
-  if (!UUID_RE.test(id)) return null; // not an id at all: as missing as any other
+  if (!isUuid(id)) return null; // not an id at all: as missing as any other
   const params = new SqlParams();
   const conds = [`t."id" = ${params.add(id, 'uuid')}`];
   if (spec.softDelete && opts.trashed != null) conds.push(opts.trashed ? 't."deletedAt" IS NOT NULL' : 't."deletedAt" IS NULL');

@@ -1,10 +1,11 @@
+import { isUuid } from '../ids';
+
 type Ops = Record<string, unknown>;
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 function cmp(a: unknown, b: unknown): number {
   // IDs compare as PostgreSQL compares uuids: case-insensitively.
-  if (typeof a === 'string' && typeof b === 'string' && UUID.test(a) && UUID.test(b)) a = a.toLowerCase(), b = b.toLowerCase();
+  if (isUuid(a) && isUuid(b)) a = a.toLowerCase(), b = b.toLowerCase();
   const x = a instanceof Date ? a.getTime() : typeof a === 'string' && !isNaN(Date.parse(a)) && b instanceof Date ? Date.parse(a) : a;
   const y = b instanceof Date ? b.getTime() : b;
   return (x as number) < (y as number) ? -1 : (x as number) > (y as number) ? 1 : 0;

@@ -1,5 +1,6 @@
 import { badInput } from '../errors/errors';
 import { isMoneyString } from '../money';
+import { isUuid } from '../ids';
 import type { ListSpec } from './spec';
 import { quote, SqlParams } from './sql';
 
@@ -16,7 +17,6 @@ export function inCalendarRange(v: unknown): boolean {
 }
 
 const escapeLike = (s: string) => s.replace(/[\\%_]/g, (c) => `\\${c}`);
-const UUID_RE = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 function operatorSql(col: string, cast: string, ops: FilterObject, params: SqlParams, path: Path): string[] {
   const out: string[] = [];
@@ -26,7 +26,7 @@ function operatorSql(col: string, cast: string, ops: FilterObject, params: SqlPa
     if (cast === 'numeric' && op !== 'isNull' && !values.every(isMoneyString)) throw badInput([...path, op], 'must be an amount with at most 2 decimals, e.g. "1234.50"');
     if ((cast === 'date' || cast === 'timestamptz') && op !== 'isNull' && !values.every(inCalendarRange)) throw badInput([...path, op], 'must be a date between the years 1 and 9999');
     // A non-UUID would fail the ::uuid cast in SQL (an internal error); it is the caller's mistake.
-    if (cast === 'uuid' && (op === 'eq' || op === 'neq' || op === 'in') && !(Array.isArray(value) ? value : [value]).every((v) => typeof v === 'string' && UUID_RE.test(v))) {
+    if (cast === 'uuid' && (op === 'eq' || op === 'neq' || op === 'in') && !(Array.isArray(value) ? value : [value]).every(isUuid)) {
       throw badInput([...path, op], 'must be an ID (UUID)');
     }
     switch (op) {

@@ -119,8 +119,12 @@ export function checkPageArgs(args: PageArgs): { size: number; backward: boolean
 }
 
 /** Which list and order a cursor belongs to, as a short digest (cursors reveal no column names). */
+const signatures = new Map<string, string>();
 function signature(spec: ListSpec, keys: SortKey[]): string {
-  return createHash('sha256').update(`${spec.typeName}:${keys.map((k) => `${k.sql}${k.desc ? '-' : '+'}`).join(',')}`).digest('base64url').slice(0, 12);
+  const plain = `${spec.typeName}:${keys.map((k) => `${k.sql}${k.desc ? '-' : '+'}`).join(',')}`;
+  let sig = signatures.get(plain); // a handful of lists × orders: hashed once each
+  if (!sig) signatures.set(plain, (sig = createHash('sha256').update(plain).digest('base64url').slice(0, 12)));
+  return sig;
 }
 
 /** An entity instance with just the entity's columns (no paging helpers such as __k0). */

@@ -4,16 +4,15 @@ import { normalizeEmail, normalizePhone } from '../../kernel/validation';
 import { accountService } from './account.service';
 import { Contact } from './contact.entity';
 import { CreateContactInput, UpdateContactInput } from './contact.inputs';
-import { CrmRecordService, Values } from './crm-record.service';
+import { CrmRecordService, optional, Values } from './crm-record.service';
 
 function contactValues(input: CreateContactInput | UpdateContactInput): Values {
-  const opt = <V>(v: V | null | undefined, f: (x: V) => unknown) => (v === undefined ? undefined : v === null ? null : f(v));
   return {
     firstName: input.firstName?.trim(),
     lastName: input.lastName?.trim(),
-    email: opt(input.email, normalizeEmail),
-    phone: opt(input.phone, normalizePhone),
-    title: opt(input.title, (v) => v.trim()),
+    email: optional(input.email, normalizeEmail),
+    phone: optional(input.phone, normalizePhone),
+    title: optional(input.title, (v) => v.trim()),
   };
 }
 

@@ -13,6 +13,8 @@ import { ListSpec, specOf } from '../../kernel/pagination/spec';
 import type { RelationWhere } from '../../kernel/pagination/filter-sql';
 import type { Principal } from '../../kernel/auth/principal';
 import { validateInput } from '../../kernel/validation';
+import { isUuid } from '../../kernel/ids';
+import { activeRules, canReadField } from '../../kernel/permissions/apply';
 import type { OwnedEntity } from '../../kernel/entity/base.entity';
 import { ActivityAction } from '../system/activity-log.entity';
 import { canAssignOwners, CrmArea, readScope, writeScope } from './crm.scope';
@@ -104,15 +106,25 @@ export class CrmRecordService<T extends OwnedEntity, C extends { ownerId?: strin
   async requireVisible(ctx: Context, uow: UnitOfWork, other: { cfg: { entity: Function; area: CrmArea; typeName: string } }, id: string, path: Path): Promise<Values> {
     const p = requirePrincipal(ctx);
     const spec = specOf(ctx.ds, other.cfg.entity);
-    const row = isUuid(id) ? await lockRow<Values>(uow.manager, spec, id, { where: readScope(p, other.cfg.area), trashed: null, lock: 'KEY SHARE' }) : null;
+    const row = await lockRow<Values>(uow.manager, spec, id, { where: readScope(p, other.cfg.area), trashed: null, lock: 'KEY SHARE' });
     if (!row) throw badInput(path, `${other.cfg.typeName} not found`);
     if (row.deletedAt) throw badInput(path, `${other.cfg.typeName} is in the trash`);
     return row;
   }
 
+  /** A field the caller may not read (e.g. Account.creditLimit for a rep) may not be set either. */
+  private guardWrites(ctx: Context, input: object): void {
+    for (const [field, value] of Object.entries(input)) {
+      if (value !== undefined && !canReadField(activeRules(), this.cfg.typeName, field, null, ctx)) {
+        throw new ForbiddenError(`You may not set ${this.cfg.typeName}.${field}`);
+      }
+    }
+  }
+
   /** Create inside an existing unit of work (batch items and commands use it too). */
   async createIn(ctx: Context, uow: UnitOfWork, input: C, path: Path): Promise<T> {
     await validateInput(input as object, path);
+    this.guardWrites(ctx, input);
     const p = requirePrincipal(ctx);
     const ownerId = (await this.resolveOwner(ctx, uow, input.ownerId, [...path, 'ownerId'])) ?? p.userId;
     const values = await this.cfg.prepareCreate(ctx, uow, input, path);
@@ -163,7 +175,7 @@ export class CrmRecordService<T extends OwnedEntity, C extends { ownerId?: strin
   /** Locks a live record the caller may write, or NOT_FOUND (as for a missing one). */
   async lockForWrite(ctx: Context, uow: UnitOfWork, id: string, trashed = false): Promise<T> {
     const p = requirePrincipal(ctx);
-    const row = isUuid(id) ? await lockRow<T>(uow.manager, this.spec(ctx), id, { where: writeScope(p, this.cfg.area), trashed }) : null;
+    const row = await lockRow<T>(uow.manager, this.spec(ctx), id, { where: writeScope(p, this.cfg.area), trashed });
     if (!row) throw new NotFoundError(this.cfg.typeName, id);
     return row;
   }
@@ -186,6 +198,7 @@ export class CrmRecordService<T extends OwnedEntity, C extends { ownerId?: strin
   update(ctx: Context, id: string, input: U, expectedVersion?: number | null): Promise<T> {
     return inTransaction(ctx, async (uow) => {
       await validateInput(input as object, ['input']);
+      this.guardWrites(ctx, input);
       const before = await this.lockForWrite(ctx, uow, id);
       const ownerId = await this.resolveOwner(ctx, uow, input.ownerId, ['input', 'ownerId']);
       const values = await this.cfg.prepareUpdate(ctx, uow, before, input, ['input']);
@@ -235,5 +248,5 @@ function toUserError(err: unknown): BatchItemResult<never>['error'] {
   throw err;
 }
 
-const UUID_RE = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-export const isUuid = (v: string) => UUID_RE.test(v);
+/** Column value from an optional input field: undefined = unchanged, null = cleared. */
+export const optional = <V>(v: V | null | undefined, f: (x: V) => unknown) => (v === undefined ? undefined : v === null ? null : f(v));

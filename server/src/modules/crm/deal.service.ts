@@ -60,4 +60,3 @@ export const dealService = new CrmRecordService<Deal, CreateDealInput, UpdateDea
   },
 });
 
-export { DealStage };

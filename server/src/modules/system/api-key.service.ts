@@ -1,6 +1,6 @@
 import { hashSecret, newSecret } from '../../kernel/auth/secrets';
 import { Context, requirePrincipal } from '../../kernel/context';
-import { insertRow, lockRow } from '../../kernel/data/rows';
+import { insertRow, lockRow, updateRow } from '../../kernel/data/rows';
 import { reader } from '../../kernel/data/reader';
 import { NotFoundError } from '../../kernel/errors/errors';
 import { inTransaction } from '../../kernel/events/unit-of-work';
@@ -47,12 +47,9 @@ export class ApiKeyService {
       const key = await lockRow<ApiKey>(uow.manager, specOf(ctx.ds, ApiKey), id, { where: this.scope(ctx) });
       if (!key) throw new NotFoundError('ApiKey', id);
       if (key.revokedAt) return key;
-      const [rows] = await uow.manager.query(
-        `UPDATE "api_keys" t SET "revokedAt" = now(), "version" = t."version" + 1, "updatedAt" = now() WHERE t."id" = $1 RETURNING ${specOf(ctx.ds, ApiKey).selectList}`,
-        [id],
-      );
+      const revoked = await updateRow<ApiKey>(uow.manager, specOf(ctx.ds, ApiKey), id, { revokedAt: new Date() });
       await uow.emit({ action: ActivityAction.REVOKED, entityType: 'ApiKey', entityId: id, entityLabel: key.name, ownerId: key.userId, changes: {} });
-      return Object.assign(new ApiKey(), rows[0]);
+      return revoked;
     });
   }
 }

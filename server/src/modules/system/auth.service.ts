@@ -12,6 +12,14 @@ import { ActivityAction } from './activity-log.entity';
 // The user's row comes along with the token lookup, so `me` and the caller's own user need no more SQL.
 const PRINCIPAL_COLUMNS = `u."id" AS "userId", u."name", u."role", u."email", u."phone", u."active", u."lastLoginAt", u."createdAt" AS "userCreatedAt", u."updatedAt" AS "userUpdatedAt", u."version" AS "userVersion"`;
 
+/** A principal from a token-lookup row (session or API key columns, plus the user's). */
+function principalOf(r: Record<string, any>): Principal {
+  return {
+    userId: r.userId, name: r.name, role: r.role, sessionId: r.sessionId ?? null, apiKeyId: r.apiKeyId ?? null,
+    apiKeyName: r.apiKeyName ?? null, readOnly: r.readOnly ?? false, expiresAt: r.expiresAt, profile: profileOf(r),
+  };
+}
+
 function profileOf(r: Record<string, unknown>): Record<string, unknown> {
   return {
     id: r.userId, name: r.name, role: r.role, email: r.email, phone: r.phone, active: r.active,
@@ -32,8 +40,7 @@ export async function resolvePrincipal(ds: DataSource, secret: string): Promise<
       [hash],
     );
     if (!rows.length) return null;
-    const r = rows[0];
-    return { userId: r.userId, name: r.name, role: r.role, sessionId: r.sessionId, apiKeyId: null, apiKeyName: null, readOnly: false, expiresAt: r.expiresAt, profile: profileOf(r) };
+    return principalOf(rows[0]);
   }
   // API keys: lastUsedAt is refreshed at most once a minute, in the same statement.
   const rows = await ds.query(
@@ -49,8 +56,7 @@ export async function resolvePrincipal(ds: DataSource, secret: string): Promise<
     [hash],
   );
   if (!rows.length) return null;
-  const r = rows[0];
-  return { userId: r.userId, name: r.name, role: r.role, sessionId: null, apiKeyId: r.apiKeyId, apiKeyName: r.apiKeyName, readOnly: r.readOnly, expiresAt: r.expiresAt, profile: profileOf(r) };
+  return principalOf(rows[0]);
 }
 
 export interface LoginResult {
