@@ -2,6 +2,8 @@ import fs from 'node:fs';
 import { Client } from 'pg';
 
 export default async function globalTeardown(): Promise<void> {
+  const redis = (globalThis as Record<string, unknown>).__convergeRedis as { kill(): void } | undefined;
+  redis?.kill();
   const adminUrl = process.env.TEST_PG_ADMIN_URL!;
   const template = process.env.TEST_PG_TEMPLATE!;
   const state = (globalThis as Record<string, unknown>).__convergePg as { pg: { stop(): Promise<void> }; dir: string } | undefined;

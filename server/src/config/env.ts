@@ -18,6 +18,12 @@ const schema = z
       .optional(),
     DATA_DIR: z.string().optional(),
     REDIS_URL: z.string().regex(/^rediss?:\/\//, 'must be a redis:// URL').optional(),
+    // Namespaces every Redis key and channel, so several deployments (or test workers) can share one Redis.
+    REDIS_PREFIX: z.string().regex(/^[\w:.-]{1,64}$/, 'letters, digits, _ : . - only').default('converge'),
+    TWILIO_ACCOUNT_SID: z.string().regex(/^AC[0-9a-fA-F]{32}$/, 'must look like AC followed by 32 hex digits').optional(),
+    TWILIO_AUTH_TOKEN: z.string().min(8).optional(),
+    TWILIO_FROM: z.string().optional(),
+    TWILIO_BASE_URL: z.string().url().optional(),
     ADMIN_EMAIL: z.string().email('must be an email address').optional(),
     ADMIN_PASSWORD: z.string().min(10, 'must be at least 10 characters').optional(),
     SESSION_TTL_HOURS: z.coerce.number().positive().max(24 * 365).default(168),
@@ -35,6 +41,10 @@ const schema = z
   .refine((v) => !!v.ADMIN_EMAIL === !!v.ADMIN_PASSWORD, {
     message: 'ADMIN_EMAIL and ADMIN_PASSWORD must be set together',
     path: ['ADMIN_PASSWORD'],
+  })
+  .refine((v) => [v.TWILIO_ACCOUNT_SID, v.TWILIO_AUTH_TOKEN, v.TWILIO_FROM].every((x) => x === undefined) || [v.TWILIO_ACCOUNT_SID, v.TWILIO_AUTH_TOKEN, v.TWILIO_FROM].every((x) => x !== undefined), {
+    message: 'TWILIO_ACCOUNT_SID, TWILIO_AUTH_TOKEN and TWILIO_FROM must be set together',
+    path: ['TWILIO_FROM'],
   });
 
 export type Config = z.infer<typeof schema> & { dataDir: string; production: boolean };
