@@ -14,6 +14,18 @@ const swc = [
   },
 ];
 
+const swcTsx = [
+  '@swc/jest',
+  {
+    jsc: {
+      parser: { syntax: 'typescript', tsx: true },
+      transform: { react: { runtime: 'automatic' } },
+      target: 'es2022',
+    },
+    module: { type: 'commonjs' },
+  },
+];
+
 const config: Config = {
   // Two cores on CI: one worker per core, each with its own database.
   maxWorkers: 2,
@@ -28,6 +40,27 @@ const config: Config = {
       globalSetup: '<rootDir>/test/global-setup.ts',
       globalTeardown: '<rootDir>/test/global-teardown.ts',
       setupFiles: ['<rootDir>/test/setup-env.ts'],
+    },
+    {
+      // Component tests: React Testing Library in jsdom, Apollo's MockedProvider for the API.
+      displayName: 'web',
+      rootDir: '<rootDir>/web',
+      testEnvironment: 'jsdom',
+      testMatch: ['<rootDir>/src/**/*.test.tsx', '<rootDir>/src/**/*.test.ts'],
+      transform: { '^.+\\.tsx?$': swcTsx as never },
+      setupFiles: ['<rootDir>/src/test/polyfills.ts'],
+      setupFilesAfterEnv: ['<rootDir>/src/test/setup.ts'],
+    },
+    {
+      // End to end: the built web app and the real server on the embedded database, in headless Chromium.
+      displayName: 'e2e',
+      rootDir: '<rootDir>/web',
+      testEnvironment: 'node',
+      testMatch: ['<rootDir>/e2e/**/*.e2e.ts'],
+      transform: { '^.+\\.tsx?$': swc as never },
+      globalSetup: '<rootDir>/e2e/global-setup.ts',
+      globalTeardown: '<rootDir>/e2e/global-teardown.ts',
+      testTimeout: 90_000,
     },
   ],
 };

@@ -29,5 +29,26 @@ if (stale) {
 }
 
 const [target, ...rest] = process.argv.slice(2);
+
+// The server serves the built web app: build it when missing or older than its sources.
+if (target === 'main') {
+  const web = path.join(root, '..', 'web');
+  const webStamp = path.join(web, 'dist', '.build-stamp');
+  const sources = [path.join(web, 'src'), path.join(web, 'index.html'), path.join(web, 'vite.config.mts')];
+  const newest = Math.max(...sources.filter((p) => fs.existsSync(p)).map((p) => (fs.statSync(p).isDirectory() ? newestMtime(p) : fs.statSync(p).mtimeMs)));
+  if (fs.existsSync(path.join(web, 'src')) && (!fs.existsSync(webStamp) || fs.statSync(webStamp).mtimeMs < newest)) {
+    let vite;
+    try {
+      vite = path.join(path.dirname(require.resolve('vite/package.json', { paths: [web] })), 'bin', 'vite.js');
+    } catch {
+      console.warn('web/dist is missing or stale and Vite is not installed (npm install without --omit=dev builds it); serving the API only.');
+    }
+    if (vite) {
+      console.log('Building the web app…');
+      execFileSync(process.execPath, [vite, 'build', '--logLevel', 'warn'], { cwd: web, stdio: 'inherit' });
+      fs.writeFileSync(webStamp, new Date().toISOString());
+    }
+  }
+}
 process.argv = [process.argv[0], path.join(dist, `${target}.js`), ...rest];
 require(path.join(dist, `${target}.js`));

@@ -17,6 +17,7 @@ import { LIMITS, validationRules } from './kernel/http/limits';
 import { bearer } from './kernel/auth/bearer';
 import { currentRequestId, requestScope } from './kernel/http/request-context';
 import { startSubscriptionServer } from './kernel/http/subscription-server';
+import { serveWebApp } from './kernel/http/web-app';
 import { Loaders } from './kernel/loaders/loaders';
 import { logger } from './kernel/logger';
 import { resolvePrincipal } from './modules/system/auth.service';
@@ -151,6 +152,7 @@ export async function startApp(ds: DataSource, cfg: Config, port = cfg.PORT, ext
     }),
   );
   extra?.(app);
+  serveWebApp(app, cfg.webDir);
   // Refused before execution (oversized or malformed body): HTTP 400 with a GraphQL-shaped error.
   app.use((err: { type?: string; status?: number; message?: string }, _req: Request, res: Response, next: NextFunction) => {
     if (res.headersSent) return next(err);

@@ -21,7 +21,7 @@ async function main() {
 
   const app = await startApp(ds, cfg);
   const base = app.url.replace('127.0.0.1', 'localhost');
-  const lines = [`Converge API ready at ${base}`];
+  const lines = [`Converge is ready: open ${base.replace(/\/graphql$/, '/')} (GraphQL API at ${base})`];
   if (db.embedded) {
     lines.push(seeded ? 'Demo data seeded. Demo logins (password: ' + DEMO_PASSWORD + '):' : `Demo logins (password: ${DEMO_PASSWORD}):`);
     for (const u of DEMO_USERS) lines.push(`  ${u.role.padEnd(14)} ${u.email}`);

@@ -17,6 +17,7 @@ const schema = z
       .regex(/^postgres(ql)?:\/\//, 'must be a postgres:// URL')
       .optional(),
     DATA_DIR: z.string().optional(),
+    WEB_DIST_DIR: z.string().optional(),
     REDIS_URL: z.string().regex(/^rediss?:\/\//, 'must be a redis:// URL').optional(),
     // Namespaces every Redis key and channel, so several deployments (or test workers) can share one Redis.
     REDIS_PREFIX: z.string().regex(/^[\w:.-]{1,64}$/, 'letters, digits, _ : . - only').default('converge'),
@@ -47,7 +48,7 @@ const schema = z
     path: ['TWILIO_FROM'],
   });
 
-export type Config = z.infer<typeof schema> & { dataDir: string; production: boolean };
+export type Config = z.infer<typeof schema> & { dataDir: string; webDir: string; production: boolean };
 
 export class ConfigError extends Error {}
 
@@ -62,6 +63,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   return {
     ...v,
     dataDir: path.resolve(v.DATA_DIR ?? path.join(__dirname, '..', '..', '..', '.data')),
+    webDir: path.resolve(v.WEB_DIST_DIR ?? path.join(__dirname, '..', '..', '..', 'web', 'dist')),
     production: v.NODE_ENV === 'production',
   };
 }

@@ -1,0 +1,94 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import puppeteer, { type Browser, type BrowserContext, type Page } from 'puppeteer-core';
+import { chromiumPath } from './global-setup';
+
+export const BASE_URL = (): string => {
+  const url = process.env.E2E_BASE_URL;
+  if (!url) throw new Error('E2E_BASE_URL is not set: the e2e global setup starts the server');
+  return url;
+};
+
+export const DEMO_PASSWORD = 'converge-demo';
+export const DEMO = {
+  admin: 'admin@demo.converge.dev',
+  manager: 'manager@demo.converge.dev',
+  rep: 'rep@demo.converge.dev',
+  accountant: 'accountant@demo.converge.dev',
+};
+
+/** Screenshots of failing tests go here (git-ignored). */
+export const SHOTS_DIR = path.resolve(__dirname, '..', 'test-results', 'screenshots');
+
+// Flags for headless Chromium on machines with a closed network (STACK.md).
+export async function launchBrowser(): Promise<Browser> {
+  const userDataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'converge-chromium-'));
+  const browser = await puppeteer.launch({
+    executablePath: chromiumPath(),
+    headless: true,
+    userDataDir,
+    args: [
+      '--no-sandbox',
+      '--disable-dev-shm-usage',
+      '--disable-gpu',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--disable-quic',
+    ],
+  });
+  browser.once('disconnected', () => fs.rm(userDataDir, { recursive: true, force: true, maxRetries: 5, retryDelay: 200 }, () => undefined));
+  return browser;
+}
+
+export interface Session {
+  context: BrowserContext;
+  page: Page;
+  errors: string[];
+}
+
+/** A fresh browser context (own storage) with one wide page; page errors are collected. */
+export async function openSession(browser: Browser, width = 1400): Promise<Session> {
+  const context = await browser.createBrowserContext();
+  const page = await context.newPage();
+  await page.setViewport({ width, height: 900 });
+  page.setDefaultTimeout(15_000);
+  const errors: string[] = [];
+  page.on('pageerror', (e) => errors.push(String((e as Error).message ?? e)));
+  return { context, page, errors };
+}
+
+export async function signIn(page: Page, email: string, password = DEMO_PASSWORD): Promise<void> {
+  await page.goto(`${BASE_URL()}/`, { waitUntil: 'domcontentloaded' });
+  await page.locator('::-p-aria(Email)').fill(email);
+  await page.locator('::-p-aria(Password)').fill(password);
+  await page.locator('::-p-aria(Sign in)').click();
+  await page.waitForSelector('nav[aria-label="Main navigation"]');
+}
+
+/** Text of the elements matching a selector. */
+export async function texts(page: Page, selector: string): Promise<string[]> {
+  return page.$$eval(selector, (els) => els.map((e) => (e.textContent ?? '').trim()));
+}
+
+export async function screenshot(page: Page, name: string): Promise<string> {
+  fs.mkdirSync(SHOTS_DIR, { recursive: true });
+  const file = path.join(SHOTS_DIR, `${name.replace(/[^\w.-]+/g, '-')}.png`);
+  await page.screenshot({ path: file as `${string}.png`, fullPage: true });
+  return file;
+}
+
+/**
+ * Runs a step and, when it fails, saves a screenshot of every open page before rethrowing —
+ * so a red run leaves pictures of what the browser showed.
+ */
+export async function withScreenshots<T>(name: string, pages: Page[], step: () => Promise<T>): Promise<T> {
+  try {
+    return await step();
+  } catch (err) {
+    await Promise.all(pages.map((p, i) => screenshot(p, `${name}-${i}`).catch(() => undefined)));
+    throw err;
+  }
+}

@@ -1,0 +1,15 @@
+import fs from 'node:fs';
+import type { ChildProcess } from 'node:child_process';
+
+export default async function globalTeardown(): Promise<void> {
+  const state = (globalThis as Record<string, unknown>).__convergeE2e as { child: ChildProcess; dataDir: string } | undefined;
+  if (!state) return;
+  const { child, dataDir } = state;
+  if (child.exitCode === null) {
+    const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+    child.kill('SIGTERM');
+    await Promise.race([exited, new Promise((r) => setTimeout(r, 15_000))]);
+    if (child.exitCode === null) child.kill('SIGKILL');
+  }
+  fs.rmSync(dataDir, { recursive: true, force: true });
+}

@@ -1,0 +1,140 @@
+import { useState, type ReactNode } from 'react';
+import { NavLink, Outlet, useLocation } from 'react-router';
+import AppBar from '@mui/material/AppBar';
+import Box from '@mui/material/Box';
+import Button from '@mui/material/Button';
+import Divider from '@mui/material/Divider';
+import Drawer from '@mui/material/Drawer';
+import IconButton from '@mui/material/IconButton';
+import List from '@mui/material/List';
+import ListItemButton from '@mui/material/ListItemButton';
+import ListItemText from '@mui/material/ListItemText';
+import ListSubheader from '@mui/material/ListSubheader';
+import Toolbar from '@mui/material/Toolbar';
+import Tooltip from '@mui/material/Tooltip';
+import Typography from '@mui/material/Typography';
+import useMediaQuery from '@mui/material/useMediaQuery';
+import { useTheme } from '@mui/material/styles';
+import MenuIcon from '@mui/icons-material/Menu';
+import DarkModeIcon from '@mui/icons-material/DarkMode';
+import LightModeIcon from '@mui/icons-material/LightMode';
+import NotificationsIcon from '@mui/icons-material/Notifications';
+import { useColorMode } from './theme';
+import { useSession } from './session';
+import { useCurrentUser } from './current-user';
+import { navFor } from './navigation';
+import { ROLE_LABELS } from './roles';
+import { SearchBox } from '../features/search/SearchBox';
+import { ActivityFeed } from '../features/activity/ActivityFeed';
+
+const NAV_WIDTH = 220;
+const FEED_WIDTH = 320;
+
+function Navigation({ onNavigate }: { onNavigate?: () => void }) {
+  const me = useCurrentUser();
+  const items = navFor(me.role);
+  const location = useLocation();
+  const section = (name: 'main' | 'admin') =>
+    items
+      .filter((i) => i.section === name)
+      .map((i) => {
+        const selected = i.to === '/' ? location.pathname === '/' : location.pathname.startsWith(i.to);
+        return (
+          <ListItemButton key={i.to} component={NavLink} to={i.to} selected={selected} onClick={onNavigate} aria-current={selected ? 'page' : undefined}>
+            <ListItemText primary={i.label} />
+          </ListItemButton>
+        );
+      });
+  const admin = section('admin');
+  return (
+    <Box component="nav" aria-label="Main navigation">
+      <List>{section('main')}</List>
+      {admin.length > 0 && (
+        <>
+          <Divider />
+          <List subheader={<ListSubheader component="div">Admin</ListSubheader>}>{admin}</List>
+        </>
+      )}
+    </Box>
+  );
+}
+
+/** Layout: app bar (search, theme, user, sign out), navigation, content, and the live feed. */
+export function AppShell({ children }: { children?: ReactNode }) {
+  const theme = useTheme();
+  const wide = useMediaQuery(theme.breakpoints.up('md'));
+  const feedDocked = useMediaQuery(theme.breakpoints.up('lg'));
+  const [navOpen, setNavOpen] = useState(false);
+  const [feedOpen, setFeedOpen] = useState(false);
+  const { mode, toggle } = useColorMode();
+  const { signOut } = useSession();
+  const me = useCurrentUser();
+
+  return (
+    <Box sx={{ display: 'flex', minHeight: '100vh' }}>
+      <AppBar position="fixed" sx={{ zIndex: (t) => t.zIndex.drawer + 1 }} elevation={0}>
+        <Toolbar sx={{ gap: 1 }}>
+          {!wide && (
+            <IconButton color="inherit" edge="start" aria-label="Open navigation" onClick={() => setNavOpen(true)}>
+              <MenuIcon />
+            </IconButton>
+          )}
+          <Typography variant="h6" component="div" sx={{ mr: 2, display: { xs: 'none', sm: 'block' } }}>
+            Converge
+          </Typography>
+          <Box sx={{ bgcolor: 'background.paper', borderRadius: 1 }}>
+            <SearchBox />
+          </Box>
+          <Box sx={{ flex: 1 }} />
+          {!feedDocked && (
+            <Tooltip title="Activity">
+              <IconButton color="inherit" aria-label="Show activity feed" onClick={() => setFeedOpen(true)}>
+                <NotificationsIcon />
+              </IconButton>
+            </Tooltip>
+          )}
+          <Tooltip title={mode === 'light' ? 'Dark theme' : 'Light theme'}>
+            <IconButton color="inherit" aria-label={mode === 'light' ? 'Use dark theme' : 'Use light theme'} onClick={toggle}>
+              {mode === 'light' ? <DarkModeIcon /> : <LightModeIcon />}
+            </IconButton>
+          </Tooltip>
+          <Box sx={{ textAlign: 'right', display: { xs: 'none', sm: 'block' }, mx: 1 }}>
+            <Typography variant="body2" component="div" data-testid="user-name">
+              {me.name}
+            </Typography>
+            <Typography variant="caption" component="div">
+              {ROLE_LABELS[me.role]}
+            </Typography>
+          </Box>
+          <Button color="inherit" onClick={() => void signOut()}>
+            Sign out
+          </Button>
+        </Toolbar>
+      </AppBar>
+      <Drawer
+        variant={wide ? 'permanent' : 'temporary'}
+        open={wide || navOpen}
+        onClose={() => setNavOpen(false)}
+        sx={{ width: wide ? NAV_WIDTH : undefined, flexShrink: 0, '& .MuiDrawer-paper': { width: NAV_WIDTH, boxSizing: 'border-box' } }}
+      >
+        <Toolbar />
+        <Navigation onNavigate={() => setNavOpen(false)} />
+      </Drawer>
+      <Box component="main" sx={{ flex: 1, minWidth: 0, p: { xs: 1.5, sm: 3 } }}>
+        <Toolbar />
+        {children ?? <Outlet />}
+      </Box>
+      <Drawer
+        anchor="right"
+        variant={feedDocked ? 'permanent' : 'temporary'}
+        open={feedDocked || feedOpen}
+        onClose={() => setFeedOpen(false)}
+        sx={{ width: feedDocked ? FEED_WIDTH : undefined, flexShrink: 0, '& .MuiDrawer-paper': { width: FEED_WIDTH, boxSizing: 'border-box' } }}
+        ModalProps={{ keepMounted: true }}
+      >
+        <Toolbar />
+        <ActivityFeed />
+      </Drawer>
+    </Box>
+  );
+}

@@ -1,0 +1,147 @@
+import { useState } from 'react';
+import { Link as RouterLink, useParams } from 'react-router';
+import { useMutation, useQuery } from '@apollo/client/react';
+import Alert from '@mui/material/Alert';
+import Button from '@mui/material/Button';
+import Grid from '@mui/material/Grid';
+import Link from '@mui/material/Link';
+import List from '@mui/material/List';
+import ListItem from '@mui/material/ListItem';
+import ListItemText from '@mui/material/ListItemText';
+import Typography from '@mui/material/Typography';
+import { AccountDetailDocument, DeleteAccountDocument, RestoreAccountDocument } from '../../gql/graphql';
+import { PageHeader } from '../../components/PageHeader';
+import { DetailFields, Section } from '../../components/DetailFields';
+import { EmptyState, ErrorState, LoadingState } from '../../components/States';
+import { Timeline } from '../../components/Timeline';
+import { formatMoney, formatDate, stageLabel } from '../../components/format';
+import { useDeleteWithUndo } from '../../components/useDeleteWithUndo';
+import { useCurrentUser } from '../../app/current-user';
+import { canRead, canSeeCreditLimit, canWrite } from '../../app/roles';
+import { AccountFormDialog } from './AccountFormDialog';
+
+export function AccountDetailPage() {
+  const { id = '' } = useParams();
+  const me = useCurrentUser();
+  const [editing, setEditing] = useState(false);
+  const { data, loading, error, refetch } = useQuery(AccountDetailDocument, { variables: { id, withCredit: canSeeCreditLimit(me.role), withDeals: canRead(me.role, 'deals') } });
+  const [remove] = useMutation(DeleteAccountDocument);
+  const [restore] = useMutation(RestoreAccountDocument, { variables: { id, withCredit: canSeeCreditLimit(me.role) } });
+  const deleteWithUndo = useDeleteWithUndo();
+
+  if (loading && !data) return <LoadingState />;
+  if (error && !data) return <ErrorState error={error} onRetry={() => void refetch()} />;
+  const account = data?.account;
+  if (!account) return <EmptyState title="Account not found">It may have been deleted, or you may not have access to it.</EmptyState>;
+  const writable = canWrite(me.role, 'accounts');
+
+  return (
+    <>
+      <PageHeader
+        title={account.name}
+        subtitle={account.industry ?? undefined}
+        actions={
+          writable &&
+          !account.deletedAt && (
+            <>
+              <Button variant="outlined" onClick={() => setEditing(true)}>
+                Edit
+              </Button>
+              <Button
+                color="error"
+                variant="outlined"
+                onClick={() =>
+                  void deleteWithUndo({
+                    label: account.name,
+                    remove: () => remove({ variables: { id } }).then(() => refetch()),
+                    restore: () => restore({ variables: { id } }).then(() => refetch()),
+                  })
+                }
+              >
+                Delete
+              </Button>
+            </>
+          )
+        }
+      />
+      {account.deletedAt && (
+        <Alert
+          severity="warning"
+          sx={{ mb: 2 }}
+          action={
+            writable && (
+              <Button color="inherit" size="small" onClick={() => void restore({ variables: { id } }).then(() => refetch())}>
+                Restore
+              </Button>
+            )
+          }
+        >
+          This account is in the trash.
+        </Alert>
+      )}
+      <Grid container spacing={2}>
+        <Grid size={{ xs: 12, md: 6 }}>
+          <DetailFields
+            fields={[
+              ['Website', account.website],
+              ['Phone', account.phone],
+              ['Email', account.email],
+              ...(canSeeCreditLimit(me.role) ? ([['Credit limit', formatMoney(account.creditLimit)]] as [string, string][]) : []),
+              ['Billing address', account.billingAddress],
+              ['Owner', account.owner.name],
+              ['Created', formatDate(account.createdAt)],
+            ]}
+          />
+        </Grid>
+        <Grid size={{ xs: 12, md: 6 }}>
+          <Timeline entries={account.timeline.edges.map((e) => e.node)} />
+        </Grid>
+        <Grid size={{ xs: 12, md: 6 }}>
+          <Section title={`Contacts (${account.contacts.totalCount})`}>
+            {account.contacts.edges.length === 0 ? (
+              <Typography variant="body2" color="text.secondary">No contacts yet.</Typography>
+            ) : (
+              <List dense disablePadding>
+                {account.contacts.edges.map(({ node: c }) => (
+                  <ListItem key={c.id} disableGutters divider>
+                    <ListItemText
+                      primary={<Link component={RouterLink} to={`/contacts/${c.id}`}>{`${c.firstName} ${c.lastName}`}</Link>}
+                      secondary={[c.title, c.email, c.phone].filter(Boolean).join(' · ') || undefined}
+                    />
+                  </ListItem>
+                ))}
+              </List>
+            )}
+          </Section>
+        </Grid>
+        {account.deals && (
+        <Grid size={{ xs: 12, md: 6 }}>
+          <Section title={`Deals (${account.deals.totalCount})`}>
+            {account.deals.edges.length === 0 ? (
+              <Typography variant="body2" color="text.secondary">No deals yet.</Typography>
+            ) : (
+              <List dense disablePadding>
+                {account.deals.edges.map(({ node: d }) => (
+                  <ListItem key={d.id} disableGutters divider>
+                    <ListItemText
+                      primary={<Link component={RouterLink} to={`/deals/${d.id}`}>{d.name}</Link>}
+                      secondary={`${stageLabel(d.stage)} · ${formatMoney(d.amount)}${d.expectedCloseDate ? ` · closes ${formatDate(d.expectedCloseDate)}` : ''}`}
+                    />
+                  </ListItem>
+                ))}
+              </List>
+            )}
+          </Section>
+        </Grid>
+        )}
+      </Grid>
+      <AccountFormDialog
+        open={editing}
+        account={account}
+        onClose={() => setEditing(false)}
+        onSaved={() => setEditing(false)}
+        onReload={async () => (await refetch()).data?.account}
+      />
+    </>
+  );
+}
