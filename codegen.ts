@@ -24,6 +24,7 @@ const config: CodegenConfig = {
         enumsAsTypes: true,
         useTypeImports: true,
         skipTypename: false,
+        nonOptionalTypename: true,
         dedupeFragments: true,
       },
     },

@@ -263,9 +263,9 @@ export type UserFilter = {
   role?: RoleFilter | null | undefined;
 };
 
-export type AccountRowFragment = { id: string, name: string, industry: string | null, email: string | null, phone: string | null, creditLimit?: string | null, createdAt: string, updatedAt: string, deletedAt: string | null, version: number, owner: { id: string, name: string } };
+export type AccountRowFragment = { __typename: 'Account', id: string, name: string, industry: string | null, email: string | null, phone: string | null, creditLimit?: string | null, createdAt: string, updatedAt: string, deletedAt: string | null, version: number, owner: { __typename: 'User', id: string, name: string } };
 
-export type AccountFullFragment = { website: string | null, billingAddress: string | null, id: string, name: string, industry: string | null, email: string | null, phone: string | null, creditLimit?: string | null, createdAt: string, updatedAt: string, deletedAt: string | null, version: number, owner: { id: string, name: string } };
+export type AccountFullFragment = { __typename: 'Account', website: string | null, billingAddress: string | null, id: string, name: string, industry: string | null, email: string | null, phone: string | null, creditLimit?: string | null, createdAt: string, updatedAt: string, deletedAt: string | null, version: number, owner: { __typename: 'User', id: string, name: string } };
 
 export type AccountsQueryVariables = Exact<{
   first?: number | null | undefined;
@@ -276,7 +276,7 @@ export type AccountsQueryVariables = Exact<{
 }>;
 
 
-export type AccountsQuery = { accounts: { totalCount: number, edges: Array<{ cursor: string, node: { id: string, name: string, industry: string | null, email: string | null, phone: string | null, creditLimit?: string | null, createdAt: string, updatedAt: string, deletedAt: string | null, version: number, owner: { id: string, name: string } } }>, pageInfo: { hasNextPage: boolean, endCursor: string | null } } };
+export type AccountsQuery = { __typename: 'Query', accounts: { __typename: 'AccountConnection', totalCount: number, edges: Array<{ __typename: 'AccountEdge', cursor: string, node: { __typename: 'Account', id: string, name: string, industry: string | null, email: string | null, phone: string | null, creditLimit?: string | null, createdAt: string, updatedAt: string, deletedAt: string | null, version: number, owner: { __typename: 'User', id: string, name: string } } }>, pageInfo: { __typename: 'PageInfo', hasNextPage: boolean, endCursor: string | null } } };
 
 export type AccountDetailQueryVariables = Exact<{
   id: string | number;
@@ -285,7 +285,7 @@ export type AccountDetailQueryVariables = Exact<{
 }>;
 
 
-export type AccountDetailQuery = { account: { website: string | null, billingAddress: string | null, id: string, name: string, industry: string | null, email: string | null, phone: string | null, creditLimit?: string | null, createdAt: string, updatedAt: string, deletedAt: string | null, version: number, contacts: { totalCount: number, edges: Array<{ cursor: string, node: { id: string, firstName: string, lastName: string, title: string | null, email: string | null, phone: string | null } }>, pageInfo: { hasNextPage: boolean, endCursor: string | null } }, deals?: { totalCount: number, edges: Array<{ cursor: string, node: { id: string, name: string, stage: DealStage, amount: string, expectedCloseDate: string | null } }>, pageInfo: { hasNextPage: boolean, endCursor: string | null } }, timeline: { edges: Array<{ cursor: string, node: { id: string, cursor: string, action: ActivityAction, entityType: string, entityId: string, entityLabel: string, changes: Record<string, unknown>, createdAt: string, actor: { id: string, name: string } | null, viaApiKey: { id: string, name: string } | null } }> }, owner: { id: string, name: string } } | null };
+export type AccountDetailQuery = { __typename: 'Query', account: { __typename: 'Account', website: string | null, billingAddress: string | null, id: string, name: string, industry: string | null, email: string | null, phone: string | null, creditLimit?: string | null, createdAt: string, updatedAt: string, deletedAt: string | null, version: number, contacts: { __typename: 'ContactConnection', totalCount: number, edges: Array<{ __typename: 'ContactEdge', cursor: string, node: { __typename: 'Contact', id: string, firstName: string, lastName: string, title: string | null, email: string | null, phone: string | null } }>, pageInfo: { __typename: 'PageInfo', hasNextPage: boolean, endCursor: string | null } }, deals?: { __typename: 'DealConnection', totalCount: number, edges: Array<{ __typename: 'DealEdge', cursor: string, node: { __typename: 'Deal', id: string, name: string, stage: DealStage, amount: string, expectedCloseDate: string | null } }>, pageInfo: { __typename: 'PageInfo', hasNextPage: boolean, endCursor: string | null } }, timeline: { __typename: 'ActivityLogConnection', edges: Array<{ __typename: 'ActivityLogEdge', cursor: string, node: { __typename: 'ActivityLog', id: string, cursor: string, action: ActivityAction, entityType: string, entityId: string, entityLabel: string, changes: Record<string, unknown>, createdAt: string, actor: { __typename: 'User', id: string, name: string } | null, viaApiKey: { __typename: 'ApiKeyRef', id: string, name: string } | null } }> }, owner: { __typename: 'User', id: string, name: string } } | null };
 
 export type CreateAccountMutationVariables = Exact<{
   input: CreateAccountInput;
@@ -293,7 +293,7 @@ export type CreateAccountMutationVariables = Exact<{
 }>;
 
 
-export type CreateAccountMutation = { createAccount: { website: string | null, billingAddress: string | null, id: string, name: string, industry: string | null, email: string | null, phone: string | null, creditLimit?: string | null, createdAt: string, updatedAt: string, deletedAt: string | null, version: number, owner: { id: string, name: string } } };
+export type CreateAccountMutation = { __typename: 'Mutation', createAccount: { __typename: 'Account', website: string | null, billingAddress: string | null, id: string, name: string, industry: string | null, email: string | null, phone: string | null, creditLimit?: string | null, createdAt: string, updatedAt: string, deletedAt: string | null, version: number, owner: { __typename: 'User', id: string, name: string } } };
 
 export type UpdateAccountMutationVariables = Exact<{
   id: string | number;
@@ -303,14 +303,14 @@ export type UpdateAccountMutationVariables = Exact<{
 }>;
 
 
-export type UpdateAccountMutation = { updateAccount: { website: string | null, billingAddress: string | null, id: string, name: string, industry: string | null, email: string | null, phone: string | null, creditLimit?: string | null, createdAt: string, updatedAt: string, deletedAt: string | null, version: number, owner: { id: string, name: string } } };
+export type UpdateAccountMutation = { __typename: 'Mutation', updateAccount: { __typename: 'Account', website: string | null, billingAddress: string | null, id: string, name: string, industry: string | null, email: string | null, phone: string | null, creditLimit?: string | null, createdAt: string, updatedAt: string, deletedAt: string | null, version: number, owner: { __typename: 'User', id: string, name: string } } };
 
 export type DeleteAccountMutationVariables = Exact<{
   id: string | number;
 }>;
 
 
-export type DeleteAccountMutation = { deleteAccount: boolean };
+export type DeleteAccountMutation = { __typename: 'Mutation', deleteAccount: boolean };
 
 export type RestoreAccountMutationVariables = Exact<{
   id: string | number;
@@ -318,9 +318,9 @@ export type RestoreAccountMutationVariables = Exact<{
 }>;
 
 
-export type RestoreAccountMutation = { restoreAccount: { website: string | null, billingAddress: string | null, id: string, name: string, industry: string | null, email: string | null, phone: string | null, creditLimit?: string | null, createdAt: string, updatedAt: string, deletedAt: string | null, version: number, owner: { id: string, name: string } } };
+export type RestoreAccountMutation = { __typename: 'Mutation', restoreAccount: { __typename: 'Account', website: string | null, billingAddress: string | null, id: string, name: string, industry: string | null, email: string | null, phone: string | null, creditLimit?: string | null, createdAt: string, updatedAt: string, deletedAt: string | null, version: number, owner: { __typename: 'User', id: string, name: string } } };
 
-export type FeedEntryFragment = { id: string, cursor: string, action: ActivityAction, entityType: string, entityId: string, entityLabel: string, changes: Record<string, unknown>, createdAt: string, actor: { id: string, name: string } | null, viaApiKey: { id: string, name: string } | null };
+export type FeedEntryFragment = { __typename: 'ActivityLog', id: string, cursor: string, action: ActivityAction, entityType: string, entityId: string, entityLabel: string, changes: Record<string, unknown>, createdAt: string, actor: { __typename: 'User', id: string, name: string } | null, viaApiKey: { __typename: 'ApiKeyRef', id: string, name: string } | null };
 
 export type LatestActivityQueryVariables = Exact<{
   last: number;
@@ -328,7 +328,7 @@ export type LatestActivityQueryVariables = Exact<{
 }>;
 
 
-export type LatestActivityQuery = { activityLog: { edges: Array<{ cursor: string, node: { id: string, cursor: string, action: ActivityAction, entityType: string, entityId: string, entityLabel: string, changes: Record<string, unknown>, createdAt: string, actor: { id: string, name: string } | null, viaApiKey: { id: string, name: string } | null } }> } };
+export type LatestActivityQuery = { __typename: 'Query', activityLog: { __typename: 'ActivityLogConnection', edges: Array<{ __typename: 'ActivityLogEdge', cursor: string, node: { __typename: 'ActivityLog', id: string, cursor: string, action: ActivityAction, entityType: string, entityId: string, entityLabel: string, changes: Record<string, unknown>, createdAt: string, actor: { __typename: 'User', id: string, name: string } | null, viaApiKey: { __typename: 'ApiKeyRef', id: string, name: string } | null } }> } };
 
 export type ActivitySinceQueryVariables = Exact<{
   first: number;
@@ -337,14 +337,14 @@ export type ActivitySinceQueryVariables = Exact<{
 }>;
 
 
-export type ActivitySinceQuery = { activityLog: { edges: Array<{ cursor: string, node: { id: string, cursor: string, action: ActivityAction, entityType: string, entityId: string, entityLabel: string, changes: Record<string, unknown>, createdAt: string, actor: { id: string, name: string } | null, viaApiKey: { id: string, name: string } | null } }>, pageInfo: { hasNextPage: boolean, endCursor: string | null } } };
+export type ActivitySinceQuery = { __typename: 'Query', activityLog: { __typename: 'ActivityLogConnection', edges: Array<{ __typename: 'ActivityLogEdge', cursor: string, node: { __typename: 'ActivityLog', id: string, cursor: string, action: ActivityAction, entityType: string, entityId: string, entityLabel: string, changes: Record<string, unknown>, createdAt: string, actor: { __typename: 'User', id: string, name: string } | null, viaApiKey: { __typename: 'ApiKeyRef', id: string, name: string } | null } }>, pageInfo: { __typename: 'PageInfo', hasNextPage: boolean, endCursor: string | null } } };
 
 export type ActivityLoggedSubscriptionVariables = Exact<{
   filter?: ActivityFilter | null | undefined;
 }>;
 
 
-export type ActivityLoggedSubscription = { activityLogged: { id: string, cursor: string, action: ActivityAction, entityType: string, entityId: string, entityLabel: string, changes: Record<string, unknown>, createdAt: string, actor: { id: string, name: string } | null, viaApiKey: { id: string, name: string } | null } };
+export type ActivityLoggedSubscription = { __typename: 'Subscription', activityLogged: { __typename: 'ActivityLog', id: string, cursor: string, action: ActivityAction, entityType: string, entityId: string, entityLabel: string, changes: Record<string, unknown>, createdAt: string, actor: { __typename: 'User', id: string, name: string } | null, viaApiKey: { __typename: 'ApiKeyRef', id: string, name: string } | null } };
 
 export type LoginMutationVariables = Exact<{
   email: string;
@@ -352,24 +352,24 @@ export type LoginMutationVariables = Exact<{
 }>;
 
 
-export type LoginMutation = { login: { token: string, expiresAt: string, user: { id: string, name: string, email: string | null, role: Role } } };
+export type LoginMutation = { __typename: 'Mutation', login: { __typename: 'AuthPayload', token: string, expiresAt: string, user: { __typename: 'User', id: string, name: string, email: string | null, role: Role } } };
 
 export type LogoutMutationVariables = Exact<{ [key: string]: never; }>;
 
 
-export type LogoutMutation = { logout: boolean };
+export type LogoutMutation = { __typename: 'Mutation', logout: boolean };
 
 export type MeQueryVariables = Exact<{ [key: string]: never; }>;
 
 
-export type MeQuery = { me: { id: string, name: string, email: string | null, role: Role } };
+export type MeQuery = { __typename: 'Query', me: { __typename: 'User', id: string, name: string, email: string | null, role: Role } };
 
 export type UserOptionsQueryVariables = Exact<{
   first?: number | null | undefined;
 }>;
 
 
-export type UserOptionsQuery = { users: { edges: Array<{ node: { id: string, name: string, role: Role } }> } };
+export type UserOptionsQuery = { __typename: 'Query', users: { __typename: 'UserConnection', edges: Array<{ __typename: 'UserEdge', node: { __typename: 'User', id: string, name: string, role: Role } }> } };
 
 export type GlobalSearchQueryVariables = Exact<{
   query: string;
@@ -377,7 +377,7 @@ export type GlobalSearchQueryVariables = Exact<{
 }>;
 
 
-export type GlobalSearchQuery = { search: Array<{ score: number, node:
+export type GlobalSearchQuery = { __typename: 'Query', search: Array<{ __typename: 'SearchHit', score: number, node:
       | { __typename: 'Account', id: string, name: string, industry: string | null }
       | { __typename: 'Contact', id: string, firstName: string, lastName: string, email: string | null }
       | { __typename: 'Deal', id: string, name: string, stage: DealStage }

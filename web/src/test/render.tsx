@@ -1,6 +1,7 @@
 import type { ReactElement, ReactNode } from 'react';
 import { MemoryRouter, Route, Routes } from 'react-router';
-import { MockedProvider, type MockedResponse } from '@apollo/client/testing/react';
+import { MockedProvider } from '@apollo/client/testing/react';
+import type { MockLink } from '@apollo/client/testing';
 import { InMemoryCache } from '@apollo/client';
 import { render } from '@testing-library/react';
 import { AppThemeProvider } from '../app/theme';
@@ -16,7 +17,7 @@ export function testUser(role: Role, overrides: Partial<TestUser> = {}): TestUse
 }
 
 interface Options {
-  mocks?: MockedResponse[];
+  mocks?: MockLink.MockedResponse[];
   role?: Role;
   user?: TestUser;
   /** Initial URL, e.g. "/accounts?sort=NAME&dir=ASC". */
