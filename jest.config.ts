@@ -60,7 +60,7 @@ const config: Config = {
       transform: { '^.+\\.tsx?$': swc as never },
       globalSetup: '<rootDir>/e2e/global-setup.ts',
       globalTeardown: '<rootDir>/e2e/global-teardown.ts',
-      testTimeout: 90_000,
+      setupFilesAfterEnv: ['<rootDir>/e2e/setup.ts'],
     },
   ],
 };

@@ -167,6 +167,10 @@ export async function startApp(ds: DataSource, cfg: Config, port = cfg.PORT, ext
     });
   });
 
+  app.use((_req: Request, res: Response) => {
+    res.status(404).json({ error: 'Not found' });
+  });
+
   await new Promise<void>((resolve) => server.listen(port, resolve));
   const address = server.address();
   const actualPort = typeof address === 'object' && address ? address.port : port;

@@ -58,6 +58,11 @@ export default async function globalSetup(): Promise<void> {
   });
   await ready;
   child.removeAllListeners('exit');
+  // From here on the server's output is not needed; keep its pipes drained and let jest exit.
+  for (const stream of [child.stdout!, child.stderr!]) {
+    stream.removeAllListeners('data');
+    stream.resume();
+  }
   (globalThis as Record<string, unknown>).__convergeE2e = { child, dataDir };
   process.env.E2E_BASE_URL = `http://127.0.0.1:${port}`;
 }

@@ -11,5 +11,7 @@ export default async function globalTeardown(): Promise<void> {
     await Promise.race([exited, new Promise((r) => setTimeout(r, 15_000))]);
     if (child.exitCode === null) child.kill('SIGKILL');
   }
+  child.stdout?.destroy();
+  child.stderr?.destroy();
   fs.rmSync(dataDir, { recursive: true, force: true });
 }

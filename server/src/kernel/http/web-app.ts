@@ -25,10 +25,11 @@ export function serveWebApp(app: Express, dir: string): void {
     for (const [k, v] of Object.entries(SECURITY_HEADERS)) res.setHeader(k, v);
     next();
   });
-  app.use(
-    '/assets',
-    express.static(path.join(dir, 'assets'), { immutable: true, maxAge: '365d', index: false, fallthrough: false }),
-  );
+  app.use('/assets', express.static(path.join(dir, 'assets'), { immutable: true, maxAge: '365d', index: false }));
+  // A missing asset (e.g. an old chunk after a deploy) is a 404, never index.html.
+  app.use('/assets', (_req: Request, res: Response) => {
+    res.status(404).type('text/plain').send('Not found');
+  });
   app.use(express.static(dir, { index: false, maxAge: 0 }));
   app.get(/.*/, (req: Request, res: Response, next: NextFunction) => {
     if (RESERVED.test(req.path) || !req.accepts('html')) return next();
