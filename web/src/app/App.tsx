@@ -1,29 +1,20 @@
+import { lazy, Suspense } from 'react';
 import { BrowserRouter } from 'react-router';
 import { AppThemeProvider } from './theme';
 import { SessionProvider, useSession } from './session';
-import { CurrentUserProvider, useCurrentUser } from './current-user';
-import { AppRoutes } from './routes';
 import { LoginPage } from '../features/auth/LoginPage';
-import { FeedProvider } from '../features/activity/FeedProvider';
 import { NotificationsProvider } from '../components/Notifications';
+import { LoadingState } from '../components/States';
 
-function SignedIn() {
-  const { ws } = useSession();
-  const me = useCurrentUser();
-  return (
-    <FeedProvider connection={ws} selfId={me.id}>
-      <AppRoutes />
-    </FeedProvider>
-  );
-}
+const SignedInApp = lazy(() => import('./SignedInApp'));
 
 function Gate() {
   const { token } = useSession();
   if (!token) return <LoginPage />;
   return (
-    <CurrentUserProvider key={token}>
-      <SignedIn />
-    </CurrentUserProvider>
+    <Suspense fallback={<LoadingState label="Loading Converge…" />}>
+      <SignedInApp token={token} />
+    </Suspense>
   );
 }
 

@@ -1,0 +1,23 @@
+import { useSession } from './session';
+import { CurrentUserProvider, useCurrentUser } from './current-user';
+import { AppRoutes } from './routes';
+import { FeedProvider } from '../features/activity/FeedProvider';
+
+function WithFeed() {
+  const { ws } = useSession();
+  const me = useCurrentUser();
+  return (
+    <FeedProvider connection={ws} selfId={me.id}>
+      <AppRoutes />
+    </FeedProvider>
+  );
+}
+
+/** Everything behind the login: loaded as its own chunk, so the login page stays small. */
+export default function SignedInApp({ token }: { token: string }) {
+  return (
+    <CurrentUserProvider key={token}>
+      <WithFeed />
+    </CurrentUserProvider>
+  );
+}
