@@ -58,4 +58,40 @@ describe('signing in and role-aware navigation', () => {
     await page.locator('::-p-aria(Sign in)').click();
     await page.locator('::-p-text(Wrong email or password.)').wait();
   });
+
+  it('an ended session returns to the login page with a message', async () => {
+    const { page } = await openSession(browser);
+    await withScreenshots('session-ended', [page], async () => {
+      await signIn(page, DEMO.rep);
+      const token = await page.evaluate(() => JSON.parse(localStorage.getItem('converge.session') ?? '{}').token as string);
+      expect(token).toBeTruthy();
+      // The session is revoked elsewhere (as by signing out in another browser).
+      const res = await fetch(`${BASE_URL()}/graphql`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+        body: JSON.stringify({ query: 'mutation { logout }' }),
+      });
+      expect(await res.json()).toEqual({ data: { logout: true } });
+      await page.locator('nav[aria-label="Main navigation"] ::-p-text(Accounts)').click();
+      await page.locator('::-p-text(Your session has expired. Sign in again.)').wait();
+      await page.locator('::-p-aria(Sign in)').wait();
+    });
+  });
+
+  it('works at phone width: navigation behind a menu button, theme switch', async () => {
+    const { page } = await openSession(browser, 390);
+    await withScreenshots('phone-width', [page], async () => {
+      await signIn(page, DEMO.manager);
+      await page.locator('::-p-aria(Open navigation)').click();
+      await page.locator('nav[aria-label="Main navigation"] ::-p-text(Deals)').click();
+      await page.waitForFunction(() => location.pathname === '/deals');
+      const before = await page.evaluate(() => getComputedStyle(document.body).backgroundColor);
+      await page.locator('::-p-aria(Use dark theme)').click();
+      await page.locator('::-p-aria(Use light theme)').wait();
+      const after = await page.evaluate(() => getComputedStyle(document.body).backgroundColor);
+      expect(after).not.toBe(before);
+      const width = await page.evaluate(() => document.documentElement.scrollWidth);
+      expect(width).toBeLessThanOrEqual(390);
+    });
+  });
 });

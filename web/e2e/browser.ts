@@ -54,7 +54,7 @@ export async function openSession(browser: Browser, width = 1400): Promise<Sessi
   const context = await browser.createBrowserContext();
   const page = await context.newPage();
   await page.setViewport({ width, height: 900 });
-  page.setDefaultTimeout(15_000);
+  page.setDefaultTimeout(30_000);
   const errors: string[] = [];
   page.on('pageerror', (e) => errors.push(String((e as Error).message ?? e)));
   return { context, page, errors };
@@ -65,7 +65,8 @@ export async function signIn(page: Page, email: string, password = DEMO_PASSWORD
   await page.locator('::-p-aria(Email)').fill(email);
   await page.locator('::-p-aria(Password)').fill(password);
   await page.locator('::-p-aria(Sign in)').click();
-  await page.waitForSelector('nav[aria-label="Main navigation"]');
+  // Wide screens show the navigation; phone widths show the button that opens it.
+  await page.waitForSelector('nav[aria-label="Main navigation"], button[aria-label="Open navigation"]');
 }
 
 /** Text of the elements matching a selector. */

@@ -56,7 +56,7 @@ describe('live updates across users', () => {
       await field.click({ clickCount: 3 });
       await field.type(renamed);
       await rep.page.locator('::-p-aria(Save)').click();
-      await manager.page.waitForFunction((n) => document.querySelector('h1')?.textContent === n, { timeout: 15_000 }, renamed);
+      await manager.page.waitForFunction((n) => document.querySelector('h1')?.textContent === n, { timeout: 30_000 }, renamed);
       expect(await feedText(manager.page)).toContain(`Riley Rep updated account ${renamed}`);
       expect(manager.errors).toEqual([]);
       expect(rep.errors).toEqual([]);
