@@ -80,7 +80,10 @@ describe('the live feed across instances through Redis', () => {
     const before = await source.head();
     const id = await createOwnAccount(rep);
     let rows: Awaited<ReturnType<typeof source.read>> = [];
-    for (let i = 0; i < 100 && !rows.some((r) => r.item.entityId === id); i++) rows = await source.read(before, 100);
+    // The horizon is cluster-wide: an older transaction elsewhere may hold the row back a while.
+    for (const deadline = Date.now() + 10_000; !rows.some((r) => r.item.entityId === id) && Date.now() < deadline; await new Promise((r) => setTimeout(r, 50))) {
+      rows = await source.read(before, 100);
+    }
     const { position, item } = rows.find((r) => r.item.entityId === id)!;
     expect(position).toBe(feedPosition(item.txid, item.seq));
     const revived = source.revive(JSON.parse(JSON.stringify(item)));
