@@ -22,7 +22,9 @@ import { Loaders } from './kernel/loaders/loaders';
 import { logger } from './kernel/logger';
 import { resolvePrincipal } from './modules/system/auth.service';
 import { registerActivityLogWriter } from './modules/system/activity-log.writer';
-import { acquireActivityFeed } from './modules/system/activity-feed';
+import { startActivityFeed } from './modules/system/activity-feed';
+import { createLocalPubSub } from './kernel/pubsub/pubsub';
+import { closeRedis, openRedis } from './kernel/redis/connection';
 import { buildAppSchema } from './schema';
 
 /** A subscription sent as a plain HTTP request cannot stream: say where to send it. */
@@ -65,14 +67,39 @@ function registerEventHandlers(): void {
 /** HTTP + WebSocket server for the GraphQL API on one port. */
 export async function startApp(ds: DataSource, cfg: Config, port = cfg.PORT, extra?: (app: express.Express) => void): Promise<App> {
   registerEventHandlers();
-  const releaseFeed = await acquireActivityFeed(ds);
-  const schema: GraphQLSchema = buildAppSchema();
+  // Each instance has its own pub/sub and schema: its subscribers hear what its feed delivers.
+  const pubSub = createLocalPubSub();
+  const schema: GraphQLSchema = buildAppSchema(pubSub);
   const app = express();
   app.disable('x-powered-by');
   if (cfg.TRUST_PROXY) app.set('trust proxy', true);
   const server = http.createServer(app);
 
   const ws = startSubscriptionServer({ server, schema, ds, production: cfg.production, authenticate: (token) => resolvePrincipal(ds, token) });
+
+  // With Redis the feed crosses instances (separate publish and subscribe connections); nothing
+  // in the request path waits on it.
+  const redis = cfg.REDIS_URL
+    ? { publisher: openRedis(cfg.REDIS_URL, 'feed-publish'), subscriber: openRedis(cfg.REDIS_URL, 'feed-subscribe'), prefix: cfg.REDIS_PREFIX }
+    : undefined;
+  const closeRedisConnections = () => {
+    if (redis) [redis.publisher, redis.subscriber].forEach(closeRedis);
+  };
+  const feed = await startActivityFeed({
+    ds,
+    pubSub,
+    redis,
+    // Sockets that may have missed events are closed with 1012 (service restart): clients reconnect
+    // and resume from their last cursor with activityLog(after:).
+    onGap: (reason) => {
+      const closed = ws.closeAll(1012, 'Live feed interrupted: resume from your last cursor');
+      if (closed) logger.warn({ reason, closed }, 'closed graphql-ws sockets after a live-feed gap');
+    },
+  }).catch((err) => {
+    closeRedisConnections();
+    ws.close();
+    throw err;
+  });
 
   const logPlugin: ApolloServerPlugin<Context> = {
     async requestDidStart({ contextValue }) {
@@ -114,13 +141,18 @@ export async function startApp(ds: DataSource, cfg: Config, port = cfg.PORT, ext
   await apollo.start();
 
   app.get('/healthz', (_req, res) => { res.json({ status: 'ok' }); });
+  // Ready while the database answers. Redis down leaves the instance ready but degraded (queries
+  // and mutations work; live events wait): every instance shares the one Redis, so failing
+  // readiness for it would take the whole API out of the load balancer.
   app.get('/readyz', async (_req, res) => {
+    const { redis: redisState, leader } = feed.status();
+    const details = { redis: redisState, feedPublisher: leader };
     try {
       await ds.query('SELECT 1');
-      res.json({ status: 'ready', database: 'up' });
+      res.json({ status: redisState === 'down' ? 'degraded' : 'ready', database: 'up', ...details });
     } catch (err) {
       logger.warn({ err }, 'readiness check failed');
-      res.status(503).json({ status: 'unavailable', database: 'down' });
+      res.status(503).json({ status: 'unavailable', database: 'down', ...details });
     }
   });
 
@@ -180,7 +212,8 @@ export async function startApp(ds: DataSource, cfg: Config, port = cfg.PORT, ext
     async stop() {
       await apollo.stop(); // drains HTTP connections and websockets
       ws.close();
-      await releaseFeed();
+      await feed.stop();
+      closeRedisConnections();
     },
   };
 }

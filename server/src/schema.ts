@@ -3,7 +3,7 @@ import { GraphQLSchema, lexicographicSortSchema, printSchema } from 'graphql';
 import { buildSchemaSync } from 'type-graphql';
 import { applyPermissions, mergeRuleMaps, setActiveRules } from './kernel/permissions/apply';
 import type { RuleMap } from './kernel/permissions/rules';
-import { pubSub } from './kernel/pubsub/pubsub';
+import { createLocalPubSub, PubSub } from './kernel/pubsub/pubsub';
 import { AccountResolver } from './modules/crm/account.resolver';
 import { ContactResolver } from './modules/crm/contact.resolver';
 import { crmPermissions } from './modules/crm/crm.permissions';
@@ -27,8 +27,11 @@ export function permissionMaps(): RuleMap[] {
   return [systemPermissions, crmPermissions, workflowPermissions];
 }
 
-/** The schema as type-graphql builds it from the entity and resolver classes (no permissions). */
-export function buildBareSchema(): GraphQLSchema {
+/**
+ * The schema as type-graphql builds it from the entity and resolver classes (no permissions).
+ * Subscriptions listen on `pubSub`: each API instance passes its own.
+ */
+export function buildBareSchema(pubSub: PubSub = createLocalPubSub()): GraphQLSchema {
   const schema = buildSchemaSync({ resolvers: resolvers as never, pubSub, validate: false, emitSchemaFile: false });
   // type-graphql gives root types no descriptions; integrators read them in the SDL.
   schema.getQueryType()!.description = 'Reads. Lists are Relay connections; lookups return null for what you may not see.';
@@ -37,16 +40,15 @@ export function buildBareSchema(): GraphQLSchema {
   return schema;
 }
 
-let built: GraphQLSchema | undefined;
+let rules: RuleMap | undefined;
 
-/** The executable schema: built once, with the permission maps applied. */
-export function buildAppSchema(): GraphQLSchema {
-  if (built) return built;
-  const schema = buildBareSchema();
-  const rules = mergeRuleMaps(permissionMaps());
-  setActiveRules(rules);
-  built = applyPermissions(schema, rules);
-  return built;
+/** The executable schema of one API instance: its subscriptions on `pubSub`, with the permission maps applied. */
+export function buildAppSchema(pubSub: PubSub): GraphQLSchema {
+  if (!rules) {
+    rules = mergeRuleMaps(permissionMaps());
+    setActiveRules(rules);
+  }
+  return applyPermissions(buildBareSchema(pubSub), rules);
 }
 
 /** The SDL committed as schema.graphql. */

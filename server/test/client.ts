@@ -26,6 +26,11 @@ export async function gql<T = any>(url: string, query: string, variables?: Recor
 export class Client {
   constructor(readonly url: string, readonly token: string | null, readonly user: { id: string; role: string; name: string; email: string }) {}
 
+  /** The same user against another server (instance) of the same database. */
+  at(url: string): Client {
+    return new Client(url, this.token, this.user);
+  }
+
   request<T = any>(query: string, variables?: Record<string, unknown>): Promise<GqlResponse<T>> {
     return gql<T>(this.url, query, variables, this.token);
   }

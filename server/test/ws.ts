@@ -20,9 +20,10 @@ export async function disposeSockets(): Promise<void> {
   await Promise.all(sockets.splice(0).map((s) => s.dispose()));
 }
 
-export function socket(token: string | null): WsClient {
+/** A graphql-ws client as the holder of `token`, on the helpers' server or the one at `url` (its /graphql URL). */
+export function socket(token: string | null, url?: string): WsClient {
   const client = createClient({
-    url: wsUrl,
+    url: url ? url.replace(/^http/, 'ws') : wsUrl,
     webSocketImpl: WebSocket,
     connectionParams: token ? { Authorization: `Bearer ${token}` } : {},
     retryAttempts: 0,
@@ -76,13 +77,13 @@ export class Subscription {
 }
 
 /**
- * Subscribes as `c` and returns once the subscription is live on the server. There is no
+ * Subscribes as `c` (on `url` when given, else the helpers' server) and returns once the subscription is live on the server. There is no
  * protocol message for that, so `probe` makes an own write the subscription must receive,
  * repeated until one arrives. Events come in publish order, so once the latest probe's event is
  * in, no earlier probe's event can still be queued.
  */
-export async function subscribed(c: Client, filter?: Record<string, unknown>, probe: (c: Client) => Promise<string> = createOwnAccount): Promise<Subscription> {
-  const sub = new Subscription(socket(c.token), filter);
+export async function subscribed(c: Client, filter?: Record<string, unknown>, probe: (c: Client) => Promise<string> = createOwnAccount, url?: string): Promise<Subscription> {
+  const sub = new Subscription(socket(c.token, url), filter);
   for (let attempt = 0; attempt < 20; attempt++) {
     const id = await probe(c);
     try {

@@ -31,7 +31,7 @@ interface Options {
  * validation limits as HTTP, errors through the one formatError, and sockets that follow their
  * session while open.
  */
-export function startSubscriptionServer(o: Options): { drain(): Promise<void>; close(): void } {
+export function startSubscriptionServer(o: Options): { drain(): Promise<void>; close(): void; closeAll(code: number, reason: string): number } {
   // Messages obey the same size limit as HTTP bodies.
   const wss = new WebSocketServer({ server: o.server, path: '/graphql', maxPayload: LIMITS.bodyBytes });
   const sockets = new Map<{ close(code: number, reason: string): void }, Context>();
@@ -104,6 +104,15 @@ export function startSubscriptionServer(o: Options): { drain(): Promise<void>; c
   recheck.unref();
 
   return {
+    /** Closes every open socket (e.g. 1012 when live delivery may have missed events); returns how many. */
+    closeAll: (code, reason) => {
+      let n = 0;
+      for (const client of wss.clients) {
+        client.close(code, reason);
+        n++;
+      }
+      return n;
+    },
     drain: async () => {
       clearInterval(recheck);
       await server.dispose();

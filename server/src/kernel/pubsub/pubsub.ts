@@ -1,12 +1,18 @@
 import { setMaxListeners } from 'node:events';
 import { createPubSub } from '@graphql-yoga/subscription';
 
-// Every open subscription listens on the target; there is no useful cap on how many.
-const target = new EventTarget();
-setMaxListeners(0, target);
+export type PubSub = ReturnType<typeof createPubSub>;
 
-/** In-process pub/sub (type-graphql's `pubSub`); topics carry committed events only. */
-export const pubSub = createPubSub({ eventTarget: target as never });
+/**
+ * The pub/sub one API instance hands to type-graphql: in-process, one per instance. Topics carry
+ * committed events only; with Redis they arrive here from the shared feed (kernel/pubsub/redis-feed).
+ */
+export function createLocalPubSub(): PubSub {
+  // Every open subscription listens on the target; there is no useful cap on how many.
+  const target = new EventTarget();
+  setMaxListeners(0, target);
+  return createPubSub({ eventTarget: target as never });
+}
 
 export const Topics = {
   ACTIVITY: 'ACTIVITY',
