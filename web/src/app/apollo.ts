@@ -64,9 +64,11 @@ export function createApollo(options: ApolloOptions): ApolloSetup {
   });
 
   const transport = ApolloLink.split(
-    ({ query }) => {
-      const def = getMainDefinition(query);
-      return def.kind === 'OperationDefinition' && def.operation === 'subscription';
+    (operation) => {
+      const def = getMainDefinition(operation.query);
+      // The feed's catch-up queries ride the same socket as its subscription, after it: the server
+      // handles them in order, so nothing published in between can be missed.
+      return (def.kind === 'OperationDefinition' && def.operation === 'subscription') || operation.getContext().viaSocket === true;
     },
     new GraphQLWsLink(ws),
     ApolloLink.from([auth, http]),

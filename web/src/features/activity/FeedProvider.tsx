@@ -28,6 +28,8 @@ export function useFeed(): FeedValue {
 const INITIAL = 30;
 const PAGE = 100;
 const KEEP = 200;
+/** Catch-up reads go over the feed's own socket, after its subscription (see app/apollo.ts). */
+const SOCKET = { viaSocket: true };
 
 /**
  * The live activity feed, shared by the whole app. It shows the latest entries, then live events from
@@ -70,12 +72,12 @@ export function FeedProvider({ connection, selfId, children }: { connection: Fee
       setStatus(loaded ? 'catching-up' : 'connecting');
       try {
         if (!loaded) {
-          const { data } = await client.query({ query: LatestActivityDocument, variables: { last: INITIAL }, fetchPolicy: 'no-cache' });
+          const { data } = await client.query({ query: LatestActivityDocument, variables: { last: INITIAL }, fetchPolicy: 'no-cache', context: SOCKET });
           show((data?.activityLog.edges ?? []).map((e) => e.node), false);
           loaded = true;
         } else {
           for (;;) {
-            const { data } = await client.query({ query: ActivitySinceDocument, variables: { first: PAGE, after: lastCursor }, fetchPolicy: 'no-cache' });
+            const { data } = await client.query({ query: ActivitySinceDocument, variables: { first: PAGE, after: lastCursor }, fetchPolicy: 'no-cache', context: SOCKET });
             const page = data?.activityLog;
             show((page?.edges ?? []).map((e) => e.node), true);
             if (!page?.pageInfo.hasNextPage || stopped) break;
