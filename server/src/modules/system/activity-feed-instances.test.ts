@@ -80,8 +80,9 @@ describe('the live feed across instances through Redis', () => {
     const before = await source.head();
     const id = await createOwnAccount(rep);
     let rows: Awaited<ReturnType<typeof source.read>> = [];
-    // The horizon is cluster-wide: an older transaction elsewhere may hold the row back a while.
-    for (const deadline = Date.now() + 10_000; !rows.some((r) => r.item.entityId === id) && Date.now() < deadline; await new Promise((r) => setTimeout(r, 50))) {
+    // The horizon is cluster-wide: an older transaction elsewhere (another worker's migrations)
+    // may hold the row back a while.
+    for (const deadline = Date.now() + 30_000; !rows.some((r) => r.item.entityId === id) && Date.now() < deadline; await new Promise((r) => setTimeout(r, 50))) {
       rows = await source.read(before, 100);
     }
     const { position, item } = rows.find((r) => r.item.entityId === id)!;
@@ -90,7 +91,7 @@ describe('the live feed across instances through Redis', () => {
     expect(revived).toBeInstanceOf(ActivityLog);
     expect(revived.createdAt).toBeInstanceOf(Date);
     expect(revived).toEqual(item);
-  });
+  }, 45_000);
 
   it('withholds it from a subscriber of another role who may not see it (a rep who does not own the record)', async () => {
     const owner = await clientAs(a, 'SALES_REP');
