@@ -5,7 +5,7 @@ import type { JobDefinition } from './kernel/jobs/job.types';
 import { smsSendJob } from './modules/messaging/sms.job';
 
 /** Every kind of background job. */
-export const jobDefinitions = [smsSendJob] as unknown as JobDefinition<never>[];
+export const jobDefinitions: JobDefinition<never>[] = [smsSendJob];
 
 /**
  * The job system of an API or worker process, from configuration: Bull on REDIS_URL (an API

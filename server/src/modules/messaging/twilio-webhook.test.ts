@@ -21,7 +21,7 @@ beforeAll(async () => {
   via = server.url.replace(/\/graphql$/, '');
   manager = await clientAs(server, 'SALES_MANAGER');
   await server.ds.query(`DELETE FROM "outbox" WHERE "queue" = $1 AND "state" NOT IN ('DONE', 'DEAD')`, [smsSendJob.queue]);
-  jobs = startTestJobs(server.ds, 'in-process', { jobs: [smsSendJob] as never[] });
+  jobs = startTestJobs(server.ds, 'in-process', { jobs: [smsSendJob] });
 });
 afterAll(async () => {
   await jobs.stop(5000);

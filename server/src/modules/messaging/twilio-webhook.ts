@@ -1,9 +1,9 @@
 import express, { Request, Response, Router } from 'express';
-import twilio from 'twilio';
 import type { DataSource } from 'typeorm';
 import { config } from '../../config/env';
 import { logger } from '../../kernel/logger';
 import { applyProviderStatus, TWILIO_STATUS_PATH } from './sms-delivery';
+import { twilioSdk } from './twilio-provider';
 
 /**
  * Twilio's message status callbacks (form-encoded POSTs). Only requests signed with our auth
@@ -17,7 +17,7 @@ export function twilioWebhooks(ds: DataSource): Router {
     // Twilio signs the URL it called: ours as the public sees it (behind proxies: PUBLIC_URL).
     const base = (cfg.PUBLIC_URL ?? `${req.protocol}://${req.get('host')}`).replace(/\/$/, '');
     const params = (req.body ?? {}) as Record<string, string>;
-    if (!cfg.TWILIO_AUTH_TOKEN || !signature || !twilio.validateRequest(cfg.TWILIO_AUTH_TOKEN, signature, base + req.originalUrl, params)) {
+    if (!cfg.TWILIO_AUTH_TOKEN || !signature || !twilioSdk().validateRequest(cfg.TWILIO_AUTH_TOKEN, signature, base + req.originalUrl, params)) {
       logger.warn({ url: req.originalUrl }, 'Twilio callback refused: missing or wrong signature');
       res.status(403).json({ error: 'Invalid Twilio signature' });
       return;
