@@ -29,6 +29,7 @@ export interface BrokerCounts {
 const BULL_ATTEMPTS_CEILING = 1000;
 const BACKOFF = 'outbox';
 const DISPATCH_BATCH = 100;
+const STALLED_TOO_OFTEN = 'job stalled more than allowable limit'; // Bull's failedReason
 
 /**
  * Bull queues on Redis for the outbox: a dispatcher that hands committed rows to Bull (job id =
@@ -120,8 +121,10 @@ export class BullBroker {
     for (const [name, def] of this.defs) {
       const q = this.queue(name);
       q.on('failed', (job, err) => {
-        // Failures we decided are recorded already; this catches Bull's own (a job stalled too often).
-        void markDeadIfRunning(this.ds, String(job.id), err).catch((e) => logger.warn({ err: e }, 'recording a failed job'));
+        // Failures we decided are recorded already; this catches Bull giving up on its own (a job
+        // that stalled too often). Other failures Bull retries.
+        const bullGaveUp = job.attemptsMade >= (job.opts.attempts ?? 1) || job.failedReason === STALLED_TOO_OFTEN;
+        if (bullGaveUp) void markDeadIfRunning(this.ds, String(job.id), err).catch((e) => logger.warn({ err: e }, 'recording a failed job'));
       });
       q.process(this.opts.concurrency, async (job) => {
         const claimed = await startAttempt(this.ds, String(job.id), this.opts.workerId);

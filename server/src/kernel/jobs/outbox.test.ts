@@ -90,8 +90,9 @@ describe.each(JOB_MODES)('outbox jobs (%s)', (mode) => {
       const a = start(mode, { jobs: JOBS, prefix, workers: false });
       const b = start(mode, { jobs: JOBS, prefix, workers: false });
       await Promise.all([a.dispatchNow(), b.dispatchNow(), a.dispatchNow(), b.dispatchNow()]);
-      const states = await ds.query(`SELECT DISTINCT "state" FROM "outbox" WHERE "id" = ANY($1::uuid[])`, [ids]);
-      expect(states).toEqual([{ state: 'DISPATCHED' }]);
+      // A call that found every row locked by the other returns at once; wait for that one to commit.
+      await waitFor('every row to be handed to Bull', async () =>
+        (await ds.query(`SELECT DISTINCT "state" FROM "outbox" WHERE "id" = ANY($1::uuid[])`, [ids])).map((r: { state: string }) => r.state).join() === 'DISPATCHED');
       expect((await a.brokerCounts(countJob.queue))!.waiting).toBe(keys.length);
     }
     // Two workers (in-process: two runners claiming from the same table).
