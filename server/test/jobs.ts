@@ -20,7 +20,7 @@ export function startTestJobs(ds: DataSource, mode: TestJobMode, opts: Partial<J
     concurrency: 4,
     ...opts,
     policy: { backoffMs: 20, ...opts.policy },
-    ...(mode === 'bull' ? { redisUrl: sharedRedisUrl(), prefix: opts.prefix ?? testRedisPrefix() } : { redisUrl: undefined }),
+    ...(mode === 'bull' ? { redisUrl: opts.redisUrl ?? sharedRedisUrl(), prefix: opts.prefix ?? testRedisPrefix() } : { redisUrl: undefined }),
   });
 }
 

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { DataSource } from 'typeorm';
 import { openTestDataSource } from '../../../test/database';
 import { clearRedisPrefix, JOB_MODES, sleep, startTestJobs, testRedisPrefix, waitFor } from '../../../test/jobs';
+import { startRedisServer } from '../../../test/redis';
 import { enqueueJob } from './enqueue';
 import { defineJob, PermanentJobError } from './job.types';
 import type { JobSystem } from './job-system';
@@ -163,4 +164,32 @@ describe('outbox jobs (in-process), a worker that died', () => {
     expect(ran(key)).toBe(1);
     expect((await row(id)).attempts).toBe(1);
   });
+});
+
+describe('outbox jobs (bull), Redis down', () => {
+  it('keeps committed jobs in the outbox until Redis is back, then runs them once', async () => {
+    const redis = await startRedisServer();
+    try {
+      const system = startTestJobs(ds, 'bull', { jobs: JOBS, redisUrl: redis.url });
+      systems.push(system);
+      const warm = randomUUID();
+      const warmId = await enqueue(countJob, { key: warm });
+      await waitFor('a first job to run', async () => (await row(warmId)).state === 'DONE');
+
+      await redis.stop();
+      const key = randomUUID();
+      const id = await enqueue(countJob, { key }); // the business transaction does not need Redis
+      await sleep(500);
+      expect((await row(id)).state).toBe('PENDING');
+      expect(ran(key)).toBe(0);
+
+      await redis.start();
+      await waitFor('the job to run once Redis is back', async () => (await row(id)).state === 'DONE', 30_000);
+      await sleep(200);
+      expect(ran(key)).toBe(1);
+    } finally {
+      await Promise.all(systems.splice(0).map((s) => s.stop(5000)));
+      await redis.stop();
+    }
+  }, 60_000);
 });
