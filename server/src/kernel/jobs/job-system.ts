@@ -47,7 +47,7 @@ export class JobSystem {
   private readonly runner?: InProcessRunner;
   private pruneTimer: NodeJS.Timeout | undefined;
 
-  private constructor(private readonly ds: DataSource, readonly opts: JobSystemOptions) {
+  private constructor(ds: DataSource, readonly opts: JobSystemOptions) {
     const defs = new Map(opts.jobs.map((d) => [d.queue, d]));
     const policies = new Map(opts.jobs.map((d) => [d.queue, policyOf(d, opts.policy)]));
     const common = { workerId: this.workerId, concurrency: opts.concurrency ?? 5, leaseMs: opts.leaseMs ?? 30_000, pollMs: opts.pollMs ?? 1000, policies };
@@ -57,8 +57,9 @@ export class JobSystem {
       // eslint-disable-next-line @typescript-eslint/no-require-imports
       const { BullBroker: Broker } = require('./bull-broker') as typeof import('./bull-broker');
       this.bull = new Broker(ds, defs, { ...common, redisUrl: opts.redisUrl, prefix: opts.prefix ?? 'converge' });
+    } else if (opts.workers) {
+      this.runner = new InProcessRunner(ds, defs, common);
     }
-    else if (opts.workers) this.runner = new InProcessRunner(ds, defs, common);
   }
 
   static start(ds: DataSource, opts: JobSystemOptions): JobSystem {
