@@ -21,11 +21,40 @@ function newestMtime(dir) {
 }
 
 const stamp = path.join(dist, '.build-stamp');
-const stale = !fs.existsSync(stamp) || fs.statSync(stamp).mtimeMs < newestMtime(src);
-if (stale) {
-  fs.rmSync(dist, { recursive: true, force: true });
-  execFileSync(process.execPath, [require.resolve('@swc/cli/bin/swc.js'), 'src', '-d', 'dist', '--strip-leading-paths', '--copy-files', '-q'], { cwd: root, stdio: 'inherit' });
-  fs.writeFileSync(stamp, new Date().toISOString());
+const stale = () => !fs.existsSync(stamp) || fs.statSync(stamp).mtimeMs < newestMtime(src);
+
+// Processes started together (`npm run start:api` and `npm run worker`) build one at a time: the
+// first builds under a lock directory, the others wait and then find the build fresh.
+function withBuildLock(fn) {
+  const lock = path.join(root, '.build-lock');
+  const deadline = Date.now() + 120_000;
+  for (;;) {
+    try {
+      fs.mkdirSync(lock);
+      break;
+    } catch (err) {
+      if (err.code !== 'EEXIST') throw err;
+      try {
+        if (Date.now() - fs.statSync(lock).mtimeMs > 120_000) fs.rmSync(lock, { recursive: true, force: true }); // left by a killed build
+      } catch {}
+      if (Date.now() > deadline) throw new Error(`Timed out waiting for another build (remove ${lock} if none is running)`);
+      Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 100);
+    }
+  }
+  try {
+    fn();
+  } finally {
+    fs.rmSync(lock, { recursive: true, force: true });
+  }
+}
+
+if (stale()) {
+  withBuildLock(() => {
+    if (!stale()) return;
+    fs.rmSync(dist, { recursive: true, force: true });
+    execFileSync(process.execPath, [require.resolve('@swc/cli/bin/swc.js'), 'src', '-d', 'dist', '--strip-leading-paths', '--copy-files', '-q'], { cwd: root, stdio: 'inherit' });
+    fs.writeFileSync(stamp, new Date().toISOString());
+  });
 }
 
 const [target, ...rest] = process.argv.slice(2);

@@ -21,10 +21,11 @@ import { serveWebApp } from './kernel/http/web-app';
 import { Loaders } from './kernel/loaders/loaders';
 import { logger } from './kernel/logger';
 import { resolvePrincipal } from './modules/system/auth.service';
-import { registerActivityLogWriter } from './modules/system/activity-log.writer';
 import { startActivityFeed } from './modules/system/activity-feed';
 import { createLocalPubSub } from './kernel/pubsub/pubsub';
 import { closeRedis, openRedis } from './kernel/redis/connection';
+import { twilioWebhooks } from './modules/messaging/twilio-webhook';
+import { registerEventHandlers } from './event-handlers';
 import { buildAppSchema } from './schema';
 
 /** A subscription sent as a plain HTTP request cannot stream: say where to send it. */
@@ -54,15 +55,6 @@ export interface App {
   stop(): Promise<void>;
 }
 
-
-let sideEffectsRegistered = false;
-
-/** Side effects of domain events: the activity log, written in the transaction. */
-function registerEventHandlers(): void {
-  if (sideEffectsRegistered) return;
-  sideEffectsRegistered = true;
-  registerActivityLogWriter();
-}
 
 /** HTTP + WebSocket server for the GraphQL API on one port. */
 export async function startApp(ds: DataSource, cfg: Config, port = cfg.PORT, extra?: (app: express.Express) => void): Promise<App> {
@@ -155,6 +147,8 @@ export async function startApp(ds: DataSource, cfg: Config, port = cfg.PORT, ext
       res.status(503).json({ status: 'unavailable', database: 'down', ...details });
     }
   });
+
+  app.use(twilioWebhooks(ds));
 
   app.use('/graphql', (req: Request, res: Response, next: NextFunction) => {
     const requestId = (typeof req.headers['x-request-id'] === 'string' && req.headers['x-request-id'].slice(0, 100)) || randomUUID();

@@ -5,6 +5,7 @@ import { createDataSource, migrate } from './db/data-source';
 import { bootstrapAdmin, DEMO_PASSWORD, DEMO_USERS, seedDemo } from './db/seed/demo';
 import { logger } from './kernel/logger';
 import { startApp } from './app';
+import { startJobs } from './jobs';
 
 async function main() {
   const cfg = config();
@@ -20,8 +21,13 @@ async function main() {
   else if (db.embedded) seeded = await seedDemo(ds);
 
   const app = await startApp(ds, cfg);
+  // `npm start` also runs the job workers in this process; `npm run start:api` (--api-only) leaves
+  // them to `npm run worker` and, with Redis, only hands committed jobs over to the queues.
+  const apiOnly = process.argv.includes('--api-only');
+  const jobs = startJobs(ds, cfg, !apiOnly);
   const base = app.url.replace('127.0.0.1', 'localhost');
   const lines = [`Converge is ready: open ${base.replace(/\/graphql$/, '/')} (GraphQL API at ${base})`];
+  lines.push(apiOnly ? `Jobs: handed to workers (${jobs.mode === 'BULL' ? 'Bull on Redis' : 'in-process runners'}; run npm run worker)` : `Jobs: run in this process (${jobs.mode === 'BULL' ? 'Bull on Redis' : 'in-process, no Redis'})`);
   if (db.embedded) {
     lines.push(seeded ? 'Demo data seeded. Demo logins (password: ' + DEMO_PASSWORD + '):' : `Demo logins (password: ${DEMO_PASSWORD}):`);
     for (const u of DEMO_USERS) lines.push(`  ${u.role.padEnd(14)} ${u.email}`);
@@ -32,11 +38,11 @@ async function main() {
   const shutdown = async (signal: string) => {
     if (stopping) return;
     stopping = true;
-    logger.info({ signal }, 'shutting down: draining HTTP and websockets');
+    logger.info({ signal }, 'shutting down: draining HTTP, websockets and running jobs');
     const force = setTimeout(() => process.exit(1), 15_000);
     force.unref();
     try {
-      await app.stop();
+      await Promise.all([app.stop(), jobs.stop(10_000)]);
       await ds.destroy();
       await db.stop();
     } finally {

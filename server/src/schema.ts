@@ -9,22 +9,26 @@ import { ContactResolver } from './modules/crm/contact.resolver';
 import { crmPermissions } from './modules/crm/crm.permissions';
 import { DealResolver } from './modules/crm/deal.resolver';
 import { InteractionResolver } from './modules/crm/interaction.resolver';
+import { messagingPermissions } from './modules/messaging/messaging.permissions';
+import { SmsResolver } from './modules/messaging/sms.resolver';
 import { SearchResolver } from './modules/crm/search.resolver';
 import { ActivityLogResolver } from './modules/system/activity-log.resolver';
 import { ApiKeyResolver } from './modules/system/api-key.resolver';
+import { jobPermissions } from './modules/system/jobs.permissions';
+import { JobsResolver } from './modules/system/jobs.resolver';
 import { AuthResolver } from './modules/system/auth.resolver';
 import { systemPermissions } from './modules/system/system.permissions';
 import { UserResolver } from './modules/system/user.resolver';
 import { workflowPermissions } from './modules/workflow/workflow.permissions';
 
 export const resolvers = [
-  AuthResolver, UserResolver, ApiKeyResolver, ActivityLogResolver,
-  AccountResolver, ContactResolver, DealResolver, InteractionResolver, SearchResolver,
+  AuthResolver, UserResolver, ApiKeyResolver, ActivityLogResolver, JobsResolver,
+  AccountResolver, ContactResolver, DealResolver, InteractionResolver, SearchResolver, SmsResolver,
 ] as const;
 
 /** One permission map per module; merged, they must cover every field of the schema. */
 export function permissionMaps(): RuleMap[] {
-  return [systemPermissions, crmPermissions, workflowPermissions];
+  return [systemPermissions, jobPermissions, crmPermissions, workflowPermissions, messagingPermissions];
 }
 
 /**

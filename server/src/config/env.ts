@@ -25,6 +25,12 @@ const schema = z
     TWILIO_AUTH_TOKEN: z.string().min(8).optional(),
     TWILIO_FROM: z.string().optional(),
     TWILIO_BASE_URL: z.string().url().optional(),
+    JOB_CONCURRENCY: z.coerce.number().int().min(1).max(100).default(5),
+    // How long a worker holds a job before others take it over (Bull lock / outbox lease).
+    JOB_LEASE_MS: z.coerce.number().int().min(200).max(600_000).default(30_000),
+    JOB_POLL_MS: z.coerce.number().int().min(10).max(60_000).default(1000),
+    // Overrides every queue's first retry delay (it doubles per attempt).
+    JOB_BACKOFF_MS: z.coerce.number().int().min(1).max(3_600_000).optional(),
     ADMIN_EMAIL: z.string().email('must be an email address').optional(),
     ADMIN_PASSWORD: z.string().min(10, 'must be at least 10 characters').optional(),
     SESSION_TTL_HOURS: z.coerce.number().positive().max(24 * 365).default(168),

@@ -7,5 +7,6 @@ import { Contact } from '../modules/crm/contact.entity';
 import { Deal } from '../modules/crm/deal.entity';
 import { Interaction } from '../modules/crm/interaction.entity';
 import { Project } from '../modules/workflow/project.entity';
+import { OutboxJob } from '../kernel/jobs/outbox.entity';
 
-export const entities = [User, AuthToken, ApiKey, ActivityLog, Account, Contact, Deal, Interaction, Project];
+export const entities = [User, AuthToken, ApiKey, ActivityLog, Account, Contact, Deal, Interaction, Project, OutboxJob];

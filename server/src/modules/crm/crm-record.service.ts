@@ -121,14 +121,17 @@ export class CrmRecordService<T extends OwnedEntity, C extends { ownerId?: strin
     }
   }
 
-  /** Create inside an existing unit of work (batch items and commands use it too). */
-  async createIn(ctx: Context, uow: UnitOfWork, input: C, path: Path): Promise<T> {
+  /**
+   * Create inside an existing unit of work (batch items and commands use it too); `extra` adds
+   * column values a command sets itself (e.g. an SMS's status).
+   */
+  async createIn(ctx: Context, uow: UnitOfWork, input: C, path: Path, extra: Values = {}): Promise<T> {
     await validateInput(input as object, path);
     this.guardWrites(ctx, input);
     const p = requirePrincipal(ctx);
     const ownerId = (await this.resolveOwner(ctx, uow, input.ownerId, [...path, 'ownerId'])) ?? p.userId;
     const values = await this.cfg.prepareCreate(ctx, uow, input, path);
-    const row = await insertRow<T>(uow.manager, this.spec(ctx), { ...values, ownerId });
+    const row = await insertRow<T>(uow.manager, this.spec(ctx), { ...values, ...extra, ownerId });
     await this.emit(uow, ActivityAction.CREATED, row, diffFields(null, row as never, this.cfg.loggedFields));
     return row;
   }

@@ -14,6 +14,17 @@ export enum InteractionType {
 }
 registerEnumType(InteractionType, { name: 'InteractionType', description: 'Kind of touch point.' });
 
+/** An SMS's way out: QUEUED → SENDING → SENT | FAILED, then DELIVERED | UNDELIVERED from the provider. */
+export enum SmsStatus {
+  QUEUED = 'QUEUED',
+  SENDING = 'SENDING',
+  SENT = 'SENT',
+  FAILED = 'FAILED',
+  DELIVERED = 'DELIVERED',
+  UNDELIVERED = 'UNDELIVERED',
+}
+registerEnumType(SmsStatus, { name: 'SmsStatus', description: 'Delivery status of an SMS sent from Converge.' });
+
 @ObjectType({ description: 'A call, email, meeting, note or SMS with a contact, optionally about a deal.', simpleResolvers: true })
 @Entity('interactions')
 @Index(['ownerId', 'occurredAt'])
@@ -59,4 +70,25 @@ export class Interaction extends OwnedEntity {
   @ManyToOne(() => User)
   @JoinColumn({ name: 'ownerId' })
   owner?: User;
+
+  @Field(() => SmsStatus, { nullable: true, description: 'For an SMS sent with `sendSms`: where it is on its way; null otherwise.' })
+  @Column('enum', { enum: SmsStatus, enumName: 'sms_status', nullable: true })
+  smsStatus!: SmsStatus | null;
+
+  @Field(() => String, { nullable: true, description: 'For an SMS sent with `sendSms`: the number it goes to (E.164).' })
+  @Column('text', { nullable: true })
+  smsTo!: string | null;
+
+  @Field(() => String, { nullable: true, description: "The SMS provider's message id (Twilio's SM…), once sent." })
+  @Index({ where: '"smsProviderId" IS NOT NULL' })
+  @Column('text', { nullable: true })
+  smsProviderId!: string | null;
+
+  @Field(() => String, { nullable: true, description: 'Why the SMS failed or was not delivered.' })
+  @Column('text', { nullable: true })
+  smsError!: string | null;
+
+  /** When sending was first attempted: a later attempt asks the provider before sending again. */
+  @Column('timestamptz', { nullable: true })
+  smsSendingAt!: Date | null;
 }

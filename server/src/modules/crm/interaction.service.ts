@@ -18,7 +18,7 @@ export const interactionService = new CrmRecordService<Interaction, CreateIntera
   typeName: 'Interaction',
   area: 'interactions',
   label: (i) => i.subject,
-  loggedFields: ['type', 'subject', 'body', 'occurredAt', 'contactId', 'dealId', 'ownerId'],
+  loggedFields: ['type', 'subject', 'body', 'occurredAt', 'contactId', 'dealId', 'ownerId', 'smsStatus', 'smsTo', 'smsProviderId', 'smsError'],
   defaultOrder: [{ field: 'OCCURRED_AT', direction: SortDirection.DESC }],
   prepareCreate: async (ctx, uow, input, path) => {
     await checkRefs(ctx, uow, input.contactId, input.dealId, path);

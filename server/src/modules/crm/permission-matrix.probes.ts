@@ -177,6 +177,7 @@ const SYSTEM_QUERIES: Record<string, Probe> = {
       return seesActivity(c, id);
     },
   ),
+  jobs: (c) => simple(c, `{ jobs(failures: 1) { mode queues { queue dead } recentFailures { id } } }`, {}, (d) => is(Array.isArray(d.jobs.queues), 'queues')),
   search: (c, env) => {
     const finds = async (ownerId: string) => {
       const name = tag('findable').replace('-', ''); // one word: the parser reads '-123…' as a signed number
@@ -210,6 +211,20 @@ const SYSTEM_MUTATIONS: Record<string, Probe> = {
   },
 };
 
+const JOB_AND_SMS_MUTATIONS: Record<string, Probe> = {
+  retryJob: async (c, env) => {
+    const [{ id }] = await env.ds.query(`INSERT INTO "outbox" ("queue", "state", "lastError") VALUES ('matrix.probe', 'DEAD', 'failed') RETURNING "id"`);
+    return simple(c, `mutation($id: ID!) { retryJob(id: $id) { id state } }`, { id }, (d) => is(d.retryJob.state === 'PENDING', 'state'));
+  },
+  sendSms: (c, env) => {
+    const text = async (ownerId: string) => {
+      const contact = await createContact(env.ds, ownerId, { phone: '+14155550123' });
+      return attempt(c, `mutation($input: SendSmsInput!) { sendSms(input: $input) { id smsStatus } }`, { input: { contactId: contact.id, body: 'Matrix' } }, (d) => is(d.sendSms.smsStatus === 'QUEUED', 'smsStatus'));
+    };
+    return classify(() => text(env.other.user.id), () => text(c.user.id));
+  },
+};
+
 const DEAL_COMMANDS: Record<string, Probe> = {
   moveDealStage: (c, env) => onRecord(DEAL, c, env, (row) =>
     attempt(c, `mutation($id: ID!) { moveDealStage(id: $id, stage: QUALIFICATION) { id stage } }`, { id: row.id }, (d) => is(d.moveDealStage.stage === 'QUALIFICATION', 'stage'))),
@@ -219,4 +234,4 @@ const DEAL_COMMANDS: Record<string, Probe> = {
 
 const perKind = KINDS.map(kindProbes);
 export const QUERY_PROBES: Record<string, Probe> = Object.assign({}, SYSTEM_QUERIES, ...perKind.map(([q]) => q));
-export const MUTATION_PROBES: Record<string, Probe> = Object.assign({}, SYSTEM_MUTATIONS, DEAL_COMMANDS, ...perKind.map(([, m]) => m));
+export const MUTATION_PROBES: Record<string, Probe> = Object.assign({}, SYSTEM_MUTATIONS, JOB_AND_SMS_MUTATIONS, DEAL_COMMANDS, ...perKind.map(([, m]) => m));

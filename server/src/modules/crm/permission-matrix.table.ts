@@ -49,6 +49,7 @@ export const QUERY_MATRIX: Record<string, Row> = {
   interactions: READ_INTERACTIONS,
   // Each role searches only the types it reads; TECHNICIAN reads none, so finds nothing.
   search: row('allowed', 'allowed', 'scoped', 'allowed', 'allowed', 'empty', U),
+  jobs: ADMIN_ONLY,
 };
 
 export const MUTATION_MATRIX: Record<string, Row> = {
@@ -78,6 +79,9 @@ export const MUTATION_MATRIX: Record<string, Row> = {
   updateInteraction: WRITE_CRM,
   deleteInteraction: WRITE_CRM,
   restoreInteraction: WRITE_CRM,
+  // Texting records an interaction: its writers, for contacts they can see.
+  sendSms: WRITE_CRM,
+  retryJob: ADMIN_ONLY,
 };
 
 /** [field, caller, expected] for every cell of a matrix, for it.each. */
