@@ -50,7 +50,7 @@ export function InteractionsPage() {
   const columns: Column<InteractionRowFragment, InteractionSortField>[] = [
     { id: 'subject', label: 'Subject', render: (i) => <Link component={RouterLink} to={`/interactions/${i.id}`}>{i.subject}</Link> },
     { id: 'type', label: 'Type', sortField: 'TYPE', render: (i) => TYPE_LABELS[i.type], hideBelow: 'sm' },
-    { id: 'occurredAt', label: 'When', sortField: 'OCCURRED_AT', render: (i) => formatDateTime(i.occurredAt), hideBelow: 'sm' },
+    { id: 'occurredAt', label: 'When', sortField: 'OCCURRED_AT', render: (i) => formatDateTime(i.occurredAt) },
     {
       id: 'contact',
       label: 'Contact',
@@ -86,7 +86,15 @@ export function InteractionsPage() {
       />
       <Stack direction={{ xs: 'column', sm: 'row' }} spacing={2} useFlexGap sx={{ mb: 2, alignItems: { sm: 'center' }, flexWrap: 'wrap' }}>
         <SearchField label="Filter by subject" value={list.query} onChange={list.setQuery} />
-        <TextField select size="small" label="Type" value={type ?? ''} onChange={(e) => list.update({ type: e.target.value || null })} sx={{ minWidth: 160 }}>
+        <TextField
+          select
+          size="small"
+          label="Type"
+          value={type ?? ''}
+          onChange={(e) => list.update({ type: e.target.value || null })}
+          slotProps={{ select: { displayEmpty: true }, inputLabel: { shrink: true } }}
+          sx={{ minWidth: 160 }}
+        >
           <MenuItem value="">All types</MenuItem>
           {INTERACTION_TYPES.map((t) => (
             <MenuItem key={t} value={t}>
