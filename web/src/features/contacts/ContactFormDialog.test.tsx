@@ -1,7 +1,7 @@
 import { screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { GraphQLError } from 'graphql';
-import { ContactAccountOptionsDocument, CreateContactDocument, UpdateContactDocument, type ContactRowFragment } from '../../gql/graphql';
+import { ContactAccountOptionsDocument, CreateContactDocument, UpdateContactDocument, UserOptionsDocument, type ContactRowFragment } from '../../gql/graphql';
 import { renderScreen } from '../../test/render';
 import { ContactFormDialog } from './ContactFormDialog';
 
@@ -68,7 +68,7 @@ describe('ContactFormDialog', () => {
     const picker = screen.getByRole('combobox', { name: 'Account' });
     await user.click(picker);
     expect(await screen.findByRole('option', { name: 'Acme' })).toBeInTheDocument();
-    await user.type(picker, 'glo');
+    await user.type(picker, 'glo', { skipClick: true });
     await waitFor(() => expect(screen.queryByRole('option', { name: 'Acme' })).not.toBeInTheDocument(), { timeout: 3000 });
     await user.click(screen.getByRole('option', { name: 'Globex' }));
     expect(picker).toHaveValue('Globex');
@@ -114,6 +114,10 @@ describe('ContactFormDialog', () => {
         },
         result: { errors: [new GraphQLError('Version conflict', { extensions: { code: 'CONFLICT' } })] },
       },
+      {
+        request: { query: UserOptionsDocument, variables: { first: 100 } },
+        result: { data: { users: { __typename: 'UserConnection', edges: [{ __typename: 'UserEdge', node: { __typename: 'User', id: 'u1', name: 'Dana', role: 'SALES_REP' } }] } } },
+      },
     ];
     renderScreen(<ContactFormDialog open contact={contact} onClose={() => undefined} onSaved={jest.fn()} onReload={onReload} />, { role: 'SALES_MANAGER', mocks });
     const user = userEvent.setup({ delay: null });
@@ -126,6 +130,7 @@ describe('ContactFormDialog', () => {
     await waitFor(() => expect(screen.getByLabelText(/First name/)).toHaveValue('Augusta'));
     expect(screen.getByLabelText(/Last name/)).toHaveValue('Lovelace');
     expect(screen.getByRole('combobox', { name: 'Account' })).toHaveValue('Acme');
+    expect(screen.getByRole('combobox', { name: 'Owner' })).toHaveTextContent(/Dana/);
     expect(onReload).toHaveBeenCalledTimes(1);
   });
 });

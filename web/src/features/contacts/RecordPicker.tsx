@@ -46,15 +46,18 @@ export function RecordPicker<T extends PickerOption>(p: Props<T>) {
       getOptionLabel={(o) => o.label}
       getOptionKey={(o) => o.id}
       isOptionEqualToValue={(a, b) => a.id === b.id}
-      onOpen={() => p.onOpenChange(true)}
+      onOpen={() => {
+        // Opened without typing (e.g. showing a chosen record's label): list from the start.
+        if (typed === null) onSearch('');
+        p.onOpenChange(true);
+      }}
       onClose={() => p.onOpenChange(false)}
       onChange={(_, option) => p.onChange(option)}
       onInputChange={(_, text, reason) => {
-        if (reason === 'input') setTyped(text);
-        else if (reason === 'clear' || reason === 'reset' || reason === 'selectOption') {
-          setTyped(null);
-          onSearch('');
-        }
+        if (reason === 'input') return setTyped(text);
+        // The input now shows a label (or nothing), not a search.
+        setTyped(null);
+        if (reason === 'clear') onSearch('');
       }}
       noOptionsText={p.loading ? 'Loading…' : 'No matches'}
       renderOption={(props, option) => {
