@@ -1,7 +1,6 @@
 import { useState } from 'react';
-import { Link as RouterLink, useParams } from 'react-router';
+import { Link as RouterLink, useNavigate, useParams } from 'react-router';
 import { useMutation, useQuery } from '@apollo/client/react';
-import Alert from '@mui/material/Alert';
 import Button from '@mui/material/Button';
 import Grid from '@mui/material/Grid';
 import Link from '@mui/material/Link';
@@ -22,6 +21,7 @@ import { InteractionFormDialog } from '../interactions/InteractionFormDialog';
 import { contactOption } from '../interactions/InteractionPickers';
 import { TYPE_LABELS, formatDateTime } from '../interactions/interaction-format';
 import { ContactFormDialog } from './ContactFormDialog';
+import { forgetContactLists } from './contact-cache';
 import { contactName } from './contact-filters';
 
 type Interactions = NonNullable<NonNullable<ContactDetailQuery['contact']>['interactions']>;
@@ -72,6 +72,7 @@ export function ContactDetailPage() {
   // DISPATCHER and ACCOUNTANT read contacts but not interactions: the field is not even asked for.
   const withInteractions = canRead(me.role, 'interactions');
   const { data, loading, error, refetch } = useQuery(ContactDetailDocument, { variables: { id, withInteractions } });
+  const navigate = useNavigate();
   const [remove] = useMutation(DeleteContactDocument);
   const [restore] = useMutation(RestoreContactDocument, { variables: { id } });
   const deleteWithUndo = useDeleteWithUndo();
@@ -89,8 +90,7 @@ export function ContactDetailPage() {
         title={name}
         subtitle={[contact.title, contact.account?.name].filter(Boolean).join(' · ') || undefined}
         actions={
-          writable &&
-          !contact.deletedAt && (
+          writable && (
             <>
               <Button variant="outlined" onClick={() => setEditing(true)}>
                 Edit
@@ -101,8 +101,11 @@ export function ContactDetailPage() {
                 onClick={() =>
                   void deleteWithUndo({
                     label: name,
-                    remove: () => remove({ variables: { id } }).then(() => refetch()),
-                    restore: () => restore({ variables: { id } }).then(() => refetch()),
+                    // A trashed contact is no longer found by id: the page gives way to the list, and Undo comes back.
+                    remove: () => remove({ variables: { id }, update: (cache) => forgetContactLists(cache, [contact.account?.id]) }),
+                    restore: () => restore({ update: (cache) => forgetContactLists(cache, [contact.account?.id]) }),
+                    onDeleted: () => navigate('/contacts'),
+                    onRestored: () => navigate(`/contacts/${id}`),
                   })
                 }
               >
@@ -112,21 +115,6 @@ export function ContactDetailPage() {
           )
         }
       />
-      {contact.deletedAt && (
-        <Alert
-          severity="warning"
-          sx={{ mb: 2 }}
-          action={
-            writable && (
-              <Button color="inherit" size="small" onClick={() => void restore({ variables: { id } }).then(() => refetch())}>
-                Restore
-              </Button>
-            )
-          }
-        >
-          This contact is in the trash.
-        </Alert>
-      )}
       <Grid container spacing={2}>
         <Grid size={{ xs: 12, md: 6 }}>
           <DetailFields
@@ -159,7 +147,7 @@ export function ContactDetailPage() {
             <InteractionsSection
               contactId={contact.id}
               interactions={contact.interactions}
-              onLog={canWrite(me.role, 'interactions') && !contact.deletedAt ? () => setLogging(true) : undefined}
+              onLog={canWrite(me.role, 'interactions') ? () => setLogging(true) : undefined}
             />
           </Grid>
         )}
@@ -176,10 +164,7 @@ export function ContactDetailPage() {
           open={logging}
           presets={{ contact: contactOption(contact) }}
           onClose={() => setLogging(false)}
-          onSaved={() => {
-            setLogging(false);
-            void refetch();
-          }}
+          onSaved={() => setLogging(false)}
         />
       )}
     </>

@@ -1,9 +1,13 @@
-import { screen, waitFor } from '@testing-library/react';
+import { configure, screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { GraphQLError } from 'graphql';
 import { ContactAccountOptionsDocument, CreateContactDocument, UpdateContactDocument, UserOptionsDocument, type ContactRowFragment } from '../../gql/graphql';
 import { renderScreen } from '../../test/render';
 import { ContactFormDialog } from './ContactFormDialog';
+
+// Screens render slowly on a busy machine: async queries get more room than the default second.
+configure({ asyncUtilTimeout: 5000 });
+jest.setTimeout(60_000);
 
 const contact: ContactRowFragment = {
   __typename: 'Contact',

@@ -10,6 +10,7 @@ import { blankToNull, email, length, maxLength, phone, required, type Rules } fr
 import { useCurrentUser } from '../../app/current-user';
 import { canAssignOwner } from '../../app/roles';
 import { AccountPicker } from './AccountPicker';
+import { forgetContactLists } from './contact-cache';
 import type { PickerOption } from './RecordPicker';
 
 type Key = 'firstName' | 'lastName' | 'title' | 'email' | 'phone' | 'accountId' | 'ownerId';
@@ -56,8 +57,10 @@ export function ContactFormDialog({ open, contact, account, onClose, onSaved, on
   const me = useCurrentUser();
   const form = useForm<Key>(toValues(contact, account), rules);
   const [accountOption, setAccountOption] = useState<PickerOption | null>(toOption(contact ? contact.account : account));
-  const [create] = useMutation(CreateContactDocument);
-  const [update] = useMutation(UpdateContactDocument);
+  const [create] = useMutation(CreateContactDocument, { update: (cache, { data }) => forgetContactLists(cache, [data?.createContact.account?.id]) });
+  const [update] = useMutation(UpdateContactDocument, {
+    update: (cache, { data }) => forgetContactLists(cache, [contact?.account?.id, data?.updateContact.account?.id]),
+  });
   const { reset } = form;
 
   // Keyed on the preset account's fields, so a parent may pass a fresh object on every render.

@@ -1,8 +1,11 @@
-import { screen, within } from '@testing-library/react';
+import { configure, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { ContactsDocument, type ContactRowFragment } from '../../gql/graphql';
+import { ContactsDocument, RestoreContactDocument, type ContactRowFragment } from '../../gql/graphql';
 import { renderScreen } from '../../test/render';
 import { ContactsPage } from './ContactsPage';
+
+// Screens render slowly on a busy machine: async queries get more room than the default second.
+configure({ asyncUtilTimeout: 5000 });
 
 function row(n: number): ContactRowFragment {
   return {
@@ -70,6 +73,25 @@ describe('ContactsPage', () => {
     renderScreen(<ContactsPage />, { role: 'SALES_REP', mocks, url: '/contacts?q=ada%20love&view=trash' });
     expect(await screen.findByText('The trash is empty.')).toBeInTheDocument();
     expect(screen.getByRole('heading', { name: 'Contacts — trash' })).toBeInTheDocument();
+  });
+
+  it('restores a contact from the trash', async () => {
+    const variables = { first: 25, filter: { deletedAt: { isNull: false } }, orderBy: [{ field: 'LAST_NAME', direction: 'ASC' }] };
+    const trashed = { ...row(1), deletedAt: '2026-02-01T00:00:00.000Z' };
+    const mocks = [
+      { request: { query: ContactsDocument, variables }, result: page([trashed], 'cur-c1', false, 1) },
+      { request: { query: RestoreContactDocument, variables: { id: 'c1' } }, result: { data: { restoreContact: row(1) } } },
+      // The restore drops the cached lists: the trash is fetched again.
+      { request: { query: ContactsDocument, variables }, result: page([], '', false, 0) },
+    ];
+    renderScreen(<ContactsPage />, { role: 'SALES_REP', mocks, url: '/contacts?view=trash' });
+    // Trashed contacts are not found by id, so the trash does not link to them.
+    expect(await screen.findByText('First1 Last1')).toBeInTheDocument();
+    expect(screen.queryByRole('link', { name: ada })).not.toBeInTheDocument();
+    const user = userEvent.setup({ delay: null });
+    await user.click(screen.getByRole('button', { name: 'Restore First1 Last1' }));
+    expect(await screen.findByText('First1 Last1 restored')).toBeInTheDocument();
+    expect(await screen.findByText('The trash is empty.')).toBeInTheDocument();
   });
 
   it('offers "New contact" to roles that write contacts, not to a dispatcher', async () => {

@@ -1,20 +1,23 @@
 import { useState } from 'react';
 import { Link as RouterLink, useNavigate } from 'react-router';
-import { useQuery } from '@apollo/client/react';
+import { useMutation, useQuery } from '@apollo/client/react';
 import Button from '@mui/material/Button';
 import FormControlLabel from '@mui/material/FormControlLabel';
 import Link from '@mui/material/Link';
 import Stack from '@mui/material/Stack';
 import Switch from '@mui/material/Switch';
-import { ContactsDocument, type ContactRowFragment, type ContactSortField } from '../../gql/graphql';
+import { ContactsDocument, RestoreContactDocument, type ContactRowFragment, type ContactSortField } from '../../gql/graphql';
 import { PageHeader } from '../../components/PageHeader';
 import { EmptyList, ListTable, type Column } from '../../components/ListTable';
 import { SearchField } from '../../components/SearchField';
 import { useListUrlState } from '../../components/useListUrlState';
+import { useNotify } from '../../components/Notifications';
+import { describeError } from '../../app/errors';
 import { useCurrentUser } from '../../app/current-user';
 import { canWrite } from '../../app/roles';
 import { ContactFormDialog } from './ContactFormDialog';
 import { contactFilter, contactName } from './contact-filters';
+import { forgetContactLists } from './contact-cache';
 
 const SORTS = ['LAST_NAME', 'FIRST_NAME', 'EMAIL', 'CREATED_AT', 'UPDATED_AT'] as const satisfies readonly ContactSortField[];
 export const CONTACTS_PAGE_SIZE = 25;
@@ -29,9 +32,19 @@ export function ContactsPage() {
   const variables = { first: CONTACTS_PAGE_SIZE, filter: contactFilter(list.query, trash), orderBy: list.orderBy };
   const { data, loading, error, refetch, fetchMore } = useQuery(ContactsDocument, { variables, notifyOnNetworkStatusChange: false });
   const conn = data?.contacts;
+  const [restore] = useMutation(RestoreContactDocument);
+  const notify = useNotify();
+  const writable = canWrite(me.role, 'contacts');
+
+  // Trashed contacts are not found by id, so the trash is where they come back from.
+  const restoreRow = (c: ContactRowFragment) =>
+    restore({ variables: { id: c.id }, update: (cache) => forgetContactLists(cache, [c.account?.id]) }).then(
+      () => notify(`${contactName(c)} restored`),
+      (err: unknown) => notify(describeError(err).message, { severity: 'error' }),
+    );
 
   const columns: Column<ContactRowFragment, ContactSortField>[] = [
-    { id: 'name', label: 'Name', sortField: 'LAST_NAME', render: (c) => <Link component={RouterLink} to={`/contacts/${c.id}`}>{contactName(c)}</Link> },
+    { id: 'name', label: 'Name', sortField: 'LAST_NAME', render: (c) => (trash ? contactName(c) : <Link component={RouterLink} to={`/contacts/${c.id}`}>{contactName(c)}</Link>) },
     { id: 'title', label: 'Title', render: (c) => c.title ?? '—', hideBelow: 'md' },
     {
       id: 'account',
@@ -42,6 +55,20 @@ export function ContactsPage() {
     { id: 'email', label: 'Email', sortField: 'EMAIL', render: (c) => c.email ?? '—', hideBelow: 'md' },
     { id: 'phone', label: 'Phone', render: (c) => c.phone ?? '—', hideBelow: 'md' },
     { id: 'owner', label: 'Owner', render: (c) => c.owner.name, hideBelow: 'sm' },
+    ...(trash && writable
+      ? [
+          {
+            id: 'restore',
+            label: 'Restore',
+            align: 'right' as const,
+            render: (c: ContactRowFragment) => (
+              <Button size="small" onClick={() => void restoreRow(c)} aria-label={`Restore ${contactName(c)}`}>
+                Restore
+              </Button>
+            ),
+          },
+        ]
+      : []),
   ];
 
   const loadMore = async () => {
@@ -59,7 +86,7 @@ export function ContactsPage() {
       <PageHeader
         title={trash ? 'Contacts — trash' : 'Contacts'}
         actions={
-          canWrite(me.role, 'contacts') && (
+          writable && (
             <Button variant="contained" onClick={() => setCreating(true)}>
               New contact
             </Button>

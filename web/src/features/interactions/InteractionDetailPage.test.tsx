@@ -1,8 +1,12 @@
-import { screen, within } from '@testing-library/react';
+import { configure, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { InteractionDetailDocument, InteractionHistoryDocument, type InteractionFullFragment } from '../../gql/graphql';
+import { Route } from 'react-router';
+import { DeleteInteractionDocument, InteractionDetailDocument, InteractionHistoryDocument, type InteractionFullFragment } from '../../gql/graphql';
 import { renderScreen } from '../../test/render';
 import { InteractionDetailPage } from './InteractionDetailPage';
+
+// Screens render slowly on a busy machine: async queries get more room than the default second.
+configure({ asyncUtilTimeout: 5000 });
 
 const interaction: InteractionFullFragment = {
   __typename: 'Interaction',
@@ -65,6 +69,26 @@ describe('InteractionDetailPage', () => {
     await user.click(screen.getByRole('button', { name: 'Edit' }));
     const dialog = await screen.findByRole('dialog', { name: 'Edit Site visit' });
     expect(within(dialog).getByLabelText(/Subject/)).toHaveValue('Site visit');
+  });
+
+  it('deletes into the trash and returns to the list, with an Undo', async () => {
+    const mocks = [
+      { request: { query: InteractionDetailDocument, variables: { id: 'i1' } }, result: { data: { interaction } } },
+      history,
+      { request: { query: DeleteInteractionDocument, variables: { id: 'i1' } }, result: { data: { deleteInteraction: true } } },
+    ];
+    renderScreen(<InteractionDetailPage />, {
+      role: 'SALES_MANAGER',
+      mocks,
+      url: '/interactions/i1',
+      path: '/interactions/:id',
+      extraRoutes: <Route path="/interactions" element={<p>The interactions list</p>} />,
+    });
+    const user = userEvent.setup({ delay: null });
+    await user.click(await screen.findByRole('button', { name: 'Delete' }));
+    expect(await screen.findByText('The interactions list')).toBeInTheDocument();
+    expect(screen.getByText('Site visit moved to the trash')).toBeInTheDocument();
+    expect(screen.getByRole('button', { name: 'Undo' })).toBeInTheDocument();
   });
 
   it('says so when the interaction does not exist or is not visible', async () => {

@@ -1,7 +1,6 @@
 import { useState } from 'react';
-import { Link as RouterLink, useParams } from 'react-router';
+import { Link as RouterLink, useNavigate, useParams } from 'react-router';
 import { useMutation, useQuery } from '@apollo/client/react';
-import Alert from '@mui/material/Alert';
 import Button from '@mui/material/Button';
 import Grid from '@mui/material/Grid';
 import Link from '@mui/material/Link';
@@ -16,6 +15,7 @@ import { useDeleteWithUndo } from '../../components/useDeleteWithUndo';
 import { useCurrentUser } from '../../app/current-user';
 import { canWrite } from '../../app/roles';
 import { InteractionFormDialog } from './InteractionFormDialog';
+import { forgetInteractionLists } from './interaction-cache';
 import { TYPE_LABELS, formatDateTime } from './interaction-format';
 
 export function InteractionDetailPage() {
@@ -23,11 +23,12 @@ export function InteractionDetailPage() {
   const me = useCurrentUser();
   const [editing, setEditing] = useState(false);
   const { data, loading, error, refetch } = useQuery(InteractionDetailDocument, { variables: { id } });
-  const history = useQuery(InteractionHistoryDocument, { variables: { filter: { entityType: { eq: 'Interaction' }, entityId: { eq: id } } } });
+  // Fetched on every visit: the feed does not refresh activityLog queries.
+  const history = useQuery(InteractionHistoryDocument, { variables: { filter: { entityType: { eq: 'Interaction' }, entityId: { eq: id } } }, fetchPolicy: 'cache-and-network' });
   const [remove] = useMutation(DeleteInteractionDocument);
   const [restore] = useMutation(RestoreInteractionDocument, { variables: { id } });
   const deleteWithUndo = useDeleteWithUndo();
-  const refresh = () => Promise.all([refetch(), history.refetch()]);
+  const navigate = useNavigate();
 
   if (loading && !data) return <LoadingState />;
   if (error && !data) return <ErrorState error={error} onRetry={() => void refetch()} />;
@@ -35,6 +36,7 @@ export function InteractionDetailPage() {
   if (!interaction) return <EmptyState title="Interaction not found">It may have been deleted, or you may not have access to it.</EmptyState>;
   const writable = canWrite(me.role, 'interactions');
   const { contact, deal } = interaction;
+  const lists = { contactIds: [contact?.id], dealIds: [deal?.id] };
 
   return (
     <>
@@ -42,8 +44,7 @@ export function InteractionDetailPage() {
         title={interaction.subject}
         subtitle={`${TYPE_LABELS[interaction.type]} · ${formatDateTime(interaction.occurredAt)}`}
         actions={
-          writable &&
-          !interaction.deletedAt && (
+          writable && (
             <>
               <Button variant="outlined" onClick={() => setEditing(true)}>
                 Edit
@@ -54,8 +55,11 @@ export function InteractionDetailPage() {
                 onClick={() =>
                   void deleteWithUndo({
                     label: interaction.subject,
-                    remove: () => remove({ variables: { id } }).then(refresh),
-                    restore: () => restore({ variables: { id } }).then(refresh),
+                    // A trashed interaction is no longer found by id: the page gives way to the list, and Undo comes back.
+                    remove: () => remove({ variables: { id }, update: (cache) => forgetInteractionLists(cache, lists) }),
+                    restore: () => restore({ update: (cache) => forgetInteractionLists(cache, lists) }),
+                    onDeleted: () => navigate('/interactions'),
+                    onRestored: () => navigate(`/interactions/${id}`),
                   })
                 }
               >
@@ -65,21 +69,6 @@ export function InteractionDetailPage() {
           )
         }
       />
-      {interaction.deletedAt && (
-        <Alert
-          severity="warning"
-          sx={{ mb: 2 }}
-          action={
-            writable && (
-              <Button color="inherit" size="small" onClick={() => void restore({ variables: { id } }).then(refresh)}>
-                Restore
-              </Button>
-            )
-          }
-        >
-          This interaction is in the trash.
-        </Alert>
-      )}
       <Grid container spacing={2}>
         <Grid size={{ xs: 12, md: 6 }}>
           <DetailFields

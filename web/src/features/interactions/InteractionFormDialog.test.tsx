@@ -1,4 +1,4 @@
-import { fireEvent, screen, waitFor, within } from '@testing-library/react';
+import { configure, fireEvent, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { GraphQLError } from 'graphql';
 import {
@@ -10,6 +10,10 @@ import {
 } from '../../gql/graphql';
 import { renderScreen } from '../../test/render';
 import { InteractionFormDialog } from './InteractionFormDialog';
+
+// Screens render slowly on a busy machine: async queries get more room than the default second.
+configure({ asyncUtilTimeout: 5000 });
+jest.setTimeout(60_000);
 
 const interaction: InteractionFullFragment = {
   __typename: 'Interaction',

@@ -11,6 +11,7 @@ import { blankToNull, length, maxLength, required, type Rules } from '../../comp
 import { useCurrentUser } from '../../app/current-user';
 import { canAssignOwner } from '../../app/roles';
 import { ContactPicker, DealPicker, contactOption, type ContactOption, type DealOption } from './InteractionPickers';
+import { forgetInteractionLists } from './interaction-cache';
 import { LOGGABLE_TYPES, TYPE_LABELS, dateTimeCheck, fromLocalInput, toLocalInput } from './interaction-format';
 
 type Key = 'type' | 'subject' | 'body' | 'occurredAt' | 'contactId' | 'dealId' | 'ownerId';
@@ -67,8 +68,16 @@ export function InteractionFormDialog({ open, interaction, presets, onClose, onS
   const form = useForm<Key>(toValues(interaction, presets ?? {}), rules);
   const [contact, setContact] = useState<ContactOption | null>(toContact(interaction, presets ?? {}));
   const [deal, setDeal] = useState<DealOption | null>(toDeal(interaction, presets ?? {}));
-  const [create] = useMutation(CreateInteractionDocument);
-  const [update] = useMutation(UpdateInteractionDocument);
+  const [create] = useMutation(CreateInteractionDocument, {
+    update: (cache, { data }) => forgetInteractionLists(cache, { contactIds: [data?.createInteraction.contact?.id], dealIds: [data?.createInteraction.deal?.id] }),
+  });
+  const [update] = useMutation(UpdateInteractionDocument, {
+    update: (cache, { data }) =>
+      forgetInteractionLists(cache, {
+        contactIds: [interaction?.contact?.id, data?.updateInteraction.contact?.id],
+        dealIds: [interaction?.deal?.id, data?.updateInteraction.deal?.id],
+      }),
+  });
   const { reset } = form;
   // SMS interactions come from sending a text; their kind cannot be changed here.
   const isSms = interaction?.type === 'SMS';

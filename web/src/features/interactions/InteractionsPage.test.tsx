@@ -1,8 +1,11 @@
-import { screen, within } from '@testing-library/react';
+import { configure, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { InteractionsDocument, type InteractionRowFragment } from '../../gql/graphql';
+import { InteractionsDocument, RestoreInteractionDocument, type InteractionRowFragment } from '../../gql/graphql';
 import { renderScreen } from '../../test/render';
 import { InteractionsPage } from './InteractionsPage';
+
+// Screens render slowly on a busy machine: async queries get more room than the default second.
+configure({ asyncUtilTimeout: 5000 });
 
 function row(n: number, type: InteractionRowFragment['type'] = 'CALL'): InteractionRowFragment {
   return {
@@ -72,17 +75,21 @@ describe('InteractionsPage', () => {
     expect(screen.queryByRole('link', { name: 'Subject 1' })).not.toBeInTheDocument();
   });
 
-  it('narrows to one contact from the URL and lists the trash', async () => {
+  it('narrows to one contact from the URL, lists its trash, and restores from there', async () => {
+    const variables = { first: 25, filter: { contact: { id: { eq: 'c1' } }, deletedAt: { isNull: false } }, orderBy: latestFirst };
     const mocks = [
-      {
-        request: { query: InteractionsDocument, variables: { first: 25, filter: { contact: { id: { eq: 'c1' } }, deletedAt: { isNull: false } }, orderBy: latestFirst } },
-        result: page([row(4)], 'cur-i4', false, 1),
-      },
+      { request: { query: InteractionsDocument, variables }, result: page([{ ...row(4), deletedAt: '2026-02-01T00:00:00.000Z' }], 'cur-i4', false, 1) },
+      { request: { query: RestoreInteractionDocument, variables: { id: 'i4' } }, result: { data: { restoreInteraction: { ...row(4), body: null } } } },
+      { request: { query: InteractionsDocument, variables }, result: page([], '', false, 0) },
     ];
     renderScreen(<InteractionsPage />, { role: 'SALES_REP', mocks, url: '/interactions?contact=c1&view=trash' });
-    expect(await screen.findByRole('link', { name: 'Subject 4' })).toBeInTheDocument();
+    expect(await screen.findByText('Subject 4')).toBeInTheDocument();
     expect(screen.getByRole('heading', { name: 'Interactions — trash' })).toBeInTheDocument();
     expect(screen.getByText('Contact: Ada Lovelace')).toBeInTheDocument();
+    const user = userEvent.setup({ delay: null });
+    await user.click(screen.getByRole('button', { name: 'Restore Subject 4' }));
+    expect(await screen.findByText('Subject 4 restored')).toBeInTheDocument();
+    expect(await screen.findByText('The trash is empty.')).toBeInTheDocument();
   });
 
   it('offers "New interaction" and shows an empty state', async () => {

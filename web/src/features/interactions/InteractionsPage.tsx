@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { Link as RouterLink, useNavigate } from 'react-router';
-import { useQuery } from '@apollo/client/react';
+import { useMutation, useQuery } from '@apollo/client/react';
 import Button from '@mui/material/Button';
 import Chip from '@mui/material/Chip';
 import FormControlLabel from '@mui/material/FormControlLabel';
@@ -9,14 +9,17 @@ import MenuItem from '@mui/material/MenuItem';
 import Stack from '@mui/material/Stack';
 import Switch from '@mui/material/Switch';
 import TextField from '@mui/material/TextField';
-import { InteractionsDocument, type InteractionFilter, type InteractionRowFragment, type InteractionSortField, type InteractionType } from '../../gql/graphql';
+import { InteractionsDocument, RestoreInteractionDocument, type InteractionFilter, type InteractionRowFragment, type InteractionSortField, type InteractionType } from '../../gql/graphql';
 import { PageHeader } from '../../components/PageHeader';
 import { EmptyList, ListTable, type Column } from '../../components/ListTable';
 import { SearchField } from '../../components/SearchField';
 import { useListUrlState } from '../../components/useListUrlState';
+import { useNotify } from '../../components/Notifications';
+import { describeError } from '../../app/errors';
 import { useCurrentUser } from '../../app/current-user';
 import { canWrite } from '../../app/roles';
 import { InteractionFormDialog } from './InteractionFormDialog';
+import { forgetInteractionLists } from './interaction-cache';
 import { INTERACTION_TYPES, TYPE_LABELS, formatDateTime, isInteractionType } from './interaction-format';
 
 const SORTS = ['OCCURRED_AT', 'TYPE', 'CREATED_AT', 'UPDATED_AT'] as const satisfies readonly InteractionSortField[];
@@ -46,9 +49,19 @@ export function InteractionsPage() {
   const conn = data?.interactions;
   const rows = conn?.edges.map((e) => e.node);
   const filteredContact = contactId ? rows?.find((r) => r.contact?.id === contactId)?.contact : undefined;
+  const [restore] = useMutation(RestoreInteractionDocument);
+  const notify = useNotify();
+  const writable = canWrite(me.role, 'interactions');
+
+  // Trashed interactions are not found by id, so the trash is where they come back from.
+  const restoreRow = (i: InteractionRowFragment) =>
+    restore({ variables: { id: i.id }, update: (cache) => forgetInteractionLists(cache, { contactIds: [i.contact?.id], dealIds: [i.deal?.id] }) }).then(
+      () => notify(`${i.subject} restored`),
+      (err: unknown) => notify(describeError(err).message, { severity: 'error' }),
+    );
 
   const columns: Column<InteractionRowFragment, InteractionSortField>[] = [
-    { id: 'subject', label: 'Subject', render: (i) => <Link component={RouterLink} to={`/interactions/${i.id}`}>{i.subject}</Link> },
+    { id: 'subject', label: 'Subject', render: (i) => (trash ? i.subject : <Link component={RouterLink} to={`/interactions/${i.id}`}>{i.subject}</Link>) },
     { id: 'type', label: 'Type', sortField: 'TYPE', render: (i) => TYPE_LABELS[i.type], hideBelow: 'sm' },
     { id: 'occurredAt', label: 'When', sortField: 'OCCURRED_AT', render: (i) => formatDateTime(i.occurredAt) },
     {
@@ -59,6 +72,20 @@ export function InteractionsPage() {
     },
     { id: 'deal', label: 'Deal', render: (i) => (i.deal ? <Link component={RouterLink} to={`/deals/${i.deal.id}`}>{i.deal.name}</Link> : '—'), hideBelow: 'md' },
     { id: 'owner', label: 'Owner', render: (i) => i.owner.name, hideBelow: 'md' },
+    ...(trash && writable
+      ? [
+          {
+            id: 'restore',
+            label: 'Restore',
+            align: 'right' as const,
+            render: (i: InteractionRowFragment) => (
+              <Button size="small" onClick={() => void restoreRow(i)} aria-label={`Restore ${i.subject}`}>
+                Restore
+              </Button>
+            ),
+          },
+        ]
+      : []),
   ];
 
   const loadMore = async () => {
@@ -77,7 +104,7 @@ export function InteractionsPage() {
       <PageHeader
         title={trash ? 'Interactions — trash' : 'Interactions'}
         actions={
-          canWrite(me.role, 'interactions') && (
+          writable && (
             <Button variant="contained" onClick={() => setCreating(true)}>
               New interaction
             </Button>
