@@ -74,7 +74,8 @@ if (target === 'main') {
     }
     if (vite) {
       console.log('Building the web app…');
-      execFileSync(process.execPath, [vite, 'build', '--logLevel', 'warn'], { cwd: web, stdio: 'inherit' });
+      // Always a production build of React, whatever NODE_ENV this process runs with.
+      execFileSync(process.execPath, [vite, 'build', '--logLevel', 'warn'], { cwd: web, stdio: 'inherit', env: { ...process.env, NODE_ENV: 'production' } });
       fs.writeFileSync(webStamp, new Date().toISOString());
     }
   }

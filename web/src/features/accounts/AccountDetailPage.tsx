@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { Link as RouterLink, useParams } from 'react-router';
+import { Link as RouterLink, useNavigate, useParams } from 'react-router';
 import { useMutation, useQuery } from '@apollo/client/react';
 import Alert from '@mui/material/Alert';
 import Button from '@mui/material/Button';
@@ -28,6 +28,7 @@ export function AccountDetailPage() {
   const [remove] = useMutation(DeleteAccountDocument);
   const [restore] = useMutation(RestoreAccountDocument, { variables: { id, withCredit: canSeeCreditLimit(me.role) } });
   const deleteWithUndo = useDeleteWithUndo();
+  const navigate = useNavigate();
 
   if (loading && !data) return <LoadingState />;
   if (error && !data) return <ErrorState error={error} onRetry={() => void refetch()} />;
@@ -53,8 +54,11 @@ export function AccountDetailPage() {
                 onClick={() =>
                   void deleteWithUndo({
                     label: account.name,
-                    remove: () => remove({ variables: { id } }).then(() => refetch()),
-                    restore: () => restore({ variables: { id } }).then(() => refetch()),
+                    remove: () => remove({ variables: { id } }),
+                    restore: () => restore({ variables: { id } }),
+                    // A trashed account is not found by id: back to the list, and Undo returns here.
+                    onDeleted: () => navigate('/accounts'),
+                    onRestored: () => navigate(`/accounts/${id}`),
                   })
                 }
               >

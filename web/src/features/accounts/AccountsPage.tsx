@@ -1,18 +1,20 @@
 import { useState } from 'react';
 import { Link as RouterLink, useNavigate } from 'react-router';
-import { useQuery } from '@apollo/client/react';
+import { useMutation, useQuery } from '@apollo/client/react';
 import Button from '@mui/material/Button';
 import FormControlLabel from '@mui/material/FormControlLabel';
 import Link from '@mui/material/Link';
 import Stack from '@mui/material/Stack';
 import Switch from '@mui/material/Switch';
-import { AccountsDocument, type AccountFilter, type AccountRowFragment, type AccountSortField } from '../../gql/graphql';
+import { AccountsDocument, RestoreAccountDocument, type AccountFilter, type AccountRowFragment, type AccountSortField } from '../../gql/graphql';
 import { PageHeader } from '../../components/PageHeader';
 import { EmptyList, ListTable, type Column } from '../../components/ListTable';
 import { SearchField } from '../../components/SearchField';
 import { useListUrlState } from '../../components/useListUrlState';
 import { formatMoney } from '../../components/format';
 import { useCurrentUser } from '../../app/current-user';
+import { describeError } from '../../app/errors';
+import { useNotify } from '../../components/Notifications';
 import { canSeeCreditLimit, canWrite } from '../../app/roles';
 import { AccountFormDialog } from './AccountFormDialog';
 
@@ -37,14 +39,40 @@ export function AccountsPage() {
   const { data, loading, error, refetch, fetchMore } = useQuery(AccountsDocument, { variables, notifyOnNetworkStatusChange: false });
   const conn = data?.accounts;
   const showCredit = canSeeCreditLimit(me.role);
+  const writable = canWrite(me.role, 'accounts');
+  const notify = useNotify();
+  const [restore] = useMutation(RestoreAccountDocument);
+  // Trashed accounts are not found by id, so the trash is where they come back from.
+  const restoreRow = (a: AccountRowFragment) =>
+    restore({ variables: { id: a.id, withCredit: showCredit } }).then(
+      () => {
+        notify(`${a.name} restored`);
+        void refetch();
+      },
+      (err: unknown) => notify(describeError(err).message, { severity: 'error' }),
+    );
 
   const columns: Column<AccountRowFragment, AccountSortField>[] = [
-    { id: 'name', label: 'Name', sortField: 'NAME', render: (a) => <Link component={RouterLink} to={`/accounts/${a.id}`}>{a.name}</Link> },
+    { id: 'name', label: 'Name', sortField: 'NAME', render: (a) => (trash ? a.name : <Link component={RouterLink} to={`/accounts/${a.id}`}>{a.name}</Link>) },
     { id: 'industry', label: 'Industry', sortField: 'INDUSTRY', render: (a) => a.industry ?? '—', hideBelow: 'sm' },
     { id: 'email', label: 'Email', render: (a) => a.email ?? '—', hideBelow: 'md' },
     { id: 'phone', label: 'Phone', render: (a) => a.phone ?? '—', hideBelow: 'md' },
     ...(showCredit ? [{ id: 'credit', label: 'Credit limit', sortField: 'CREDIT_LIMIT' as const, align: 'right' as const, render: (a: AccountRowFragment) => formatMoney(a.creditLimit), hideBelow: 'sm' as const }] : []),
     { id: 'owner', label: 'Owner', render: (a) => a.owner.name, hideBelow: 'sm' },
+    ...(trash && writable
+      ? [
+          {
+            id: 'restore',
+            label: 'Restore',
+            align: 'right' as const,
+            render: (a: AccountRowFragment) => (
+              <Button size="small" onClick={() => void restoreRow(a)} aria-label={`Restore ${a.name}`}>
+                Restore
+              </Button>
+            ),
+          },
+        ]
+      : []),
   ];
 
   const loadMore = async () => {
@@ -62,7 +90,7 @@ export function AccountsPage() {
       <PageHeader
         title={trash ? 'Accounts — trash' : 'Accounts'}
         actions={
-          canWrite(me.role, 'accounts') && (
+          writable && (
             <Button variant="contained" onClick={() => setCreating(true)}>
               New account
             </Button>
