@@ -7,6 +7,7 @@ import Divider from '@mui/material/Divider';
 import Drawer from '@mui/material/Drawer';
 import IconButton from '@mui/material/IconButton';
 import List from '@mui/material/List';
+import ListItem from '@mui/material/ListItem';
 import ListItemButton from '@mui/material/ListItemButton';
 import ListItemText from '@mui/material/ListItemText';
 import ListSubheader from '@mui/material/ListSubheader';
@@ -39,10 +40,13 @@ function Navigation({ onNavigate }: { onNavigate?: () => void }) {
       .filter((i) => i.section === name)
       .map((i) => {
         const selected = i.to === '/' ? location.pathname === '/' : location.pathname.startsWith(i.to);
+        // Each link sits in a list item: a <ul> may only hold <li> children (axe "list").
         return (
-          <ListItemButton key={i.to} component={NavLink} to={i.to} selected={selected} onClick={onNavigate} aria-current={selected ? 'page' : undefined}>
-            <ListItemText primary={i.label} />
-          </ListItemButton>
+          <ListItem key={i.to} disablePadding>
+            <ListItemButton component={NavLink} to={i.to} selected={selected} onClick={onNavigate} aria-current={selected ? 'page' : undefined}>
+              <ListItemText primary={i.label} />
+            </ListItemButton>
+          </ListItem>
         );
       });
   const admin = section('admin');
@@ -52,7 +56,7 @@ function Navigation({ onNavigate }: { onNavigate?: () => void }) {
       {admin.length > 0 && (
         <>
           <Divider />
-          <List subheader={<ListSubheader component="div">Admin</ListSubheader>}>{admin}</List>
+          <List subheader={<ListSubheader component="li">Admin</ListSubheader>}>{admin}</List>
         </>
       )}
     </Box>
