@@ -8,6 +8,7 @@ import { EmptyList, ListTable, type Column } from '../../components/ListTable';
 import { useNotify } from '../../components/Notifications';
 import { formatDate } from '../../components/format';
 import { ConfirmDialog } from './ConfirmDialog';
+import { NoWrap } from './NoWrap';
 import { ApiKeyFormDialog, type CreatedKey } from './ApiKeyFormDialog';
 import { ApiKeySecretDialog } from './ApiKeySecretDialog';
 import { actionErrorMessage, formatDateTime } from './admin-format';
@@ -52,8 +53,8 @@ export function ApiKeysPage() {
     { id: 'access', label: 'Access', render: (k) => (k.readOnly ? 'Read-only' : 'Read and write'), hideBelow: 'sm' },
     { id: 'status', label: 'Status', render: status },
     { id: 'created', label: 'Created', render: (k) => formatDate(k.createdAt), hideBelow: 'md' },
-    { id: 'expires', label: 'Expires', render: (k) => (k.expiresAt ? formatDateTime(k.expiresAt) : 'Never'), hideBelow: 'sm' },
-    { id: 'lastUsed', label: 'Last used', render: (k) => formatDateTime(k.lastUsedAt, 'Never'), hideBelow: 'md' },
+    { id: 'expires', label: 'Expires', render: (k) => <NoWrap>{k.expiresAt ? formatDateTime(k.expiresAt) : 'Never'}</NoWrap>, hideBelow: 'sm' },
+    { id: 'lastUsed', label: 'Last used', render: (k) => <NoWrap>{formatDateTime(k.lastUsedAt, 'Never')}</NoWrap>, hideBelow: 'md' },
     {
       id: 'actions',
       label: 'Actions',

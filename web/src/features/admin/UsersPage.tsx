@@ -2,9 +2,15 @@ import { useState } from 'react';
 import { useMutation, useQuery } from '@apollo/client/react';
 import Button from '@mui/material/Button';
 import Chip from '@mui/material/Chip';
+import IconButton from '@mui/material/IconButton';
 import MenuItem from '@mui/material/MenuItem';
 import Stack from '@mui/material/Stack';
 import TextField from '@mui/material/TextField';
+import Tooltip from '@mui/material/Tooltip';
+import Typography from '@mui/material/Typography';
+import EditIcon from '@mui/icons-material/Edit';
+import HowToRegIcon from '@mui/icons-material/HowToReg';
+import PersonOffIcon from '@mui/icons-material/PersonOff';
 import { UpdateUserDocument, UsersDocument, type Role, type UserFilter, type UserRowFragment, type UserSortField } from '../../gql/graphql';
 import { PageHeader } from '../../components/PageHeader';
 import { EmptyList, ListTable, type Column } from '../../components/ListTable';
@@ -15,9 +21,28 @@ import { formatDate } from '../../components/format';
 import { useCurrentUser } from '../../app/current-user';
 import { ROLE_LABELS } from '../../app/roles';
 import { ConfirmDialog } from './ConfirmDialog';
+import { NoWrap } from './NoWrap';
 import { CreateUserDialog, EditUserDialog } from './UserFormDialog';
 import { actionErrorMessage, formatDateTime } from './admin-format';
 import { ROLES } from './user-rules';
+
+/** Name with the email under it; on phones also the role and status, whose columns are hidden there. */
+function NameCell({ user, self }: { user: UserRowFragment; self: boolean }) {
+  return (
+    <>
+      <div>{self ? `${user.name} (you)` : user.name}</div>
+      {user.email && (
+        <Typography variant="caption" component="div" color="text.secondary" sx={{ overflowWrap: 'anywhere' }}>
+          {user.email}
+        </Typography>
+      )}
+      <Typography variant="caption" component="div" sx={{ display: { sm: 'none' } }}>
+        {ROLE_LABELS[user.role]}
+        {user.active ? '' : ' · Inactive'}
+      </Typography>
+    </>
+  );
+}
 
 const SORTS = ['NAME', 'ROLE', 'CREATED_AT'] as const satisfies readonly UserSortField[];
 export const USERS_PAGE_SIZE = 25;
@@ -64,11 +89,10 @@ export function UsersPage() {
   };
 
   const columns: Column<UserRowFragment, UserSortField>[] = [
-    { id: 'name', label: 'Name', sortField: 'NAME', render: (u) => (u.id === me.id ? `${u.name} (you)` : u.name) },
-    { id: 'email', label: 'Email', render: (u) => u.email ?? '—', hideBelow: 'sm' },
-    { id: 'role', label: 'Role', sortField: 'ROLE', render: (u) => ROLE_LABELS[u.role] },
-    { id: 'active', label: 'Status', render: (u) => (u.active ? <Chip size="small" label="Active" color="success" variant="outlined" /> : <Chip size="small" label="Inactive" />) },
-    { id: 'lastLogin', label: 'Last sign-in', render: (u) => formatDateTime(u.lastLoginAt, 'Never'), hideBelow: 'md' },
+    { id: 'name', label: 'Name', sortField: 'NAME', render: (u) => <NameCell user={u} self={u.id === me.id} /> },
+    { id: 'role', label: 'Role', sortField: 'ROLE', render: (u) => ROLE_LABELS[u.role], hideBelow: 'sm' },
+    { id: 'active', label: 'Status', render: (u) => (u.active ? <Chip size="small" label="Active" color="success" variant="outlined" /> : <Chip size="small" label="Inactive" />), hideBelow: 'sm' },
+    { id: 'lastLogin', label: 'Last sign-in', render: (u) => <NoWrap>{formatDateTime(u.lastLoginAt, 'Never')}</NoWrap>, hideBelow: 'md' },
     { id: 'created', label: 'Created', sortField: 'CREATED_AT', render: (u) => formatDate(u.createdAt), hideBelow: 'md' },
     {
       id: 'actions',
@@ -76,28 +100,38 @@ export function UsersPage() {
       render: (u) => {
         const self = u.id === me.id;
         return (
-          <Stack direction="row" spacing={1} sx={{ flexWrap: 'wrap' }} useFlexGap>
-            <Button size="small" variant="outlined" aria-label={`Edit ${u.name}`} onClick={() => setEditing({ open: true, user: u })}>
-              Edit
-            </Button>
+          <Stack direction="row" spacing={0.5}>
+            <Tooltip title="Edit">
+              <IconButton size="small" aria-label={`Edit ${u.name}`} onClick={() => setEditing({ open: true, user: u })}>
+                <EditIcon fontSize="small" />
+              </IconButton>
+            </Tooltip>
             {u.active ? (
-              <Button
-                size="small"
-                color="error"
-                aria-label={`Deactivate ${u.name}`}
-                disabled={self}
-                title={self ? 'You cannot deactivate yourself' : undefined}
-                onClick={() => {
-                  setConfirmError(null);
-                  setDeactivating({ open: true, user: u });
-                }}
-              >
-                Deactivate
-              </Button>
+              <Tooltip title={self ? 'You cannot deactivate yourself' : 'Deactivate'}>
+                {/* A disabled button fires no events; the span keeps the tooltip working. */}
+                <span>
+                  <IconButton
+                    size="small"
+                    color="error"
+                    aria-label={`Deactivate ${u.name}`}
+                    disabled={self}
+                    onClick={() => {
+                      setConfirmError(null);
+                      setDeactivating({ open: true, user: u });
+                    }}
+                  >
+                    <PersonOffIcon fontSize="small" />
+                  </IconButton>
+                </span>
+              </Tooltip>
             ) : (
-              <Button size="small" aria-label={`Reactivate ${u.name}`} disabled={updating} onClick={() => void setActive(u, true)}>
-                Reactivate
-              </Button>
+              <Tooltip title="Reactivate">
+                <span>
+                  <IconButton size="small" color="primary" aria-label={`Reactivate ${u.name}`} disabled={updating} onClick={() => void setActive(u, true)}>
+                    <HowToRegIcon fontSize="small" />
+                  </IconButton>
+                </span>
+              </Tooltip>
             )}
           </Stack>
         );
