@@ -1,6 +1,6 @@
 import type { Browser, Page } from 'puppeteer-core';
 import { seriousViolations } from './axe';
-import { BASE_URL, DEMO, launchBrowser, openSession, screenshot, signIn, withScreenshots } from './browser';
+import { BASE_URL, DEMO, launchBrowser, openSession as openBrowserSession, screenshot, signIn, withScreenshots } from './browser';
 
 // Signing in, axe runs and dialogs take a while on a busy two-core machine; jest applies only the root
 // testTimeout (30 s), not the e2e project's own.
@@ -33,6 +33,13 @@ function countOperations(page: Page, operation: string): () => number {
 }
 
 const heading = (page: Page) => page.$eval('main h1', (h) => h.textContent);
+
+/** A fresh session whose waits allow for the same slowness (typing into a field can take seconds). */
+async function openSession(b: Browser) {
+  const session = await openBrowserSession(b);
+  session.page.setDefaultTimeout(60_000);
+  return session;
+}
 
 let browser: Browser;
 beforeAll(async () => {

@@ -1,6 +1,6 @@
 import type { Browser, Page } from 'puppeteer-core';
 import { seriousViolations } from './axe';
-import { BASE_URL, DEMO, launchBrowser, openSession, screenshot, signIn, withScreenshots } from './browser';
+import { BASE_URL, DEMO, launchBrowser, openSession as openBrowserSession, screenshot, signIn, withScreenshots } from './browser';
 
 // E2E_SCREENSHOTS=1 saves pictures of the screens (web/test-results/screenshots) for a visual check.
 const shot = async (page: Page, name: string) => {
@@ -65,6 +65,13 @@ async function rowText(page: Page, table: string, cellText: string): Promise<str
 // Signing in, axe runs and dialogs take a while on a busy two-core machine; jest applies only the root
 // testTimeout (30 s), not the e2e project's own.
 jest.setTimeout(180_000);
+
+/** A fresh session whose waits allow for the same slowness (typing into a field can take seconds). */
+async function openSession(b: Browser) {
+  const session = await openBrowserSession(b);
+  session.page.setDefaultTimeout(60_000);
+  return session;
+}
 
 let browser: Browser;
 beforeAll(async () => {

@@ -32,7 +32,7 @@ function NameCell({ user, self }: { user: UserRowFragment; self: boolean }) {
     <>
       <div>{self ? `${user.name} (you)` : user.name}</div>
       {user.email && (
-        <Typography variant="caption" component="div" color="text.secondary" sx={{ overflowWrap: 'anywhere' }}>
+        <Typography variant="caption" component="div" color="text.secondary" sx={{ overflowWrap: 'break-word' }}>
           {user.email}
         </Typography>
       )}
