@@ -40,8 +40,8 @@ function Navigation({ onNavigate }: { onNavigate?: () => void }) {
       .filter((i) => i.section === name)
       .map((i) => {
         const selected = i.to === '/' ? location.pathname === '/' : location.pathname.startsWith(i.to);
+        // Each link sits in a list item: a <ul> may only hold <li> children (axe "list").
         return (
-          // A list holds list items only (axe "list" rule); the link sits inside the item.
           <ListItem key={i.to} disablePadding>
             <ListItemButton component={NavLink} to={i.to} selected={selected} onClick={onNavigate} aria-current={selected ? 'page' : undefined}>
               <ListItemText primary={i.label} />
@@ -56,7 +56,7 @@ function Navigation({ onNavigate }: { onNavigate?: () => void }) {
       {admin.length > 0 && (
         <>
           <Divider />
-          <List subheader={<ListSubheader component="div">Admin</ListSubheader>}>{admin}</List>
+          <List subheader={<ListSubheader component="li">Admin</ListSubheader>}>{admin}</List>
         </>
       )}
     </Box>
