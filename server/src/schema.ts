@@ -8,6 +8,7 @@ import { AccountResolver } from './modules/crm/account.resolver';
 import { ContactResolver } from './modules/crm/contact.resolver';
 import { crmPermissions } from './modules/crm/crm.permissions';
 import { DealResolver } from './modules/crm/deal.resolver';
+import { DealStatsResolver } from './modules/crm/deal-stats.resolver';
 import { InteractionResolver } from './modules/crm/interaction.resolver';
 import { SearchResolver } from './modules/crm/search.resolver';
 import { ActivityLogResolver } from './modules/system/activity-log.resolver';
@@ -19,7 +20,7 @@ import { workflowPermissions } from './modules/workflow/workflow.permissions';
 
 export const resolvers = [
   AuthResolver, UserResolver, ApiKeyResolver, ActivityLogResolver,
-  AccountResolver, ContactResolver, DealResolver, InteractionResolver, SearchResolver,
+  AccountResolver, ContactResolver, DealResolver, DealStatsResolver, InteractionResolver, SearchResolver,
 ] as const;
 
 /** One permission map per module; merged, they must cover every field of the schema. */
