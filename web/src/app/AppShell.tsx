@@ -7,6 +7,7 @@ import Divider from '@mui/material/Divider';
 import Drawer from '@mui/material/Drawer';
 import IconButton from '@mui/material/IconButton';
 import List from '@mui/material/List';
+import ListItem from '@mui/material/ListItem';
 import ListItemButton from '@mui/material/ListItemButton';
 import ListItemText from '@mui/material/ListItemText';
 import ListSubheader from '@mui/material/ListSubheader';
@@ -40,9 +41,12 @@ function Navigation({ onNavigate }: { onNavigate?: () => void }) {
       .map((i) => {
         const selected = i.to === '/' ? location.pathname === '/' : location.pathname.startsWith(i.to);
         return (
-          <ListItemButton key={i.to} component={NavLink} to={i.to} selected={selected} onClick={onNavigate} aria-current={selected ? 'page' : undefined}>
-            <ListItemText primary={i.label} />
-          </ListItemButton>
+          // A list holds list items (axe "list"); the link sits inside one.
+          <ListItem key={i.to} disablePadding>
+            <ListItemButton component={NavLink} to={i.to} selected={selected} onClick={onNavigate} aria-current={selected ? 'page' : undefined}>
+              <ListItemText primary={i.label} />
+            </ListItemButton>
+          </ListItem>
         );
       });
   const admin = section('admin');
