@@ -19,7 +19,7 @@ export function monthLabel(month: string): string {
 export function StageBarChart({ rows }: { rows: { stage: DealStage; count: number; amount: string }[] }) {
   const theme = useTheme();
   return (
-    // The data table next to the chart is what screen readers get.
+    // Screen readers get the data table next to the chart (same figures, exact amounts).
     <Box aria-hidden>
       <BarChart
         height={260}
@@ -27,6 +27,7 @@ export function StageBarChart({ rows }: { rows: { stage: DealStage; count: numbe
         yAxis={[{ valueFormatter: axisMoney, width: 56 }]}
         series={[{ data: rows.map((r) => Number(r.amount)), label: 'Amount', color: theme.palette.primary.main, valueFormatter: (_v, { dataIndex }) => `${formatMoney(rows[dataIndex].amount)} · ${rows[dataIndex].count} deals` }]}
         hideLegend
+        disableKeyboardNavigation
         margin={{ left: 8, right: 8, top: 16, bottom: 8 }}
       />
     </Box>
@@ -43,6 +44,7 @@ export function WonLineChart({ rows }: { rows: { month: string; count: number; a
         yAxis={[{ valueFormatter: axisMoney, width: 56 }]}
         series={[{ data: rows.map((r) => Number(r.amount)), label: 'Won', area: true, curve: 'linear', showMark: true, color: theme.palette.success.main, valueFormatter: (_v, { dataIndex }) => `${formatMoney(rows[dataIndex].amount)} · ${rows[dataIndex].count} deals` }]}
         hideLegend
+        disableKeyboardNavigation
         margin={{ left: 8, right: 16, top: 16, bottom: 8 }}
       />
     </Box>

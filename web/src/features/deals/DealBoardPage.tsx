@@ -232,9 +232,9 @@ function CardBody({ deal, handle, menu }: { deal: DealRowFragment; handle?: Reac
       <Typography variant="body2" color="text.secondary" noWrap>
         {deal.account?.name ?? '—'}
       </Typography>
-      <Box sx={{ display: 'flex', justifyContent: 'space-between', gap: 1, mt: 0.5 }}>
+      <Box sx={{ display: 'flex', flexWrap: 'wrap', justifyContent: 'space-between', alignItems: 'baseline', columnGap: 1, mt: 0.5 }}>
         <Typography variant="body2">{formatMoney(deal.amount)}</Typography>
-        <Typography variant="caption" color="text.secondary">
+        <Typography variant="caption" color="text.secondary" sx={{ whiteSpace: 'nowrap' }}>
           {deal.stage.startsWith('CLOSED') ? formatDate(deal.closedAt) : deal.expectedCloseDate ? `closes ${formatDate(deal.expectedCloseDate)}` : ''}
         </Typography>
       </Box>
