@@ -1,6 +1,6 @@
 import type { Browser, Page } from 'puppeteer-core';
 import { seriousViolations } from './axe';
-import { BASE_URL, DEMO, launchBrowser, openSession, screenshot, signIn, withScreenshots } from './browser';
+import { BASE_URL, DEMO, DEMO_PASSWORD, launchBrowser, openSession, screenshot, signIn, withScreenshots } from './browser';
 
 let browser: Browser;
 beforeAll(async () => {
@@ -34,6 +34,25 @@ async function drag(page: Page, dealId: string, from: string, to: string): Promi
     await new Promise((r) => setTimeout(r, 16));
   }
   await page.mouse.up();
+}
+
+async function api<T = any>(query: string, variables: Record<string, unknown>, token?: string): Promise<T> {
+  const res = await fetch(`${BASE_URL()}/graphql`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+    body: JSON.stringify({ query, variables }),
+  });
+  const body = await res.json();
+  if (body.errors) throw new Error(JSON.stringify(body.errors));
+  return body.data;
+}
+
+/** A deal of the rep's own, made through the API, so tests move their own records and leave the demo data alone. */
+async function repDeal(name: string, stage: string): Promise<string> {
+  const { login } = await api(`mutation($e: String!, $p: String!) { login(email: $e, password: $p) { token } }`, { e: DEMO.rep, p: DEMO_PASSWORD });
+  const { accounts } = await api(`{ accounts(first: 1) { nodes { id } } }`, {}, login.token);
+  const { createDeal } = await api(`mutation($input: CreateDealInput!) { createDeal(input: $input) { id } }`, { input: { name, accountId: accounts.nodes[0].id, amount: '2500', stage } }, login.token);
+  return createDeal.id;
 }
 
 async function expectAccessible(page: Page, what: string): Promise<void> {
@@ -105,14 +124,24 @@ describe('deals', () => {
     });
   }, 300_000);
 
-  it('moving a deal to lost through the “Move to…” menu asks for the reason', async () => {
+  it('keyboard: a deal is picked up from its handle, moved a column right with the arrow key and dropped; “Move to…” → Lost asks for the reason', async () => {
     const { page } = await openSession(browser, 1920);
     page.setDefaultTimeout(45_000);
     await withScreenshots('deals-lost', [page], async () => {
       await signIn(page, DEMO.rep);
+      const suffix = Date.now().toString(36);
+      const firstId = await repDeal(`E2E keys ${suffix}`, 'PROSPECTING');
+      const dealId = await repDeal(`E2E lost ${suffix}`, 'PROPOSAL');
       await page.goto(`${BASE_URL()}/deals/board`, { waitUntil: 'domcontentloaded' });
-      const card = await page.waitForSelector('section[data-stage="PROPOSAL"] li[data-deal-id]');
-      const dealId = await card!.evaluate((e) => e.getAttribute('data-deal-id')!);
+      await page.focus(`${cardSelector('PROSPECTING', firstId)} [aria-roledescription="draggable"]`);
+      await page.keyboard.press('Space');
+      await new Promise((r) => setTimeout(r, 200));
+      await page.keyboard.press('ArrowRight');
+      await new Promise((r) => setTimeout(r, 200));
+      await page.keyboard.press('Space');
+      await page.waitForSelector(cardSelector('QUALIFICATION', firstId));
+
+      const card = await page.waitForSelector(cardSelector('PROPOSAL', dealId));
       const menuButton = await card!.waitForSelector('button[aria-haspopup="menu"]');
       await menuButton!.click();
       await page.locator('[role="menuitem"]::-p-text(Lost…)').click();
