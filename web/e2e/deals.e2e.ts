@@ -133,7 +133,8 @@ describe('deals', () => {
       const firstId = await repDeal(`E2E keys ${suffix}`, 'PROSPECTING');
       const dealId = await repDeal(`E2E lost ${suffix}`, 'PROPOSAL');
       await page.goto(`${BASE_URL()}/deals/board`, { waitUntil: 'domcontentloaded' });
-      await page.focus(`${cardSelector('PROSPECTING', firstId)} [aria-roledescription="draggable"]`);
+      const handle = await page.waitForSelector(`${cardSelector('PROSPECTING', firstId)} [aria-roledescription="draggable"]`);
+      await handle!.focus();
       await page.keyboard.press('Space');
       await new Promise((r) => setTimeout(r, 200));
       await page.keyboard.press('ArrowRight');
