@@ -8,6 +8,7 @@ import { AccountResolver } from './modules/crm/account.resolver';
 import { ContactResolver } from './modules/crm/contact.resolver';
 import { crmPermissions } from './modules/crm/crm.permissions';
 import { DealResolver } from './modules/crm/deal.resolver';
+import { DealStatsResolver } from './modules/crm/deal-stats.resolver';
 import { InteractionResolver } from './modules/crm/interaction.resolver';
 import { messagingPermissions } from './modules/messaging/messaging.permissions';
 import { SmsResolver } from './modules/messaging/sms.resolver';
@@ -23,7 +24,7 @@ import { workflowPermissions } from './modules/workflow/workflow.permissions';
 
 export const resolvers = [
   AuthResolver, UserResolver, ApiKeyResolver, ActivityLogResolver, JobsResolver,
-  AccountResolver, ContactResolver, DealResolver, InteractionResolver, SearchResolver, SmsResolver,
+  AccountResolver, ContactResolver, DealResolver, DealStatsResolver, InteractionResolver, SearchResolver, SmsResolver,
 ] as const;
 
 /** One permission map per module; merged, they must cover every field of the schema. */

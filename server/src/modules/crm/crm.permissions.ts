@@ -18,6 +18,7 @@ export const crmPermissions: RuleMap = {
     contacts: readContacts,
     deal: readDeals,
     deals: readDeals,
+    dealStats: readDeals,
     interaction: readInteractions,
     interactions: readInteractions,
     search: canRead(...Object.values(Role)), // each role searches only the types it reads
@@ -43,5 +44,9 @@ export const crmPermissions: RuleMap = {
     interactions: readInteractions,
   },
   Interaction: { '*': readInteractions },
+  // Dashboard figures: rows scoped like the deals list; the interaction count only for roles that read interactions.
+  DealStats: { '*': readDeals, interactionsThisWeek: readInteractions },
+  DealStageStat: { '*': readDeals },
+  DealMonthStat: { '*': readDeals },
   SearchHit: { '*': allow },
 };

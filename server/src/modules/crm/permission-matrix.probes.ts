@@ -232,6 +232,20 @@ const DEAL_COMMANDS: Record<string, Probe> = {
     attempt(c, `mutation($id: ID!) { reopenDeal(id: $id, stage: PROPOSAL) { id stage closedAt } }`, { id: row.id }, (d) => is(d.reopenDeal.stage === 'PROPOSAL' && d.reopenDeal.closedAt === null, 'stage')), CLOSED_LOST),
 };
 
+const DEAL_STATS: Record<string, Probe> = {
+  // Counts an open deal of someone else, then one of the caller's own: figures cover only visible deals.
+  dealStats: (c, env) => {
+    const counts = (ownerId: string) => async () => {
+      const q = `{ dealStats { openDealCount } }`;
+      const before = await attempt(c, q, {}, (d) => String(d.dealStats.openDealCount));
+      if (!/^\d+$/.test(before)) return before;
+      await createDeal(env.ds, ownerId);
+      return attempt(c, q, {}, (d) => (d.dealStats.openDealCount === Number(before) + 1 ? 'ok' : 'hidden'));
+    };
+    return classify(counts(env.other.user.id), counts(c.user.id));
+  },
+};
+
 const perKind = KINDS.map(kindProbes);
-export const QUERY_PROBES: Record<string, Probe> = Object.assign({}, SYSTEM_QUERIES, ...perKind.map(([q]) => q));
+export const QUERY_PROBES: Record<string, Probe> = Object.assign({}, SYSTEM_QUERIES, DEAL_STATS, ...perKind.map(([q]) => q));
 export const MUTATION_PROBES: Record<string, Probe> = Object.assign({}, SYSTEM_MUTATIONS, JOB_AND_SMS_MUTATIONS, DEAL_COMMANDS, ...perKind.map(([, m]) => m));

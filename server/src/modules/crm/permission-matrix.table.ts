@@ -45,6 +45,7 @@ export const QUERY_MATRIX: Record<string, Row> = {
   contacts: READ_ACCOUNTS,
   deal: READ_DEALS,
   deals: READ_DEALS,
+  dealStats: READ_DEALS, // figures over the deals the caller may read
   interaction: READ_INTERACTIONS,
   interactions: READ_INTERACTIONS,
   // Each role searches only the types it reads; TECHNICIAN reads none, so finds nothing.

@@ -1,5 +1,196 @@
+import type { ReactNode } from 'react';
+import { Link as RouterLink } from 'react-router';
+import { useQuery } from '@apollo/client/react';
+import Box from '@mui/material/Box';
+import Button from '@mui/material/Button';
+import Grid from '@mui/material/Grid';
+import Paper from '@mui/material/Paper';
+import Stack from '@mui/material/Stack';
+import Typography from '@mui/material/Typography';
+import { DashboardStatsDocument, type DashboardStatsQuery } from '../../gql/graphql';
 import { PageHeader } from '../../components/PageHeader';
+import { EmptyState, ErrorState, LoadingState } from '../../components/States';
+import { formatMoney } from '../../components/format';
+import { useCurrentUser } from '../../app/current-user';
+import { navFor } from '../../app/navigation';
+import { canRead, canWrite, ROLE_LABELS } from '../../app/roles';
+import { dealStageLabel, OPEN_STAGES } from '../deals/stages';
+import { monthLabel, StageBarChart, WonLineChart } from './DashboardCharts';
+
+type Stats = DashboardStatsQuery['dealStats'];
+
+const visuallyHidden = {
+  position: 'absolute',
+  width: '1px',
+  height: '1px',
+  p: 0,
+  m: '-1px',
+  overflow: 'hidden',
+  clip: 'rect(0 0 0 0)',
+  whiteSpace: 'nowrap',
+  border: 0,
+} as const;
+
+export function formatRate(rate: number | null | undefined): string {
+  return rate == null ? '—' : `${Math.round(rate * 100)} %`;
+}
 
 export function DashboardPage() {
-  return <PageHeader title="DashboardPage" />;
+  const me = useCurrentUser();
+  const seesDeals = canRead(me.role, 'deals');
+  const withInteractions = canRead(me.role, 'interactions');
+  // Roles without deal access get a welcome instead, and the query is never sent (it would be FORBIDDEN).
+  const { data, loading, error, refetch } = useQuery(DashboardStatsDocument, { variables: { withInteractions }, skip: !seesDeals });
+
+  if (!seesDeals) return <Welcome />;
+  const stats = data?.dealStats;
+  return (
+    <>
+      <PageHeader title="Dashboard" subtitle={me.role === 'SALES_REP' ? 'Your pipeline' : 'Team pipeline'} />
+      {loading && !stats ? (
+        <LoadingState label="Loading figures…" />
+      ) : error && !stats ? (
+        <ErrorState error={error} onRetry={() => void refetch()} />
+      ) : stats ? (
+        <Figures stats={stats} withInteractions={withInteractions} canCreate={canWrite(me.role, 'deals')} />
+      ) : null}
+    </>
+  );
+}
+
+function Figures({ stats, withInteractions, canCreate }: { stats: Stats; withInteractions: boolean; canCreate: boolean }) {
+  const noDeals = stats.byStage.every((s) => s.count === 0);
+  const pipeline = stats.byStage.filter((s) => OPEN_STAGES.includes(s.stage));
+  const anyWon = stats.wonByMonth.some((m) => m.count > 0);
+  const closed = stats.wonInWindow + stats.lostInWindow;
+  return (
+    <Stack spacing={2}>
+      <Grid container spacing={2} component="section" aria-label="Key figures">
+        <Kpi label="Open pipeline" value={formatMoney(stats.openPipelineAmount)} detail={`${stats.openDealCount} open ${stats.openDealCount === 1 ? 'deal' : 'deals'}`} />
+        <Kpi label="Won this month" value={formatMoney(stats.wonThisMonthAmount)} detail={`${stats.wonThisMonthCount} ${stats.wonThisMonthCount === 1 ? 'deal' : 'deals'}`} />
+        <Kpi
+          label="Win rate"
+          value={formatRate(stats.winRate)}
+          detail={closed ? `${stats.wonInWindow} won, ${stats.lostInWindow} lost in the last ${stats.winRateDays} days` : `No deals closed in the last ${stats.winRateDays} days`}
+        />
+        {withInteractions && <Kpi label="Interactions this week" value={String(stats.interactionsThisWeek ?? 0)} detail="Since Monday (UTC)" />}
+      </Grid>
+      {noDeals ? (
+        <Paper variant="outlined">
+          <EmptyState title="No deals yet.">
+            {canCreate ? (
+              <Button component={RouterLink} to="/deals" variant="outlined" size="small">
+                Go to deals
+              </Button>
+            ) : (
+              'Figures appear here once there are deals.'
+            )}
+          </EmptyState>
+        </Paper>
+      ) : (
+        <Grid container spacing={2}>
+          <Grid size={{ xs: 12, lg: 6 }}>
+            <ChartCard id="pipeline-by-stage" title="Open pipeline by stage" summary={`Open deals by stage: ${pipeline.map((s) => `${dealStageLabel(s.stage)} ${formatMoney(s.amount)} (${s.count})`).join(', ')}.`}>
+              <StageBarChart rows={pipeline} />
+              <DataTable caption="Open pipeline by stage" head={['Stage', 'Deals', 'Amount']} rows={pipeline.map((s) => [dealStageLabel(s.stage), String(s.count), formatMoney(s.amount)])} />
+            </ChartCard>
+          </Grid>
+          <Grid size={{ xs: 12, lg: 6 }}>
+            <ChartCard id="won-by-month" title="Won by month" summary={anyWon ? undefined : 'No deals won in the last twelve months.'}>
+              <WonLineChart rows={stats.wonByMonth} />
+              <DataTable caption="Won by month, last twelve months" head={['Month', 'Deals won', 'Amount']} rows={stats.wonByMonth.map((m) => [monthLabel(m.month), String(m.count), formatMoney(m.amount)])} />
+            </ChartCard>
+          </Grid>
+        </Grid>
+      )}
+    </Stack>
+  );
+}
+
+function Kpi({ label, value, detail }: { label: string; value: string; detail: string }) {
+  return (
+    <Grid size={{ xs: 12, sm: 6, lg: 3 }}>
+      <Paper variant="outlined" sx={{ p: 2, height: '100%' }} role="group" aria-label={label}>
+        <Typography variant="body2" color="text.secondary" component="h2">
+          {label}
+        </Typography>
+        <Typography variant="h5" component="p" sx={{ fontWeight: 600, my: 0.5 }} data-testid={`kpi-${label}`}>
+          {value}
+        </Typography>
+        <Typography variant="body2" color="text.secondary">
+          {detail}
+        </Typography>
+      </Paper>
+    </Grid>
+  );
+}
+
+function ChartCard({ id, title, summary, children }: { id: string; title: string; summary?: string; children: ReactNode }) {
+  return (
+    <Paper variant="outlined" component="section" aria-labelledby={`${id}-title`} sx={{ p: 2 }}>
+      <Typography id={`${id}-title`} variant="h6" component="h2" sx={{ fontSize: '1rem' }}>
+        {title}
+      </Typography>
+      {summary && (
+        <Typography variant="body2" color="text.secondary">
+          {summary}
+        </Typography>
+      )}
+      {children}
+    </Paper>
+  );
+}
+
+/** The chart's figures as a table for screen readers (the drawing itself is hidden from them). */
+function DataTable({ caption, head, rows }: { caption: string; head: string[]; rows: string[][] }) {
+  return (
+    <Box component="table" sx={visuallyHidden}>
+      <caption>{caption}</caption>
+      <thead>
+        <tr>
+          {head.map((h) => (
+            <th key={h} scope="col">
+              {h}
+            </th>
+          ))}
+        </tr>
+      </thead>
+      <tbody>
+        {rows.map((r) => (
+          <tr key={r[0]}>
+            {r.map((c, i) => (i === 0 ? <th key={i} scope="row">{c}</th> : <td key={i}>{c}</td>))}
+          </tr>
+        ))}
+      </tbody>
+    </Box>
+  );
+}
+
+/** For roles without deal access (dispatchers, technicians): where to go instead of pipeline figures. */
+function Welcome() {
+  const me = useCurrentUser();
+  const places = navFor(me.role).filter((i) => i.area !== 'dashboard');
+  return (
+    <>
+      <PageHeader title="Dashboard" />
+      <Paper variant="outlined" sx={{ p: 3 }} component="section" aria-labelledby="welcome-title">
+        <Typography id="welcome-title" variant="h6" component="h2">
+          Welcome, {me.name}
+        </Typography>
+        <Typography variant="body1" color="text.secondary" sx={{ mt: 1 }}>
+          You are signed in as {ROLE_LABELS[me.role].toLowerCase()}. Pipeline figures are for sales and finance roles.
+          {places.length === 0 && ' Your scheduled work will show up here as the field-service tools arrive.'}
+        </Typography>
+        {places.length > 0 && (
+          <Stack direction="row" spacing={1} sx={{ mt: 2, flexWrap: 'wrap' }}>
+            {places.map((p) => (
+              <Button key={p.to} component={RouterLink} to={p.to} variant="outlined">
+                {p.label}
+              </Button>
+            ))}
+          </Stack>
+        )}
+      </Paper>
+    </>
+  );
 }
