@@ -59,13 +59,17 @@ if (stale()) {
 
 const [target, ...rest] = process.argv.slice(2);
 
-// The server serves the built web app: build it when missing or older than its sources.
+// The server serves the built web app: build it when missing or older than its sources (under the
+// same lock, so servers started together build it once).
 if (target === 'main') {
   const web = path.join(root, '..', 'web');
   const webStamp = path.join(web, 'dist', '.build-stamp');
   const sources = [path.join(web, 'src'), path.join(web, 'index.html'), path.join(web, 'vite.config.mts')];
-  const newest = Math.max(...sources.filter((p) => fs.existsSync(p)).map((p) => (fs.statSync(p).isDirectory() ? newestMtime(p) : fs.statSync(p).mtimeMs)));
-  if (fs.existsSync(path.join(web, 'src')) && (!fs.existsSync(webStamp) || fs.statSync(webStamp).mtimeMs < newest)) {
+  const webStale = () => {
+    const newest = Math.max(...sources.filter((p) => fs.existsSync(p)).map((p) => (fs.statSync(p).isDirectory() ? newestMtime(p) : fs.statSync(p).mtimeMs)));
+    return fs.existsSync(path.join(web, 'src')) && (!fs.existsSync(webStamp) || fs.statSync(webStamp).mtimeMs < newest);
+  };
+  if (webStale()) {
     let vite;
     try {
       vite = path.join(path.dirname(require.resolve('vite/package.json', { paths: [web] })), 'bin', 'vite.js');
@@ -73,10 +77,13 @@ if (target === 'main') {
       console.warn('web/dist is missing or stale and Vite is not installed (npm install without --omit=dev builds it); serving the API only.');
     }
     if (vite) {
-      console.log('Building the web app…');
-      // Always a production build of React, whatever NODE_ENV this process runs with.
-      execFileSync(process.execPath, [vite, 'build', '--logLevel', 'warn'], { cwd: web, stdio: 'inherit', env: { ...process.env, NODE_ENV: 'production' } });
-      fs.writeFileSync(webStamp, new Date().toISOString());
+      withBuildLock(() => {
+        if (!webStale()) return;
+        console.log('Building the web app…');
+        // Always a production build of React, whatever NODE_ENV this process runs with.
+        execFileSync(process.execPath, [vite, 'build', '--logLevel', 'warn'], { cwd: web, stdio: 'inherit', env: { ...process.env, NODE_ENV: 'production' } });
+        fs.writeFileSync(webStamp, new Date().toISOString());
+      });
     }
   }
 }

@@ -49,7 +49,7 @@ describe('npm start with DATABASE_URL', () => {
       env: { ...process.env, DATABASE_URL: url.toString(), PORT: String(port), ADMIN_EMAIL: 'Boss@Example.com', ADMIN_PASSWORD: 'a long admin password', LOG_LEVEL: 'warn', NODE_ENV: 'development' },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
-    const out = await waitForOutput(child, /ready at/);
+    const out = await waitForOutput(child, /Converge is ready/);
     expect(out).not.toMatch(/Demo logins/);
 
     const endpoint = `http://127.0.0.1:${port}/graphql`;
@@ -77,7 +77,7 @@ describe('npm start with DATABASE_URL', () => {
     expect((await inFlight).data).toEqual({ updateAccount: { industry: 'HVAC' } });
     expect(await exited).toBe(0);
     child = undefined;
-  });
+  }, 120_000); // builds the server and the web app when they are stale
 
   it('stops with a clear message on bad configuration', async () => {
     const bad = spawn(process.execPath, [path.join(__dirname, '..', 'scripts', 'run.js'), 'main'], {

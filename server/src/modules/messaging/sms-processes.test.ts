@@ -135,7 +135,7 @@ describe.each(['bull'])('a worker stopped with SIGTERM (%s)', (mode) => {
 describe('npm start', () => {
   it('runs the job workers in its own process (no Redis: in-process from the outbox)', async () => {
     const port = await freePort();
-    const main = await startProcess('main', /ready at/, { ...(await workerEnv('in-process', 'unused')), PORT: String(port), NODE_ENV: 'development' });
+    const main = await startProcess('main', /Converge is ready/, { ...(await workerEnv('in-process', 'unused')), PORT: String(port), NODE_ENV: 'development' });
     try {
       const contact = await createContact(server.ds, manager.user.id, { phone: '+14155550175' });
       const token = await createSession(server.ds, manager.user.id);
