@@ -2,13 +2,12 @@ import { useState } from 'react';
 import { Link as RouterLink, useNavigate } from 'react-router';
 import { useMutation, useQuery } from '@apollo/client/react';
 import Button from '@mui/material/Button';
-import FormControlLabel from '@mui/material/FormControlLabel';
 import Link from '@mui/material/Link';
 import Stack from '@mui/material/Stack';
-import Switch from '@mui/material/Switch';
 import { AccountsDocument, RestoreAccountDocument, type AccountFilter, type AccountRowFragment, type AccountSortField } from '../../gql/graphql';
 import { PageHeader } from '../../components/PageHeader';
 import { EmptyList, ListTable, type Column } from '../../components/ListTable';
+import { useLoadMore, TrashSwitch, restoreColumn } from '../../components/list-controls';
 import { SearchField } from '../../components/SearchField';
 import { useListUrlState } from '../../components/useListUrlState';
 import { formatMoney } from '../../components/format';
@@ -34,10 +33,10 @@ export function AccountsPage() {
   const list = useListUrlState<AccountSortField>({ field: 'CREATED_AT', direction: 'DESC' }, SORTS);
   const trash = list.get('view') === 'trash';
   const [creating, setCreating] = useState(false);
-  const [loadingMore, setLoadingMore] = useState(false);
   const variables = { first: ACCOUNTS_PAGE_SIZE, filter: accountFilter(list.query, trash), orderBy: list.orderBy, withCredit: canSeeCreditLimit(me.role) };
   const { data, loading, error, refetch, fetchMore } = useQuery(AccountsDocument, { variables, notifyOnNetworkStatusChange: false });
   const conn = data?.accounts;
+  const paging = useLoadMore(conn?.pageInfo, fetchMore);
   const showCredit = canSeeCreditLimit(me.role);
   const writable = canWrite(me.role, 'accounts');
   const notify = useNotify();
@@ -59,31 +58,9 @@ export function AccountsPage() {
     { id: 'phone', label: 'Phone', render: (a) => a.phone ?? '—', hideBelow: 'md' },
     ...(showCredit ? [{ id: 'credit', label: 'Credit limit', sortField: 'CREDIT_LIMIT' as const, align: 'right' as const, render: (a: AccountRowFragment) => formatMoney(a.creditLimit), hideBelow: 'sm' as const }] : []),
     { id: 'owner', label: 'Owner', render: (a) => a.owner.name, hideBelow: 'sm' },
-    ...(trash && writable
-      ? [
-          {
-            id: 'restore',
-            label: 'Restore',
-            align: 'right' as const,
-            render: (a: AccountRowFragment) => (
-              <Button size="small" onClick={() => void restoreRow(a)} aria-label={`Restore ${a.name}`}>
-                Restore
-              </Button>
-            ),
-          },
-        ]
-      : []),
+    ...restoreColumn<AccountRowFragment, AccountSortField>(trash && writable, (a) => a.name, (a) => void restoreRow(a)),
   ];
 
-  const loadMore = async () => {
-    if (!conn?.pageInfo.endCursor) return;
-    setLoadingMore(true);
-    try {
-      await fetchMore({ variables: { after: conn.pageInfo.endCursor } });
-    } finally {
-      setLoadingMore(false);
-    }
-  };
 
   return (
     <>
@@ -99,7 +76,7 @@ export function AccountsPage() {
       />
       <Stack direction={{ xs: 'column', sm: 'row' }} spacing={2} sx={{ mb: 2, alignItems: { sm: 'center' } }}>
         <SearchField label="Filter accounts" value={list.query} onChange={list.setQuery} />
-        <FormControlLabel control={<Switch checked={trash} onChange={(e) => list.update({ view: e.target.checked ? 'trash' : null })} />} label="Trash" />
+        <TrashSwitch checked={trash} onChange={(on) => list.update({ view: on ? 'trash' : null })} />
       </Stack>
       <ListTable
         label="Accounts"
@@ -110,9 +87,7 @@ export function AccountsPage() {
         loading={loading}
         error={error}
         onRetry={() => void refetch()}
-        hasMore={!!conn?.pageInfo.hasNextPage}
-        loadingMore={loadingMore}
-        onLoadMore={() => void loadMore()}
+        {...paging}
         totalCount={conn?.totalCount}
         empty={<EmptyList title={trash ? 'The trash is empty.' : list.query ? 'No accounts match this filter.' : 'No accounts yet.'} />}
       />

@@ -5,6 +5,7 @@ import Chip from '@mui/material/Chip';
 import { ApiKeysDocument, RevokeApiKeyDocument, type ApiKeyRowFragment } from '../../gql/graphql';
 import { PageHeader } from '../../components/PageHeader';
 import { EmptyList, ListTable, type Column } from '../../components/ListTable';
+import { useLoadMore } from '../../components/list-controls';
 import { useNotify } from '../../components/Notifications';
 import { formatDate } from '../../components/format';
 import { ConfirmDialog } from './ConfirmDialog';
@@ -29,10 +30,10 @@ export function ApiKeysPage() {
   const [created, setCreated] = useState<CreatedKey | null>(null);
   const [revoking, setRevoking] = useState<{ open: boolean; key: ApiKeyRowFragment | null }>({ open: false, key: null });
   const [revokeError, setRevokeError] = useState<string | null>(null);
-  const [loadingMore, setLoadingMore] = useState(false);
   const { data, loading, error, refetch, fetchMore } = useQuery(ApiKeysDocument, { variables: { first: API_KEYS_PAGE_SIZE } });
   const [revoke, { loading: revokingNow }] = useMutation(RevokeApiKeyDocument);
   const conn = data?.apiKeys;
+  const paging = useLoadMore(conn?.pageInfo, fetchMore);
 
   const confirmRevoke = async () => {
     const key = revoking.key;
@@ -75,15 +76,6 @@ export function ApiKeysPage() {
     },
   ];
 
-  const loadMore = async () => {
-    if (!conn?.pageInfo.endCursor) return;
-    setLoadingMore(true);
-    try {
-      await fetchMore({ variables: { after: conn.pageInfo.endCursor } });
-    } finally {
-      setLoadingMore(false);
-    }
-  };
 
   return (
     <>
@@ -105,9 +97,7 @@ export function ApiKeysPage() {
         loading={loading}
         error={error}
         onRetry={() => void refetch()}
-        hasMore={!!conn?.pageInfo.hasNextPage}
-        loadingMore={loadingMore}
-        onLoadMore={() => void loadMore()}
+        {...paging}
         totalCount={conn?.totalCount}
         rowSx={(k) => (k.revokedAt ? { '& td': { color: 'text.secondary' } } : undefined)}
         empty={<EmptyList title="No API keys yet." hint="Create one for each integration, so each can be revoked on its own." />}

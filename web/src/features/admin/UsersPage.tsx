@@ -14,6 +14,7 @@ import PersonOffIcon from '@mui/icons-material/PersonOff';
 import { UpdateUserDocument, UsersDocument, type Role, type UserFilter, type UserRowFragment, type UserSortField } from '../../gql/graphql';
 import { PageHeader } from '../../components/PageHeader';
 import { EmptyList, ListTable, type Column } from '../../components/ListTable';
+import { useLoadMore } from '../../components/list-controls';
 import { SearchField } from '../../components/SearchField';
 import { useListUrlState } from '../../components/useListUrlState';
 import { useNotify } from '../../components/Notifications';
@@ -67,11 +68,11 @@ export function UsersPage() {
   const [editing, setEditing] = useState<{ open: boolean; user: UserRowFragment | null }>({ open: false, user: null });
   const [deactivating, setDeactivating] = useState<{ open: boolean; user: UserRowFragment | null }>({ open: false, user: null });
   const [confirmError, setConfirmError] = useState<string | null>(null);
-  const [loadingMore, setLoadingMore] = useState(false);
   const filter = userFilter(list.query, role, status);
   const { data, loading, error, refetch, fetchMore } = useQuery(UsersDocument, { variables: { first: USERS_PAGE_SIZE, filter, orderBy: list.orderBy } });
   const [update, { loading: updating }] = useMutation(UpdateUserDocument);
   const conn = data?.users;
+  const paging = useLoadMore(conn?.pageInfo, fetchMore);
   const filtered = !!(list.query || role || status);
 
   const setActive = async (user: UserRowFragment, active: boolean) => {
@@ -139,15 +140,6 @@ export function UsersPage() {
     },
   ];
 
-  const loadMore = async () => {
-    if (!conn?.pageInfo.endCursor) return;
-    setLoadingMore(true);
-    try {
-      await fetchMore({ variables: { after: conn.pageInfo.endCursor } });
-    } finally {
-      setLoadingMore(false);
-    }
-  };
 
   const target = deactivating.user;
   return (
@@ -202,9 +194,7 @@ export function UsersPage() {
         loading={loading}
         error={error}
         onRetry={() => void refetch()}
-        hasMore={!!conn?.pageInfo.hasNextPage}
-        loadingMore={loadingMore}
-        onLoadMore={() => void loadMore()}
+        {...paging}
         totalCount={conn?.totalCount}
         rowSx={(u) => (u.active ? undefined : { '& td': { color: 'text.secondary' } })}
         empty={<EmptyList title={filtered ? 'No users match this filter.' : 'No users yet.'} />}

@@ -2,13 +2,12 @@ import { useState } from 'react';
 import { Link as RouterLink, useNavigate } from 'react-router';
 import { useMutation, useQuery } from '@apollo/client/react';
 import Button from '@mui/material/Button';
-import FormControlLabel from '@mui/material/FormControlLabel';
 import Link from '@mui/material/Link';
 import Stack from '@mui/material/Stack';
-import Switch from '@mui/material/Switch';
 import { ContactsDocument, RestoreContactDocument, type ContactRowFragment, type ContactSortField } from '../../gql/graphql';
 import { PageHeader } from '../../components/PageHeader';
 import { EmptyList, ListTable, type Column } from '../../components/ListTable';
+import { useLoadMore, TrashSwitch, restoreColumn } from '../../components/list-controls';
 import { SearchField } from '../../components/SearchField';
 import { useListUrlState } from '../../components/useListUrlState';
 import { useNotify } from '../../components/Notifications';
@@ -28,10 +27,10 @@ export function ContactsPage() {
   const list = useListUrlState<ContactSortField>({ field: 'LAST_NAME', direction: 'ASC' }, SORTS);
   const trash = list.get('view') === 'trash';
   const [creating, setCreating] = useState(false);
-  const [loadingMore, setLoadingMore] = useState(false);
   const variables = { first: CONTACTS_PAGE_SIZE, filter: contactFilter(list.query, trash), orderBy: list.orderBy };
   const { data, loading, error, refetch, fetchMore } = useQuery(ContactsDocument, { variables, notifyOnNetworkStatusChange: false });
   const conn = data?.contacts;
+  const paging = useLoadMore(conn?.pageInfo, fetchMore);
   const [restore] = useMutation(RestoreContactDocument);
   const notify = useNotify();
   const writable = canWrite(me.role, 'contacts');
@@ -55,31 +54,9 @@ export function ContactsPage() {
     { id: 'email', label: 'Email', sortField: 'EMAIL', render: (c) => c.email ?? '—', hideBelow: 'md' },
     { id: 'phone', label: 'Phone', render: (c) => c.phone ?? '—', hideBelow: 'md' },
     { id: 'owner', label: 'Owner', render: (c) => c.owner.name, hideBelow: 'sm' },
-    ...(trash && writable
-      ? [
-          {
-            id: 'restore',
-            label: 'Restore',
-            align: 'right' as const,
-            render: (c: ContactRowFragment) => (
-              <Button size="small" onClick={() => void restoreRow(c)} aria-label={`Restore ${contactName(c)}`}>
-                Restore
-              </Button>
-            ),
-          },
-        ]
-      : []),
+    ...restoreColumn<ContactRowFragment, ContactSortField>(trash && writable, (c) => contactName(c), (c) => void restoreRow(c)),
   ];
 
-  const loadMore = async () => {
-    if (!conn?.pageInfo.endCursor) return;
-    setLoadingMore(true);
-    try {
-      await fetchMore({ variables: { after: conn.pageInfo.endCursor } });
-    } finally {
-      setLoadingMore(false);
-    }
-  };
 
   return (
     <>
@@ -95,7 +72,7 @@ export function ContactsPage() {
       />
       <Stack direction={{ xs: 'column', sm: 'row' }} spacing={2} sx={{ mb: 2, alignItems: { sm: 'center' } }}>
         <SearchField label="Filter contacts" value={list.query} onChange={list.setQuery} />
-        <FormControlLabel control={<Switch checked={trash} onChange={(e) => list.update({ view: e.target.checked ? 'trash' : null })} />} label="Trash" />
+        <TrashSwitch checked={trash} onChange={(on) => list.update({ view: on ? 'trash' : null })} />
       </Stack>
       <ListTable
         label="Contacts"
@@ -106,9 +83,7 @@ export function ContactsPage() {
         loading={loading}
         error={error}
         onRetry={() => void refetch()}
-        hasMore={!!conn?.pageInfo.hasNextPage}
-        loadingMore={loadingMore}
-        onLoadMore={() => void loadMore()}
+        {...paging}
         totalCount={conn?.totalCount}
         empty={<EmptyList title={trash ? 'The trash is empty.' : list.query ? 'No contacts match this filter.' : 'No contacts yet.'} />}
       />

@@ -2,15 +2,14 @@ import { useState } from 'react';
 import { Link as RouterLink, useNavigate } from 'react-router';
 import { useQuery } from '@apollo/client/react';
 import Button from '@mui/material/Button';
-import FormControlLabel from '@mui/material/FormControlLabel';
 import Link from '@mui/material/Link';
 import MenuItem from '@mui/material/MenuItem';
 import Stack from '@mui/material/Stack';
-import Switch from '@mui/material/Switch';
 import TextField from '@mui/material/TextField';
 import { DealsDocument, type DealFilter, type DealRowFragment, type DealSortField, type DealStage } from '../../gql/graphql';
 import { PageHeader } from '../../components/PageHeader';
 import { EmptyList, ListTable, type Column } from '../../components/ListTable';
+import { useLoadMore, TrashSwitch } from '../../components/list-controls';
 import { SearchField } from '../../components/SearchField';
 import { useListUrlState } from '../../components/useListUrlState';
 import { formatDate, formatMoney } from '../../components/format';
@@ -41,10 +40,10 @@ export function DealsPage() {
   const rawStage = list.get('stage');
   const stage = isDealStage(rawStage) ? rawStage : null;
   const [creating, setCreating] = useState(false);
-  const [loadingMore, setLoadingMore] = useState(false);
   const variables = { first: DEALS_PAGE_SIZE, filter: dealFilter(list.query, stage, trash), orderBy: list.orderBy };
   const { data, loading, error, refetch, fetchMore } = useQuery(DealsDocument, { variables });
   const conn = data?.deals;
+  const paging = useLoadMore(conn?.pageInfo, fetchMore);
 
   const columns: Column<DealRowFragment, DealSortField>[] = [
     { id: 'name', label: 'Name', sortField: 'NAME', render: (d) => <Link component={RouterLink} to={`/deals/${d.id}`}>{d.name}</Link> },
@@ -55,15 +54,6 @@ export function DealsPage() {
     { id: 'owner', label: 'Owner', render: (d) => d.owner.name, hideBelow: 'md' },
   ];
 
-  const loadMore = async () => {
-    if (!conn?.pageInfo.endCursor) return;
-    setLoadingMore(true);
-    try {
-      await fetchMore({ variables: { after: conn.pageInfo.endCursor } });
-    } finally {
-      setLoadingMore(false);
-    }
-  };
 
   const emptyTitle = trash ? 'The trash is empty.' : list.query || stage ? 'No deals match this filter.' : 'No deals yet.';
   return (
@@ -91,7 +81,7 @@ export function DealsPage() {
             </MenuItem>
           ))}
         </TextField>
-        <FormControlLabel control={<Switch checked={trash} onChange={(e) => list.update({ view: e.target.checked ? 'trash' : null })} />} label="Trash" />
+        <TrashSwitch checked={trash} onChange={(on) => list.update({ view: on ? 'trash' : null })} />
       </Stack>
       <ListTable
         label="Deals"
@@ -102,9 +92,7 @@ export function DealsPage() {
         loading={loading}
         error={error}
         onRetry={() => void refetch()}
-        hasMore={!!conn?.pageInfo.hasNextPage}
-        loadingMore={loadingMore}
-        onLoadMore={() => void loadMore()}
+        {...paging}
         totalCount={conn?.totalCount}
         empty={<EmptyList title={emptyTitle} hint={!trash && !list.query && !stage && canWrite(me.role, 'deals') ? 'Create one with “New deal”.' : undefined} />}
       />

@@ -3,15 +3,14 @@ import { Link as RouterLink, useNavigate } from 'react-router';
 import { useMutation, useQuery } from '@apollo/client/react';
 import Button from '@mui/material/Button';
 import Chip from '@mui/material/Chip';
-import FormControlLabel from '@mui/material/FormControlLabel';
 import Link from '@mui/material/Link';
 import MenuItem from '@mui/material/MenuItem';
 import Stack from '@mui/material/Stack';
-import Switch from '@mui/material/Switch';
 import TextField from '@mui/material/TextField';
 import { InteractionsDocument, RestoreInteractionDocument, type InteractionFilter, type InteractionRowFragment, type InteractionSortField, type InteractionType } from '../../gql/graphql';
 import { PageHeader } from '../../components/PageHeader';
 import { EmptyList, ListTable, type Column } from '../../components/ListTable';
+import { useLoadMore, TrashSwitch, restoreColumn } from '../../components/list-controls';
 import { SearchField } from '../../components/SearchField';
 import { useListUrlState } from '../../components/useListUrlState';
 import { useNotify } from '../../components/Notifications';
@@ -43,10 +42,10 @@ export function InteractionsPage() {
   const type = isInteractionType(rawType) ? rawType : null;
   const contactId = list.get('contact');
   const [creating, setCreating] = useState(false);
-  const [loadingMore, setLoadingMore] = useState(false);
   const variables = { first: INTERACTIONS_PAGE_SIZE, filter: interactionFilter({ query: list.query, type, contactId, trash }), orderBy: list.orderBy };
   const { data, loading, error, refetch, fetchMore } = useQuery(InteractionsDocument, { variables, notifyOnNetworkStatusChange: false });
   const conn = data?.interactions;
+  const paging = useLoadMore(conn?.pageInfo, fetchMore);
   const rows = conn?.edges.map((e) => e.node);
   const filteredContact = contactId ? rows?.find((r) => r.contact?.id === contactId)?.contact : undefined;
   const [restore] = useMutation(RestoreInteractionDocument);
@@ -72,31 +71,9 @@ export function InteractionsPage() {
     },
     { id: 'deal', label: 'Deal', render: (i) => (i.deal ? <Link component={RouterLink} to={`/deals/${i.deal.id}`}>{i.deal.name}</Link> : '—'), hideBelow: 'md' },
     { id: 'owner', label: 'Owner', render: (i) => i.owner.name, hideBelow: 'md' },
-    ...(trash && writable
-      ? [
-          {
-            id: 'restore',
-            label: 'Restore',
-            align: 'right' as const,
-            render: (i: InteractionRowFragment) => (
-              <Button size="small" onClick={() => void restoreRow(i)} aria-label={`Restore ${i.subject}`}>
-                Restore
-              </Button>
-            ),
-          },
-        ]
-      : []),
+    ...restoreColumn<InteractionRowFragment, InteractionSortField>(trash && writable, (i) => i.subject, (i) => void restoreRow(i)),
   ];
 
-  const loadMore = async () => {
-    if (!conn?.pageInfo.endCursor) return;
-    setLoadingMore(true);
-    try {
-      await fetchMore({ variables: { after: conn.pageInfo.endCursor } });
-    } finally {
-      setLoadingMore(false);
-    }
-  };
 
   const filtered = !!(list.query || type || contactId);
   return (
@@ -135,7 +112,7 @@ export function InteractionsPage() {
             onDelete={() => list.update({ contact: null })}
           />
         )}
-        <FormControlLabel control={<Switch checked={trash} onChange={(e) => list.update({ view: e.target.checked ? 'trash' : null })} />} label="Trash" />
+        <TrashSwitch checked={trash} onChange={(on) => list.update({ view: on ? 'trash' : null })} />
       </Stack>
       <ListTable
         label="Interactions"
@@ -146,9 +123,7 @@ export function InteractionsPage() {
         loading={loading}
         error={error}
         onRetry={() => void refetch()}
-        hasMore={!!conn?.pageInfo.hasNextPage}
-        loadingMore={loadingMore}
-        onLoadMore={() => void loadMore()}
+        {...paging}
         totalCount={conn?.totalCount}
         empty={<EmptyList title={trash ? 'The trash is empty.' : filtered ? 'No interactions match this filter.' : 'No interactions yet.'} />}
       />
