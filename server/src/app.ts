@@ -15,6 +15,7 @@ import type { AppError } from './kernel/errors/errors';
 import { checkRequestInput } from './kernel/http/input-guard';
 import { LIMITS, validationRules } from './kernel/http/limits';
 import { bearer } from './kernel/auth/bearer';
+import { LoginLimiter } from './kernel/auth/login-limiter';
 import { currentRequestId, requestScope } from './kernel/http/request-context';
 import { startSubscriptionServer } from './kernel/http/subscription-server';
 import { serveWebApp } from './kernel/http/web-app';
@@ -67,7 +68,10 @@ export async function startApp(ds: DataSource, cfg: Config, port = cfg.PORT, ext
   if (cfg.TRUST_PROXY) app.set('trust proxy', true);
   const server = http.createServer(app);
 
-  const ws = startSubscriptionServer({ server, schema, ds, production: cfg.production, authenticate: (token) => resolvePrincipal(ds, token) });
+  // Login throttling is shared by every instance through Redis when configured (its own connection).
+  const limits = cfg.REDIS_URL ? openRedis(cfg.REDIS_URL, 'rate-limits') : undefined;
+  const loginLimiter = new LoginLimiter(limits ? { redis: limits, prefix: cfg.REDIS_PREFIX } : undefined);
+  const ws = startSubscriptionServer({ server, schema, ds, production: cfg.production, loginLimiter, authenticate: (token) => resolvePrincipal(ds, token) });
 
   // With Redis the feed crosses instances (separate publish and subscribe connections); nothing
   // in the request path waits on it.
@@ -76,6 +80,7 @@ export async function startApp(ds: DataSource, cfg: Config, port = cfg.PORT, ext
     : undefined;
   const closeRedisConnections = () => {
     if (redis) [redis.publisher, redis.subscriber].forEach(closeRedis);
+    if (limits) closeRedis(limits);
   };
   const feed = await startActivityFeed({
     ds,
@@ -173,7 +178,7 @@ export async function startApp(ds: DataSource, cfg: Config, port = cfg.PORT, ext
       context: async ({ req }): Promise<Context> => {
         const token = bearer(req.headers.authorization);
         const principal = token ? await resolvePrincipal(ds, token) : null;
-        return { requestId: currentRequestId() ?? randomUUID(), ip: req.ip ?? '', principal, ds, loaders: new Loaders(), token };
+        return { requestId: currentRequestId() ?? randomUUID(), ip: req.ip ?? '', principal, ds, loaders: new Loaders(), token, loginLimiter };
       },
     }),
   );

@@ -1,4 +1,5 @@
 import type { DataSource } from 'typeorm';
+import type { LoginLimiter } from './auth/login-limiter';
 import type { Principal } from './auth/principal';
 import type { Loaders } from './loaders/loaders';
 
@@ -11,6 +12,8 @@ export interface Context {
   loaders: Loaders;
   /** Set by the HTTP layer so `logout` can find the session. */
   token: string | null;
+  /** The instance's login throttle (shared through Redis when configured). */
+  loginLimiter?: LoginLimiter;
 }
 
 export function requirePrincipal(ctx: Context): Principal {

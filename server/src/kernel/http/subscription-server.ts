@@ -5,6 +5,7 @@ import { useServer } from 'graphql-ws/use/ws';
 import type { DataSource } from 'typeorm';
 import { WebSocketServer } from 'ws';
 import { bearer } from '../auth/bearer';
+import type { LoginLimiter } from '../auth/login-limiter';
 import type { Principal } from '../auth/principal';
 import type { Context } from '../context';
 import { formatError } from '../errors/format-error';
@@ -24,6 +25,7 @@ interface Options {
   production: boolean;
   /** Resolves a bearer secret to its principal; null when invalid, expired or revoked. */
   authenticate(token: string): Promise<Principal | null>;
+  loginLimiter?: LoginLimiter;
 }
 
 /**
@@ -49,7 +51,7 @@ export function startSubscriptionServer(o: Options): { drain(): Promise<void>; c
         const token = bearer(params.Authorization ?? params.authorization) ?? (typeof params.token === 'string' ? params.token : null);
         const principal = token ? await o.authenticate(token) : null;
         if (!principal) return false; // graphql-ws closes with 4403 Forbidden
-        const context: Context = { requestId: randomUUID(), ip: String(wsCtx.extra.request.socket.remoteAddress ?? ''), principal, ds: o.ds, loaders: new Loaders(), token };
+        const context: Context = { requestId: randomUUID(), ip: String(wsCtx.extra.request.socket.remoteAddress ?? ''), principal, ds: o.ds, loaders: new Loaders(), token, loginLimiter: o.loginLimiter };
         wsCtx.extra.context = context;
         sockets.set(wsCtx.extra.socket, context);
         return true;

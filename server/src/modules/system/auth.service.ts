@@ -69,7 +69,7 @@ export class AuthService {
   constructor(private readonly limiter = new LoginLimiter()) {}
 
   async login(ctx: Context, email: string, password: string): Promise<LoginResult> {
-    const release = await this.limiter.reserve(email, ctx.ip);
+    const release = await (ctx.loginLimiter ?? this.limiter).reserve(email, ctx.ip);
     const rows: (User & { passwordHash: string })[] = await ctx.ds.query(
       `SELECT * FROM "users" WHERE lower("email") = lower($1)`,
       [email.trim()],
