@@ -338,7 +338,7 @@ describe('login rate limits', () => {
     }
     expectLimited(await login(user.email, TEST_PASSWORD, ip), /address/);
     expect((await login(user.email, TEST_PASSWORD, freshIp())).data.login.user.id).toBe(user.id);
-  });
+  }, 120_000); // 31 sign-ins, each a deliberately slow password hash
 
   it('counts every aliased attempt: ten guesses per request never get past 5 failures', async () => {
     const user = await createUser(proxied.ds);

@@ -1,15 +1,17 @@
 import { useState } from 'react';
 import { Link as RouterLink, useNavigate } from 'react-router';
-import { useQuery } from '@apollo/client/react';
+import { useMutation, useQuery } from '@apollo/client/react';
 import Button from '@mui/material/Button';
 import Link from '@mui/material/Link';
 import MenuItem from '@mui/material/MenuItem';
 import Stack from '@mui/material/Stack';
 import TextField from '@mui/material/TextField';
-import { DealsDocument, type DealFilter, type DealRowFragment, type DealSortField, type DealStage } from '../../gql/graphql';
+import { DealsDocument, RestoreDealDocument, type DealFilter, type DealRowFragment, type DealSortField, type DealStage } from '../../gql/graphql';
 import { PageHeader } from '../../components/PageHeader';
 import { EmptyList, ListTable, type Column } from '../../components/ListTable';
-import { useLoadMore, TrashSwitch } from '../../components/list-controls';
+import { restoreColumn, useLoadMore, TrashSwitch } from '../../components/list-controls';
+import { useNotify } from '../../components/Notifications';
+import { describeError } from '../../app/errors';
 import { SearchField } from '../../components/SearchField';
 import { useListUrlState } from '../../components/useListUrlState';
 import { formatDate, formatMoney } from '../../components/format';
@@ -45,15 +47,26 @@ export function DealsPage() {
   const conn = data?.deals;
   const paging = useLoadMore(conn?.pageInfo, fetchMore);
 
+  const notify = useNotify();
+  const [restore] = useMutation(RestoreDealDocument);
+  // Trashed deals are not found by id, so the trash is where they come back from.
+  const restoreRow = (d: DealRowFragment) =>
+    restore({ variables: { id: d.id } }).then(
+      () => {
+        notify(`${d.name} restored`);
+        void refetch();
+      },
+      (err: unknown) => notify(describeError(err).message, { severity: 'error' }),
+    );
   const columns: Column<DealRowFragment, DealSortField>[] = [
-    { id: 'name', label: 'Name', sortField: 'NAME', render: (d) => <Link component={RouterLink} to={`/deals/${d.id}`}>{d.name}</Link> },
+    { id: 'name', label: 'Name', sortField: 'NAME', render: (d) => (trash ? d.name : <Link component={RouterLink} to={`/deals/${d.id}`}>{d.name}</Link>) },
     { id: 'account', label: 'Account', render: (d) => (d.account ? <Link component={RouterLink} to={`/accounts/${d.account.id}`}>{d.account.name}</Link> : '—'), hideBelow: 'sm' },
     { id: 'stage', label: 'Stage', sortField: 'STAGE', render: (d) => <StageChip stage={d.stage} /> },
     { id: 'amount', label: 'Amount', sortField: 'AMOUNT', align: 'right', render: (d) => formatMoney(d.amount) },
     { id: 'close', label: 'Expected close', sortField: 'EXPECTED_CLOSE_DATE', render: (d) => formatDate(d.expectedCloseDate), hideBelow: 'md' },
     { id: 'owner', label: 'Owner', render: (d) => d.owner.name, hideBelow: 'md' },
+    ...restoreColumn<DealRowFragment, DealSortField>(trash && canWrite(me.role, 'deals'), (d) => d.name, (d) => void restoreRow(d)),
   ];
-
 
   const emptyTitle = trash ? 'The trash is empty.' : list.query || stage ? 'No deals match this filter.' : 'No deals yet.';
   return (
