@@ -1,4 +1,9 @@
+import { Link as RouterLink } from 'react-router';
 import Box from '@mui/material/Box';
+import Link from '@mui/material/Link';
+import List from '@mui/material/List';
+import ListItem from '@mui/material/ListItem';
+import ListItemText from '@mui/material/ListItemText';
 import Paper from '@mui/material/Paper';
 import Typography from '@mui/material/Typography';
 import type { ReactNode } from 'react';
@@ -35,5 +40,42 @@ export function Section({ title, actions, children }: { title: string; actions?:
       </Box>
       {children}
     </Paper>
+  );
+}
+
+/** Related records on a detail page: a titled list of links, or a line saying there are none. */
+export function RelatedList<T extends { id: string }>(p: {
+  title: string;
+  total: number;
+  items: T[];
+  emptyText: string;
+  href(item: T): string;
+  primary(item: T): string;
+  secondary?(item: T): string | null | undefined;
+  actions?: ReactNode;
+}) {
+  return (
+    <Section title={`${p.title} (${p.total})`} actions={p.actions}>
+      {p.items.length === 0 ? (
+        <Typography variant="body2" color="text.secondary">
+          {p.emptyText}
+        </Typography>
+      ) : (
+        <List dense disablePadding>
+          {p.items.map((item) => (
+            <ListItem key={item.id} disableGutters divider>
+              <ListItemText
+                primary={
+                  <Link component={RouterLink} to={p.href(item)}>
+                    {p.primary(item)}
+                  </Link>
+                }
+                secondary={p.secondary?.(item) || undefined}
+              />
+            </ListItem>
+          ))}
+        </List>
+      )}
+    </Section>
   );
 }

@@ -1,17 +1,12 @@
 import { useState } from 'react';
-import { Link as RouterLink, useNavigate, useParams } from 'react-router';
+import { useNavigate, useParams } from 'react-router';
 import { useMutation, useQuery } from '@apollo/client/react';
 import Alert from '@mui/material/Alert';
 import Button from '@mui/material/Button';
 import Grid from '@mui/material/Grid';
-import Link from '@mui/material/Link';
-import List from '@mui/material/List';
-import ListItem from '@mui/material/ListItem';
-import ListItemText from '@mui/material/ListItemText';
-import Typography from '@mui/material/Typography';
 import { AccountDetailDocument, DeleteAccountDocument, RestoreAccountDocument } from '../../gql/graphql';
 import { PageHeader } from '../../components/PageHeader';
-import { DetailFields, Section } from '../../components/DetailFields';
+import { DetailFields, RelatedList } from '../../components/DetailFields';
 import { EmptyState, ErrorState, LoadingState } from '../../components/States';
 import { Timeline } from '../../components/Timeline';
 import { formatMoney, formatDate, stageLabel } from '../../components/format';
@@ -101,41 +96,27 @@ export function AccountDetailPage() {
           <Timeline entries={account.timeline.edges.map((e) => e.node)} />
         </Grid>
         <Grid size={{ xs: 12, md: 6 }}>
-          <Section title={`Contacts (${account.contacts.totalCount})`}>
-            {account.contacts.edges.length === 0 ? (
-              <Typography variant="body2" color="text.secondary">No contacts yet.</Typography>
-            ) : (
-              <List dense disablePadding>
-                {account.contacts.edges.map(({ node: c }) => (
-                  <ListItem key={c.id} disableGutters divider>
-                    <ListItemText
-                      primary={<Link component={RouterLink} to={`/contacts/${c.id}`}>{`${c.firstName} ${c.lastName}`}</Link>}
-                      secondary={[c.title, c.email, c.phone].filter(Boolean).join(' · ') || undefined}
-                    />
-                  </ListItem>
-                ))}
-              </List>
-            )}
-          </Section>
+          <RelatedList
+            title="Contacts"
+            total={account.contacts.totalCount}
+            items={account.contacts.edges.map((e) => e.node)}
+            emptyText="No contacts yet."
+            href={(c) => `/contacts/${c.id}`}
+            primary={(c) => `${c.firstName} ${c.lastName}`}
+            secondary={(c) => [c.title, c.email, c.phone].filter(Boolean).join(' · ')}
+          />
         </Grid>
         {account.deals && (
         <Grid size={{ xs: 12, md: 6 }}>
-          <Section title={`Deals (${account.deals.totalCount})`}>
-            {account.deals.edges.length === 0 ? (
-              <Typography variant="body2" color="text.secondary">No deals yet.</Typography>
-            ) : (
-              <List dense disablePadding>
-                {account.deals.edges.map(({ node: d }) => (
-                  <ListItem key={d.id} disableGutters divider>
-                    <ListItemText
-                      primary={<Link component={RouterLink} to={`/deals/${d.id}`}>{d.name}</Link>}
-                      secondary={`${stageLabel(d.stage)} · ${formatMoney(d.amount)}${d.expectedCloseDate ? ` · closes ${formatDate(d.expectedCloseDate)}` : ''}`}
-                    />
-                  </ListItem>
-                ))}
-              </List>
-            )}
-          </Section>
+          <RelatedList
+            title="Deals"
+            total={account.deals.totalCount}
+            items={account.deals.edges.map((e) => e.node)}
+            emptyText="No deals yet."
+            href={(d) => `/deals/${d.id}`}
+            primary={(d) => d.name}
+            secondary={(d) => `${stageLabel(d.stage)} · ${formatMoney(d.amount)}${d.expectedCloseDate ? ` · closes ${formatDate(d.expectedCloseDate)}` : ''}`}
+          />
         </Grid>
         )}
       </Grid>

@@ -5,13 +5,10 @@ import Alert from '@mui/material/Alert';
 import Button from '@mui/material/Button';
 import Grid from '@mui/material/Grid';
 import Link from '@mui/material/Link';
-import List from '@mui/material/List';
-import ListItem from '@mui/material/ListItem';
-import ListItemText from '@mui/material/ListItemText';
 import Typography from '@mui/material/Typography';
 import { DealDetailDocument, DeleteDealDocument, RestoreDealDocument } from '../../gql/graphql';
 import { PageHeader } from '../../components/PageHeader';
-import { DetailFields, Section } from '../../components/DetailFields';
+import { DetailFields, Section, RelatedList } from '../../components/DetailFields';
 import { EmptyState, ErrorState, LoadingState } from '../../components/States';
 import { Timeline } from '../../components/Timeline';
 import { formatDate, formatMoney, stageLabel } from '../../components/format';
@@ -125,22 +122,15 @@ export function DealDetailPage() {
         )}
         {deal.interactions && (
           <Grid size={{ xs: 12, md: 6 }}>
-            <Section title={`Interactions (${deal.interactions.totalCount})`}>
-              {deal.interactions.edges.length === 0 ? (
-                <Typography variant="body2" color="text.secondary">No interactions yet.</Typography>
-              ) : (
-                <List dense disablePadding>
-                  {deal.interactions.edges.map(({ node: i }) => (
-                    <ListItem key={i.id} disableGutters divider>
-                      <ListItemText
-                        primary={<Link component={RouterLink} to={`/interactions/${i.id}`}>{i.subject}</Link>}
-                        secondary={[stageLabel(i.type), new Date(i.occurredAt).toLocaleString(), i.contact ? `${i.contact.firstName} ${i.contact.lastName}` : null].filter(Boolean).join(' · ')}
-                      />
-                    </ListItem>
-                  ))}
-                </List>
-              )}
-            </Section>
+            <RelatedList
+              title="Interactions"
+              total={deal.interactions.totalCount}
+              items={deal.interactions.edges.map((e) => e.node)}
+              emptyText="No interactions yet."
+              href={(i) => `/interactions/${i.id}`}
+              primary={(i) => i.subject}
+              secondary={(i) => [stageLabel(i.type), new Date(i.occurredAt).toLocaleString(), i.contact ? `${i.contact.firstName} ${i.contact.lastName}` : null].filter(Boolean).join(' · ')}
+            />
           </Grid>
         )}
       </Grid>
