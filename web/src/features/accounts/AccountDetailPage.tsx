@@ -1,7 +1,6 @@
 import { useState } from 'react';
 import { useNavigate, useParams } from 'react-router';
 import { useMutation, useQuery } from '@apollo/client/react';
-import Alert from '@mui/material/Alert';
 import Button from '@mui/material/Button';
 import Grid from '@mui/material/Grid';
 import { AccountDetailDocument, DeleteAccountDocument, RestoreAccountDocument } from '../../gql/graphql';
@@ -63,21 +62,6 @@ export function AccountDetailPage() {
           )
         }
       />
-      {account.deletedAt && (
-        <Alert
-          severity="warning"
-          sx={{ mb: 2 }}
-          action={
-            writable && (
-              <Button color="inherit" size="small" onClick={() => void restore({ variables: { id } }).then(() => refetch())}>
-                Restore
-              </Button>
-            )
-          }
-        >
-          This account is in the trash.
-        </Alert>
-      )}
       <Grid container spacing={2}>
         <Grid size={{ xs: 12, md: 6 }}>
           <DetailFields

@@ -1,7 +1,6 @@
 import { useState } from 'react';
 import { Link as RouterLink, useNavigate, useParams } from 'react-router';
 import { useMutation, useQuery } from '@apollo/client/react';
-import Alert from '@mui/material/Alert';
 import Button from '@mui/material/Button';
 import Grid from '@mui/material/Grid';
 import Link from '@mui/material/Link';
@@ -74,21 +73,6 @@ export function DealDetailPage() {
         }
       />
       {stageMove.notices}
-      {deal.deletedAt && (
-        <Alert
-          severity="warning"
-          sx={{ mb: 2 }}
-          action={
-            canWrite(me.role, 'deals') && (
-              <Button color="inherit" size="small" onClick={() => void restore().then(() => refetch())}>
-                Restore
-              </Button>
-            )
-          }
-        >
-          This deal is in the trash.
-        </Alert>
-      )}
       <Grid container spacing={2}>
         <Grid size={{ xs: 12, md: 6 }}>
           <DetailFields
