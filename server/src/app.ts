@@ -15,13 +15,17 @@ import type { AppError } from './kernel/errors/errors';
 import { checkRequestInput } from './kernel/http/input-guard';
 import { LIMITS, validationRules } from './kernel/http/limits';
 import { bearer } from './kernel/auth/bearer';
+import { clientAddressResolver } from './kernel/http/client-address';
+import { securityHeaders } from './kernel/http/security-headers';
+import { loadCursorSecret } from './kernel/secrets/server-secrets';
 import { LoginLimiter } from './kernel/auth/login-limiter';
 import { currentRequestId, requestScope } from './kernel/http/request-context';
 import { startSubscriptionServer } from './kernel/http/subscription-server';
 import { serveWebApp } from './kernel/http/web-app';
+import { serveExplorer } from './kernel/http/explorer';
 import { Loaders } from './kernel/loaders/loaders';
 import { logger } from './kernel/logger';
-import { resolvePrincipal } from './modules/system/auth.service';
+import { resolvePrincipal, resolvePrincipals } from './modules/system/auth.service';
 import { startActivityFeed } from './modules/system/activity-feed';
 import { createLocalPubSub } from './kernel/pubsub/pubsub';
 import { closeRedis, openRedis } from './kernel/redis/connection';
@@ -60,18 +64,22 @@ export interface App {
 /** HTTP + WebSocket server for the GraphQL API on one port. */
 export async function startApp(ds: DataSource, cfg: Config, port = cfg.PORT, extra?: (app: express.Express) => void): Promise<App> {
   registerEventHandlers();
+  await loadCursorSecret(ds, cfg.CURSOR_SECRET);
   // Each instance has its own pub/sub and schema: its subscribers hear what its feed delivers.
   const pubSub = createLocalPubSub();
   const schema: GraphQLSchema = buildAppSchema(pubSub);
   const app = express();
   app.disable('x-powered-by');
-  if (cfg.TRUST_PROXY) app.set('trust proxy', true);
+  app.use(securityHeaders(cfg.PUBLIC_URL));
+  // Express reads X-Forwarded-Proto/Host by the same rule; client addresses come from clientAddress.
+  app.set('trust proxy', cfg.TRUST_PROXY);
+  const clientAddress = clientAddressResolver(cfg.TRUST_PROXY);
   const server = http.createServer(app);
 
   // Login throttling is shared by every instance through Redis when configured (its own connection).
   const limits = cfg.REDIS_URL ? openRedis(cfg.REDIS_URL, 'rate-limits') : undefined;
   const loginLimiter = new LoginLimiter(limits ? { redis: limits, prefix: cfg.REDIS_PREFIX } : undefined);
-  const ws = startSubscriptionServer({ server, schema, ds, production: cfg.production, loginLimiter, authenticate: (token) => resolvePrincipal(ds, token) });
+  const ws = startSubscriptionServer({ server, schema, ds, production: cfg.production, loginLimiter, clientAddress, authenticate: (token) => resolvePrincipal(ds, token), authenticateAll: (tokens) => resolvePrincipals(ds, tokens) });
 
   // With Redis the feed crosses instances (separate publish and subscribe connections); nothing
   // in the request path waits on it.
@@ -132,7 +140,8 @@ export async function startApp(ds: DataSource, cfg: Config, port = cfg.PORT, ext
       subscriptionsNeedWebSocket,
       // No HTTP caching of GraphQL responses here, and its per-field hook would wrap every resolver.
       ApolloServerPluginCacheControlDisabled(),
-      ...(cfg.production ? [ApolloServerPluginLandingPageDisabled()] : []),
+      // Never Apollo's hosted sandbox (blank without internet access): kernel/http/explorer.ts serves GraphiQL.
+      ApolloServerPluginLandingPageDisabled(),
     ],
   });
   await apollo.start();
@@ -154,6 +163,7 @@ export async function startApp(ds: DataSource, cfg: Config, port = cfg.PORT, ext
   });
 
   app.use(twilioWebhooks(ds));
+  if (!cfg.production) serveExplorer(app);
 
   app.use('/graphql', (req: Request, res: Response, next: NextFunction) => {
     const requestId = (typeof req.headers['x-request-id'] === 'string' && req.headers['x-request-id'].slice(0, 100)) || randomUUID();
@@ -178,7 +188,7 @@ export async function startApp(ds: DataSource, cfg: Config, port = cfg.PORT, ext
       context: async ({ req }): Promise<Context> => {
         const token = bearer(req.headers.authorization);
         const principal = token ? await resolvePrincipal(ds, token) : null;
-        return { requestId: currentRequestId() ?? randomUUID(), ip: req.ip ?? '', principal, ds, loaders: new Loaders(), token, loginLimiter };
+        return { requestId: currentRequestId() ?? randomUUID(), ip: clientAddress(req), principal, ds, loaders: new Loaders(), token, loginLimiter };
       },
     }),
   );

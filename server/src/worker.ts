@@ -5,6 +5,7 @@ import { createDataSource, migrate } from './db/data-source';
 import { registerEventHandlers } from './event-handlers';
 import { startJobs } from './jobs';
 import { logger } from './kernel/logger';
+import { loadCursorSecret } from './kernel/secrets/server-secrets';
 
 // `npm run worker`: runs background jobs (SMS, ...) in a process of its own, for deployments that
 // scale API instances and workers separately. Several workers may run at once.
@@ -19,6 +20,8 @@ async function main() {
   const ds = createDataSource(cfg.DATABASE_URL, { poolSize: Math.max(4, cfg.JOB_CONCURRENCY + 2), applicationName: 'converge-worker' });
   await ds.initialize();
   if (cfg.MIGRATE_ON_START) await migrate(ds);
+  // A job that pages through a list signs its cursors with the deployment's one secret, as the API does.
+  await loadCursorSecret(ds, cfg.CURSOR_SECRET);
   registerEventHandlers();
   const jobs = startJobs(ds, cfg, true);
   console.log(`Converge worker ready (${jobs.mode === 'BULL' ? 'Bull on Redis' : 'in-process from the outbox, no Redis'}; queues: ${jobs.queues.join(', ')})`);

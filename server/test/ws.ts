@@ -40,9 +40,11 @@ export class Subscription {
   private events: any[] = [];
   private waiter: (() => void) | null = null;
   failure: unknown = null;
+  /** Ends the subscription (a `complete` message to the server). */
+  readonly stop: () => void;
 
   constructor(readonly client: WsClient, filter?: Record<string, unknown>) {
-    client.subscribe({ query: SUBSCRIPTION, variables: { filter } }, {
+    this.stop = client.subscribe({ query: SUBSCRIPTION, variables: { filter } }, {
       next: (r) => this.push(r.errors ? { errors: r.errors } : r.data!.activityLogged),
       error: (e) => { this.failure = e; this.waiter?.(); },
       complete: () => undefined,
@@ -125,3 +127,54 @@ export function closeCode(token: string | null): Promise<number> {
   });
 }
 
+
+/** How a socket ended (graphql-ws close code and reason). */
+export interface Closed {
+  code: number;
+  reason: string;
+}
+
+/**
+ * An eager socket as the holder of `token`: resolves once the server acknowledged it, or rejects
+ * with how the server closed it instead.
+ */
+export function connectedSocket(token: string, url?: string): Promise<WsClient> {
+  return new Promise((resolve, reject) => {
+    const client = createClient({
+      url: url ? url.replace(/^http/, 'ws') : wsUrl,
+      webSocketImpl: WebSocket,
+      connectionParams: { Authorization: `Bearer ${token}` },
+      retryAttempts: 0,
+      lazy: false,
+      onNonLazyError: () => undefined,
+    });
+    sockets.push(client);
+    client.on('connected', () => resolve(client));
+    client.on('closed', (event) => {
+      const { code, reason } = event as Closed;
+      reject(Object.assign(new Error(`socket closed: ${code} ${reason}`), { code, reason }));
+    });
+  });
+}
+
+/** The outcome of one operation over a socket: its last result, or the error it ended with. */
+export interface SocketResult {
+  data?: any;
+  errors?: { message: string; extensions?: Record<string, any> }[];
+  closed?: Closed;
+}
+
+/** Runs one query or mutation over `client` and resolves with how it ended. */
+export function runOverSocket(client: WsClient, query: string, variables?: Record<string, unknown>, operationName?: string): Promise<SocketResult> {
+  return new Promise((resolve) => {
+    let result: SocketResult = {};
+    client.subscribe({ query, variables, operationName }, {
+      next: (r) => { result = r as SocketResult; },
+      error: (e) => {
+        if (Array.isArray(e)) resolve({ errors: e as SocketResult['errors'] });
+        else resolve({ closed: { code: (e as Closed).code, reason: (e as Closed).reason } });
+      },
+      complete: () => resolve(result),
+    });
+  });
+}

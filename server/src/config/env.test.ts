@@ -22,7 +22,34 @@ describe('configuration', () => {
   });
 
   it('reads booleans and production mode', () => {
-    const cfg = loadConfig({ MIGRATE_ON_START: 'false', NODE_ENV: 'production', TRUST_PROXY: '1' });
-    expect(cfg).toMatchObject({ MIGRATE_ON_START: false, production: true, TRUST_PROXY: true });
+    const cfg = loadConfig({ MIGRATE_ON_START: 'false', NODE_ENV: 'production' });
+    expect(cfg).toMatchObject({ MIGRATE_ON_START: false, production: true, TRUST_PROXY: false });
+  });
+
+  it.each([
+    [undefined, false],
+    ['false', false],
+    ['0', false],
+    ['1', 1],
+    ['2', 2],
+    ['loopback', ['loopback']],
+    ['loopback, 10.0.0.0/8 ,192.168.1.7,fd00::/8, ::1', ['loopback', '10.0.0.0/8', '192.168.1.7', 'fd00::/8', '::1']],
+  ])('reads TRUST_PROXY=%s as a hop count or a list of trusted proxies', (value, expected) => {
+    expect(loadConfig(value === undefined ? {} : { TRUST_PROXY: value }).TRUST_PROXY).toEqual(expected);
+  });
+
+  it.each(['true', 'TRUE', 'yes'])('refuses TRUST_PROXY=%s, saying what to write instead', (value) => {
+    expect(() => loadConfig({ TRUST_PROXY: value })).toThrow(ConfigError);
+    expect(() => loadConfig({ TRUST_PROXY: value })).toThrow(/TRUST_PROXY: true would trust any X-Forwarded-For .*number of proxies.*\(e\.g\. 1\).*loopback, 10\.0\.0\.0\/8/);
+  });
+
+  it.each(['10.0.0.0/33', 'proxy.internal', '1.2.3', 'loopback,,nope', '::1/129', '21', '-1'])('refuses TRUST_PROXY=%s', (value) => {
+    expect(() => loadConfig({ TRUST_PROXY: value })).toThrow(/TRUST_PROXY: /);
+  });
+
+  it('takes a CURSOR_SECRET of at least 32 characters', () => {
+    expect(loadConfig({ CURSOR_SECRET: 'x'.repeat(32) }).CURSOR_SECRET).toBe('x'.repeat(32));
+    expect(loadConfig({}).CURSOR_SECRET).toBeUndefined();
+    expect(() => loadConfig({ CURSOR_SECRET: 'too short' })).toThrow(/CURSOR_SECRET: must be at least 32 characters/);
   });
 });

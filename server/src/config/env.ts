@@ -1,3 +1,4 @@
+import { isIP } from 'node:net';
 import path from 'node:path';
 import { z } from 'zod';
 
@@ -7,6 +8,46 @@ const bool = (fallback: boolean) =>
     .enum(['true', 'false', '1', '0', 'yes', 'no'])
     .optional()
     .transform((v) => (v === undefined ? fallback : ['true', '1', 'yes'].includes(v)));
+
+/** Which X-Forwarded-For entries to believe: none, the number of proxies in front, or their addresses. */
+export type TrustProxy = false | number | string[];
+
+export const TRUSTED_PROXY_NAMES = ['loopback', 'linklocal', 'uniquelocal'] as const;
+
+function isProxyAddress(entry: string): boolean {
+  if ((TRUSTED_PROXY_NAMES as readonly string[]).includes(entry)) return true;
+  const [address, prefix, extra] = entry.split('/');
+  const family = isIP(address);
+  if (!family || address.includes('%') || extra !== undefined) return false;
+  if (prefix === undefined) return true;
+  return /^\d{1,3}$/.test(prefix) && Number(prefix) <= (family === 4 ? 32 : 128);
+}
+
+// `true` would believe whatever a client writes into X-Forwarded-For (and so whatever address it
+// claims for the per-address limits): only the proxies' own entries may be trusted.
+const trustProxy = z
+  .string()
+  .optional()
+  .transform((raw, ctx): TrustProxy => {
+    const v = (raw ?? 'false').trim().toLowerCase();
+    if (['false', '0', 'no'].includes(v)) return false;
+    if (['true', 'yes'].includes(v)) {
+      ctx.addIssue({ code: 'custom', message: 'true would trust any X-Forwarded-For a client sends: set the number of proxies in front of the server (e.g. 1) or their addresses (e.g. loopback, 10.0.0.0/8)' });
+      return z.NEVER;
+    }
+    if (/^\d+$/.test(v)) {
+      const hops = Number(v);
+      if (hops > 20) ctx.addIssue({ code: 'custom', message: 'at most 20 proxies in front of the server' });
+      return hops;
+    }
+    const entries = v.split(',').map((e) => e.trim()).filter(Boolean);
+    const bad = entries.filter((e) => !isProxyAddress(e));
+    if (!entries.length || bad.length) {
+      ctx.addIssue({ code: 'custom', message: `must be false, a number of proxies, or a comma-separated list of proxy addresses, CIDR ranges, loopback, linklocal or uniquelocal${bad.length ? ` (not understood: ${bad.join(', ')})` : ''}` });
+      return z.NEVER;
+    }
+    return entries;
+  });
 
 const schema = z
   .object({
@@ -35,7 +76,9 @@ const schema = z
     ADMIN_PASSWORD: z.string().min(10, 'must be at least 10 characters').optional(),
     SESSION_TTL_HOURS: z.coerce.number().positive().max(24 * 365).default(168),
     PUBLIC_URL: z.string().url().optional(),
-    TRUST_PROXY: bool(false),
+    TRUST_PROXY: trustProxy,
+    // Signs list cursors; without it a random secret is created once and kept in the database.
+    CURSOR_SECRET: z.string().min(32, 'must be at least 32 characters (e.g. the output of openssl rand -base64 32)').optional(),
     CHROMIUM_PATH: z.string().default('/usr/bin/chromium'),
     DEFAULT_COUNTRY: z
       .string()

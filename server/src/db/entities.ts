@@ -8,5 +8,6 @@ import { Deal } from '../modules/crm/deal.entity';
 import { Interaction } from '../modules/crm/interaction.entity';
 import { Project } from '../modules/workflow/project.entity';
 import { OutboxJob } from '../kernel/jobs/outbox.entity';
+import { ServerSecret } from '../kernel/secrets/server-secret.entity';
 
-export const entities = [User, AuthToken, ApiKey, ActivityLog, Account, Contact, Deal, Interaction, Project, OutboxJob];
+export const entities = [User, AuthToken, ApiKey, ActivityLog, Account, Contact, Deal, Interaction, Project, OutboxJob, ServerSecret];

@@ -164,3 +164,44 @@ describe('operations over an open socket', () => {
     }
   });
 });
+
+describe('response headers', () => {
+  const HSTS = 'max-age=31536000; includeSubDomains';
+  // Every kind of response: GraphQL results and errors, health checks, webhooks, refused bodies, 404s.
+  const requests = (base: string): [string, () => Promise<Response>][] => [
+    ['a GraphQL result', () => fetch(`${base}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query: '{ __typename }' }) })],
+    ['a GraphQL validation error', () => fetch(`${base}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query: '{ nope }' }) })],
+    ['a malformed body', () => fetch(`${base}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"query": ' })],
+    ['/healthz', () => fetch(`${base}/healthz`)],
+    ['/readyz', () => fetch(`${base}/readyz`)],
+    ['a webhook refusal', () => fetch(`${base}/webhooks/twilio/status`, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: 'MessageSid=SM1' })],
+    ['a 404', () => fetch(`${base}/no-such-path`, { headers: { accept: 'application/json' } })],
+  ];
+
+  it('sends nosniff on every response, and no HSTS without an https public URL', async () => {
+    const base = server.url.replace(/\/graphql$/, '');
+    for (const [label, send] of requests(base)) {
+      const res = await send();
+      await res.arrayBuffer();
+      expect([label, res.headers.get('x-content-type-options')]).toEqual([label, 'nosniff']);
+      expect([label, res.headers.get('strict-transport-security')]).toEqual([label, null]);
+    }
+  });
+
+  it('sends HSTS on every response when the public URL is https', async () => {
+    const https = await startTestServer({ PUBLIC_URL: 'https://crm.converge.test' });
+    try {
+      const base = https.url.replace(/\/graphql$/, '');
+      const statuses: number[] = [];
+      for (const [label, send] of requests(base)) {
+        const res = await send();
+        await res.arrayBuffer();
+        statuses.push(res.status);
+        expect([label, res.headers.get('strict-transport-security'), res.headers.get('x-content-type-options')]).toEqual([label, HSTS, 'nosniff']);
+      }
+      expect(statuses).toEqual([200, 400, 400, 200, 200, 403, 404]);
+    } finally {
+      await https.stop();
+    }
+  });
+});

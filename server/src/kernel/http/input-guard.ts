@@ -1,14 +1,29 @@
+import { DocumentNode, GraphQLError, parse } from 'graphql';
 import { badInput, FieldError } from '../errors/errors';
+import { documentShapeProblem } from './limits';
 
 /** Deepest nesting of input objects/lists a request may carry (filters need a handful). */
 export const MAX_INPUT_NESTING = 32;
 
+/** Parses query text; a syntax error comes out as GRAPHQL_PARSE_FAILED, as Apollo reports it over HTTP. */
+export function parseQuery(query: string): DocumentNode {
+  try {
+    return parse(query);
+  } catch (err) {
+    const e = err as GraphQLError;
+    throw new GraphQLError(e.message, { nodes: e.nodes, source: e.source, positions: e.positions, extensions: { code: 'GRAPHQL_PARSE_FAILED' } });
+  }
+}
+
 /**
- * Checks a request's variables and query text before GraphQL sees them: text with NUL characters
- * (PostgreSQL cannot store them) and inputs nested deeper than any real filter (recursion in
- * coercion) are refused as BAD_USER_INPUT with the path to the offending value.
+ * Checks a request's variables and query text before GraphQL validates them: text with NUL
+ * characters (PostgreSQL cannot store them) and inputs nested deeper than any real filter
+ * (recursion in coercion) are refused as BAD_USER_INPUT with the path to the offending value; a
+ * document over the shape limits (fragment spreads, repeated fields) as GRAPHQL_VALIDATION_FAILED.
+ * Returns the parsed document, or null when there is no query text or it does not parse (the
+ * GraphQL layer reports the syntax error).
  */
-export function checkRequestInput(query: unknown, variables: unknown): void {
+export function checkRequestInput(query: unknown, variables: unknown): DocumentNode | null {
   const problems: FieldError[] = [];
   const walk = (v: unknown, path: (string | number)[], depth: number) => {
     if (problems.length) return;
@@ -34,4 +49,14 @@ export function checkRequestInput(query: unknown, variables: unknown): void {
     if (max > MAX_INPUT_NESTING * 2) problems.push({ path: ['query'], message: `The query nests deeper than ${MAX_INPUT_NESTING * 2} brackets` });
   }
   if (problems.length) throw badInput(problems[0].path, problems[0].message);
+  if (typeof query !== 'string') return null;
+  let document: DocumentNode;
+  try {
+    document = parseQuery(query);
+  } catch {
+    return null;
+  }
+  const problem = documentShapeProblem(document);
+  if (problem) throw new GraphQLError(problem, { extensions: { code: 'GRAPHQL_VALIDATION_FAILED' } });
+  return document;
 }

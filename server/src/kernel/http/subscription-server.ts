@@ -1,22 +1,26 @@
 import { randomUUID } from 'node:crypto';
 import type http from 'node:http';
-import { GraphQLError, GraphQLSchema, NoSchemaIntrospectionCustomRule, specifiedRules, validate } from 'graphql';
+import { getOperationAST, GraphQLError, GraphQLSchema, NoSchemaIntrospectionCustomRule, specifiedRules, validate } from 'graphql';
 import { useServer } from 'graphql-ws/use/ws';
 import type { DataSource } from 'typeorm';
-import { WebSocketServer } from 'ws';
+import { WebSocket, WebSocketServer } from 'ws';
 import { bearer } from '../auth/bearer';
 import type { LoginLimiter } from '../auth/login-limiter';
 import type { Principal } from '../auth/principal';
+import type { ClientAddress } from './client-address';
 import type { Context } from '../context';
 import { formatError } from '../errors/format-error';
 import { Loaders } from '../loaders/loaders';
 import { logger } from '../logger';
 import { LIMITS, validationRules } from './limits';
-import { checkRequestInput } from './input-guard';
+import { checkRequestInput, parseQuery } from './input-guard';
 import { AppError } from '../errors/errors';
 
 /** How often open sockets re-check their token (revoked, expired, user deactivated or role changed). */
 export const SOCKET_RECHECK_MS = 5_000;
+
+/** Close code for a user's socket over the per-user limit (as HTTP 429). */
+export const TOO_MANY_SOCKETS = 4429;
 
 interface Options {
   server: http.Server;
@@ -25,58 +29,102 @@ interface Options {
   production: boolean;
   /** Resolves a bearer secret to its principal; null when invalid, expired or revoked. */
   authenticate(token: string): Promise<Principal | null>;
+  /** Resolves many secrets at once (the periodic re-check): the principals of those still valid. */
+  authenticateAll(tokens: string[]): Promise<Map<string, Principal>>;
   loginLimiter?: LoginLimiter;
+  /** The client's address under the TRUST_PROXY rule, the same as for HTTP requests (logins run here too). */
+  clientAddress: ClientAddress;
 }
+
+/** What one signed-in socket carries: its context, its live subscriptions and operation start times. */
+type SocketState = {
+  context?: Context;
+  /** The user this socket counts for, until it closes. */
+  userId?: string;
+  live?: Set<string>;
+  started?: Map<string, bigint>;
+};
 
 /**
  * graphql-ws on /graphql: authenticated at connect (no or bad token → close 4403), with the same
- * validation limits as HTTP, errors through the one formatError, and sockets that follow their
- * session while open.
+ * checks and validation limits as HTTP, errors through the one formatError, and sockets that
+ * follow their session while open. A user holds at most LIMITS.socketsPerUser sockets on this
+ * instance (more → close 4429) and a socket at most LIMITS.subscriptionsPerSocket live
+ * subscriptions (more → RATE_LIMITED); queries and mutations over a socket end when answered and
+ * do not count.
  */
 export function startSubscriptionServer(o: Options): { drain(): Promise<void>; close(): void; closeAll(code: number, reason: string): number } {
   // Messages obey the same size limit as HTTP bodies.
   const wss = new WebSocketServer({ server: o.server, path: '/graphql', maxPayload: LIMITS.bodyBytes });
-  const sockets = new Map<{ close(code: number, reason: string): void }, Context>();
-  const started = new Map<string, bigint>();
+  const sockets = new Map<WebSocket, Context>();
+  const socketsByUser = new Map<string, number>();
   // graphql-ws runs any operation, so it gets the same limits (and production introspection ban) as HTTP.
   const rules = [...specifiedRules, ...validationRules(), ...(o.production ? [NoSchemaIntrospectionCustomRule] : [])];
+  const refused = (message: string, code: string, nodes?: GraphQLError['nodes']) => new GraphQLError(message, { nodes, extensions: { code } });
 
-  const server = useServer<Record<string, unknown>, { context?: Context }>(
+  const server = useServer<Record<string, unknown>, SocketState>(
     {
       schema: o.schema,
-      validate: (schema, document) =>
-        validate(schema, document, rules).map((e) => new GraphQLError(e.message, { nodes: e.nodes, extensions: { ...e.extensions, code: 'GRAPHQL_VALIDATION_FAILED' } })),
       onConnect: async (wsCtx) => {
         const params = wsCtx.connectionParams ?? {};
         const token = bearer(params.Authorization ?? params.authorization) ?? (typeof params.token === 'string' ? params.token : null);
         const principal = token ? await o.authenticate(token) : null;
         if (!principal) return false; // graphql-ws closes with 4403 Forbidden
-        const context: Context = { requestId: randomUUID(), ip: String(wsCtx.extra.request.socket.remoteAddress ?? ''), principal, ds: o.ds, loaders: new Loaders(), token, loginLimiter: o.loginLimiter };
-        wsCtx.extra.context = context;
-        sockets.set(wsCtx.extra.socket, context);
+        const { socket } = wsCtx.extra;
+        if (socket.readyState !== WebSocket.OPEN) return false; // gone while authenticating: never counted
+        const open = socketsByUser.get(principal.userId) ?? 0;
+        if (open >= LIMITS.socketsPerUser) {
+          // The first close wins: graphql-ws's own 4403 after `false` is ignored.
+          socket.close(TOO_MANY_SOCKETS, `Too many connections: at most ${LIMITS.socketsPerUser} open sockets per user`);
+          return false;
+        }
+        socketsByUser.set(principal.userId, open + 1);
+        const context: Context = { requestId: randomUUID(), ip: o.clientAddress(wsCtx.extra.request), principal, ds: o.ds, loaders: new Loaders(), token, loginLimiter: o.loginLimiter };
+        Object.assign(wsCtx.extra, { context, userId: principal.userId, live: new Set<string>(), started: new Map<string, bigint>() });
+        sockets.set(socket, context);
         return true;
       },
       onClose: (wsCtx) => {
-        sockets.delete(wsCtx.extra.socket);
-        const prefix = `${wsCtx.extra.context?.requestId}:`;
-        for (const key of started.keys()) if (key.startsWith(prefix)) started.delete(key);
+        const { userId, socket } = wsCtx.extra;
+        sockets.delete(socket);
+        if (!userId) return;
+        wsCtx.extra.userId = undefined; // counted once, released once
+        const left = (socketsByUser.get(userId) ?? 1) - 1;
+        if (left > 0) socketsByUser.set(userId, left);
+        else socketsByUser.delete(userId);
       },
-      // One log line per operation, as for HTTP (for a subscription: when it ends).
-      onComplete: (wsCtx, id, payload) => {
-        const key = `${wsCtx.extra.context?.requestId}:${id}`;
-        const t = started.get(key);
-        started.delete(key);
-        const ms = t === undefined ? undefined : Math.round(Number(process.hrtime.bigint() - t) / 1e5) / 10;
-        logger.info({ requestId: wsCtx.extra.context?.requestId, operationName: payload.operationName ?? null, durationMs: ms, userId: wsCtx.extra.context?.principal?.userId, transport: 'ws' }, 'graphql');
-      },
+      // Parsed and validated here, so that a subscription is known as one before it starts.
       onSubscribe: (wsCtx, id, payload) => {
-        started.set(`${wsCtx.extra.context?.requestId}:${id}`, process.hrtime.bigint());
+        const { live, started } = wsCtx.extra;
+        let document;
         try {
-          checkRequestInput(payload.query, payload.variables);
+          document = checkRequestInput(payload.query, payload.variables) ?? parseQuery(payload.query);
         } catch (err) {
-          return [err as AppError];
+          return [err as GraphQLError];
         }
-        return undefined;
+        const errors = validate(o.schema, document, rules);
+        if (errors.length) return errors.map((e) => refused(e.message, 'GRAPHQL_VALIDATION_FAILED', e.nodes));
+        const operation = getOperationAST(document, payload.operationName);
+        if (!operation) {
+          return [refused(payload.operationName ? `Unknown operation named "${payload.operationName}"` : 'Name the operation to run (operationName): the document has several', 'OPERATION_RESOLUTION_FAILURE')];
+        }
+        if (operation.operation === 'subscription') {
+          if (live!.size >= LIMITS.subscriptionsPerSocket) {
+            return [new AppError('RATE_LIMITED', `Subscriptions limit of ${LIMITS.subscriptionsPerSocket} per socket reached: complete one first, or open another socket`, { limit: LIMITS.subscriptionsPerSocket })];
+          }
+          live!.add(id);
+        }
+        started!.set(id, process.hrtime.bigint());
+        return { schema: o.schema, document, operationName: payload.operationName, variableValues: payload.variables };
+      },
+      // One log line per operation, as for HTTP (for a subscription: when it ends); its slot is free again.
+      onComplete: (wsCtx, id, payload) => {
+        const { context, live, started } = wsCtx.extra;
+        live?.delete(id);
+        const t = started?.get(id);
+        started?.delete(id);
+        const ms = t === undefined ? undefined : Math.round(Number(process.hrtime.bigint() - t) / 1e5) / 10;
+        logger.info({ requestId: context?.requestId, operationName: payload.operationName ?? null, durationMs: ms, userId: context?.principal?.userId, transport: 'ws' }, 'graphql');
       },
       // Each operation gets its own loaders and request id; the principal is read through to the
       // connection's context, so a re-checked principal (role, scope) applies at once.
@@ -86,21 +134,40 @@ export function startSubscriptionServer(o: Options): { drain(): Promise<void>; c
       },
       onNext: (wsCtx, _id, _payload, _args, result) =>
         result.errors ? { ...result, errors: result.errors.map((e) => formatError(e.toJSON(), e, wsCtx.extra.context?.requestId)) } : undefined,
-      onError: (wsCtx, _id, _payload, errors) => errors.map((e) => formatError(e.toJSON(), e, wsCtx.extra.context?.requestId)),
+      // An error message ends the operation (a failed subscription frees its slot).
+      onError: (wsCtx, id, _payload, errors) => {
+        wsCtx.extra.live?.delete(id);
+        wsCtx.extra.started?.delete(id);
+        return errors.map((e) => formatError(e.toJSON(), e, wsCtx.extra.context?.requestId));
+      },
     },
     wss,
   );
 
   // Sessions end while sockets stay open: close a socket (4403) once its token is revoked or
-  // expired or its user deactivated; pick up role changes otherwise.
+  // expired or its user deactivated; pick up role changes otherwise. One statement per tick.
+  let rechecking = false;
   const recheck = setInterval(async () => {
-    for (const [socket, context] of sockets) {
-      const principal = context.token ? await o.authenticate(context.token).catch(() => context.principal) : null;
-      if (principal) context.principal = principal;
-      else {
-        sockets.delete(socket);
-        socket.close(4403, 'Forbidden');
+    if (rechecking || !sockets.size) return;
+    rechecking = true;
+    try {
+      const open = [...sockets];
+      const tokens = [...new Set(open.flatMap(([, context]) => (context.token ? [context.token] : [])))];
+      const principals = await o.authenticateAll(tokens);
+      for (const [socket, context] of open) {
+        if (!sockets.has(socket)) continue; // closed meanwhile
+        const principal = context.token ? principals.get(context.token) : undefined;
+        if (principal) context.principal = principal;
+        else {
+          sockets.delete(socket);
+          socket.close(4403, 'Forbidden');
+        }
       }
+    } catch (err) {
+      // The database is unreachable: sockets keep their principals until a later tick succeeds.
+      logger.warn({ err: { message: (err as Error).message } }, 'socket re-check failed');
+    } finally {
+      rechecking = false;
     }
   }, SOCKET_RECHECK_MS);
   recheck.unref();

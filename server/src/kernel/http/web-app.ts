@@ -5,8 +5,8 @@ import express, { type Express, type NextFunction, type Request, type Response }
 // Not the web app: API and operational paths keep their own 404s.
 const RESERVED = /^\/(graphql|healthz|readyz|webhooks)(\/|$)/;
 
+// X-Content-Type-Options is set on every response (security-headers.ts).
 const SECURITY_HEADERS: Record<string, string> = {
-  'X-Content-Type-Options': 'nosniff',
   'X-Frame-Options': 'DENY',
   'Referrer-Policy': 'same-origin',
   // MUI's emotion injects <style> tags, hence 'unsafe-inline' for styles only.

@@ -1,23 +1,44 @@
-import { createHash } from 'node:crypto';
+import { createHmac, timingSafeEqual } from 'node:crypto';
 import { badInput } from '../errors/errors';
 
-// Cursors are opaque to clients: base64url of [sort signature, key values..., id] plus a short
-// checksum so a tampered cursor is refused instead of silently paging from a random spot.
-const SALT = 'converge-cursor-v1';
+// Cursors are opaque to clients: base64url of [sort signature, key values..., id] plus an HMAC
+// with a server secret, so a client can neither tamper with a cursor nor mint one (e.g. to seek
+// to key values it could not otherwise reach). Every instance signs with the same secret
+// (CURSOR_SECRET, or the one kept in the database), so cursors survive restarts and move
+// between instances.
+const TAG_BYTES = 16;
 
-function checksum(body: string): string {
-  return createHash('sha256').update(SALT).update(body).digest('base64url').slice(0, 10);
+let signingKey: Buffer | undefined;
+
+/** Sets the process's cursor secret; every process that issues or reads cursors calls it at start-up. */
+export function useCursorSecret(secret: string): void {
+  if (secret.length < 32) throw new Error('The cursor secret must be at least 32 characters');
+  // Derived, so the configured secret itself never keys anything but this derivation.
+  signingKey = createHmac('sha256', secret).update('converge list cursors v2').digest();
+}
+
+function key(): Buffer {
+  if (!signingKey) throw new Error('Cursors cannot be signed or checked: no cursor secret was loaded at start-up (loadCursorSecret)');
+  return signingKey;
+}
+
+function tag(body: string): Buffer {
+  return createHmac('sha256', key()).update(body).digest().subarray(0, TAG_BYTES);
 }
 
 export function encodeCursor(signature: string, keys: (string | null)[]): string {
   const body = Buffer.from(JSON.stringify([signature, ...keys])).toString('base64url');
-  return `${body}.${checksum(body)}`;
+  return `${body}.${tag(body).toString('base64url')}`;
 }
 
 export function decodeCursor(cursor: string, signature: string, argName: string, keyCount: number): (string | null)[] {
   const fail = (why: string) => badInput([argName], `Invalid cursor: ${why}`);
+  key(); // fails loudly without a secret, whatever the input
   const [body, sum, extra] = cursor.split('.');
-  if (!body || !sum || extra !== undefined || checksum(body) !== sum) throw fail('it was not issued by this server');
+  const given = Buffer.from(sum ?? '', 'base64url');
+  if (!body || extra !== undefined || given.length !== TAG_BYTES || !timingSafeEqual(given, tag(body))) {
+    throw fail('it was not issued by this server');
+  }
   let parsed: unknown;
   try {
     parsed = JSON.parse(Buffer.from(body, 'base64url').toString('utf8'));

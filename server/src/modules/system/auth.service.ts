@@ -1,7 +1,7 @@
 import type { DataSource } from 'typeorm';
 import { config } from '../../config/env';
 import type { Principal } from '../../kernel/auth/principal';
-import { hashSecret, newSecret, secretKind, verifyPassword } from '../../kernel/auth/secrets';
+import { hashPassword, hashSecret, needsRehash, newSecret, secretKind, verifyPassword } from '../../kernel/auth/secrets';
 import type { Context } from '../../kernel/context';
 import { UnauthenticatedError } from '../../kernel/errors/errors';
 import { inTransaction } from '../../kernel/events/unit-of-work';
@@ -59,6 +59,45 @@ export async function resolvePrincipal(ds: DataSource, secret: string): Promise<
   return principalOf(rows[0]);
 }
 
+/**
+ * Resolves many bearer secrets in one SQL statement (sessions and API keys together, API keys'
+ * lastUsedAt refreshed as above): the principals of the ones still valid, by secret.
+ */
+export async function resolvePrincipals(ds: DataSource, secrets: string[]): Promise<Map<string, Principal>> {
+  const bySecretHash = new Map<string, string>();
+  const sessions: string[] = [];
+  const keys: string[] = [];
+  for (const secret of new Set(secrets)) {
+    const kind = secretKind(secret);
+    if (!kind) continue;
+    const hash = hashSecret(secret);
+    bySecretHash.set(hash, secret);
+    (kind === 'session' ? sessions : keys).push(hash);
+  }
+  const found = new Map<string, Principal>();
+  if (!bySecretHash.size) return found;
+  const rows: Record<string, any>[] = await ds.query(
+    `WITH k AS (
+       SELECT ${PRINCIPAL_COLUMNS}, k."secretHash", k."id" AS "apiKeyId", k."name" AS "apiKeyName", k."readOnly", k."expiresAt", k."lastUsedAt"
+       FROM "api_keys" k JOIN "users" u ON u."id" = k."userId"
+       WHERE k."secretHash" = ANY($2) AND k."revokedAt" IS NULL AND (k."expiresAt" IS NULL OR k."expiresAt" > now()) AND u."active"
+     ), touched AS (
+       UPDATE "api_keys" SET "lastUsedAt" = now()
+       WHERE "id" IN (SELECT "apiKeyId" FROM k WHERE "lastUsedAt" IS NULL OR "lastUsedAt" < now() - interval '1 minute')
+     )
+     SELECT ${PRINCIPAL_COLUMNS}, s."secretHash", s."id" AS "sessionId", NULL::uuid AS "apiKeyId", NULL::text AS "apiKeyName", false AS "readOnly", s."expiresAt"
+     FROM "auth_tokens" s JOIN "users" u ON u."id" = s."userId"
+     WHERE s."secretHash" = ANY($1) AND s."revokedAt" IS NULL AND s."expiresAt" > now() AND u."active"
+     UNION ALL
+     SELECT "userId", "name", "role", "email", "phone", "active", "lastLoginAt", "userCreatedAt", "userUpdatedAt", "userVersion",
+       "secretHash", NULL::uuid, "apiKeyId", "apiKeyName", "readOnly", "expiresAt"
+     FROM k`,
+    [sessions, keys],
+  );
+  for (const row of rows) found.set(bySecretHash.get(row.secretHash)!, principalOf(row));
+  return found;
+}
+
 export interface LoginResult {
   token: string;
   expiresAt: Date;
@@ -78,6 +117,8 @@ export class AuthService {
     const ok = await verifyPassword(password, row?.passwordHash);
     if (!row || !ok || !row.active) throw new UnauthenticatedError('Email or password is incorrect');
     await release();
+    // Hashes from before the current cost are upgraded now that the password is known to be right.
+    const upgraded = needsRehash(row.passwordHash) ? await hashPassword(password) : null;
     const token = newSecret('session');
     const expiresAt = new Date(Date.now() + config().SESSION_TTL_HOURS * 3600_000);
     // The rest of this response (the returned user's fields) is resolved as the new session.
@@ -88,6 +129,10 @@ export class AuthService {
         [row.id, hashSecret(token), expiresAt, ctx.ip],
       );
       ctx.principal!.sessionId = session.id;
+      if (upgraded) {
+        // Only over the hash just verified: a password changed meanwhile is left as it is.
+        await uow.manager.query(`UPDATE "users" SET "passwordHash" = $2 WHERE "id" = $1 AND "passwordHash" = $3`, [row.id, upgraded, row.passwordHash]);
+      }
       const [[updated]] = await uow.manager.query(
         `UPDATE "users" SET "lastLoginAt" = now() WHERE "id" = $1 RETURNING *`,
         [row.id],

@@ -1,6 +1,7 @@
 import { gql } from '../../../test/client';
 import { anonymous, clientAs, createApiKeyRow, createSession, createUser, TEST_PASSWORD } from '../../../test/factories';
 import { startTestServer, TestServer } from '../../../test/server';
+import { hashPassword, verifyPassword } from '../../kernel/auth/secrets';
 
 let server: TestServer;
 beforeAll(async () => { server = await startTestServer(); });
@@ -70,6 +71,48 @@ describe('login', () => {
     expect(rows).toHaveLength(1);
     expect(rows[0].secretHash).not.toContain(data.login.token);
     expect(data.login.token).not.toContain(rows[0].secretHash);
+  });
+});
+
+describe('password hashes', () => {
+  const storedHash = async (id: string): Promise<string> => (await server.ds.query(`SELECT "passwordHash" FROM "users" WHERE "id" = $1`, [id]))[0].passwordHash;
+  const params = (hash: string) => hash.split('$').slice(1, 4).map(Number);
+  // [N, r, p]: the settings OWASP's Password Storage Cheat Sheet lists as its minimum for scrypt.
+  const OWASP_MINIMUMS = [[2 ** 17, 8, 1], [2 ** 16, 8, 2], [2 ** 15, 8, 3], [2 ** 14, 8, 5], [2 ** 13, 8, 10]];
+
+  it('are made with the current scrypt cost', async () => {
+    const admin = await clientAs(server, 'ADMIN');
+    const email = `${admin.user.id.slice(0, 8)}-new@test.example`;
+    const { createUser: created } = await admin.ok(`mutation($email: String!) { createUser(input: { email: $email, name: "New", role: SALES_REP, password: "long enough password" }) { id } }`, { email });
+    expect(OWASP_MINIMUMS).toContainEqual(params(await storedHash(created.id)));
+  });
+
+  it('from before the current cost are upgraded at the next successful sign-in, never at a failed one', async () => {
+    const user = await createUser(server.ds);
+    const legacy = await hashPassword(TEST_PASSWORD, { N: 1 << 15, r: 8, p: 1 });
+    await server.ds.query(`UPDATE "users" SET "passwordHash" = $2 WHERE "id" = $1`, [user.id, legacy]);
+
+    expect(codes(await login(user.email, 'not the password at all'))).toEqual(['UNAUTHENTICATED']);
+    expect(await storedHash(user.id)).toBe(legacy);
+
+    const res = await login(user.email, TEST_PASSWORD);
+    expect(res.data.login.user.id).toBe(user.id);
+    const upgraded = await storedHash(user.id);
+    expect(OWASP_MINIMUMS).toContainEqual(params(upgraded));
+    expect(await verifyPassword(TEST_PASSWORD, upgraded)).toBe(true);
+    expect(await verifyPassword('not the password at all', upgraded)).toBe(false);
+
+    // Signing in again keeps the current hash as it is, and still works.
+    expect((await login(user.email, TEST_PASSWORD)).data.login.user.id).toBe(user.id);
+    expect(await storedHash(user.id)).toBe(upgraded);
+  });
+
+  it('of a deactivated user stay as they are even with the right password', async () => {
+    const user = await createUser(server.ds, { active: false });
+    const legacy = await hashPassword(TEST_PASSWORD, { N: 1 << 15, r: 8, p: 1 });
+    await server.ds.query(`UPDATE "users" SET "passwordHash" = $2 WHERE "id" = $1`, [user.id, legacy]);
+    expect(codes(await login(user.email, TEST_PASSWORD))).toEqual(['UNAUTHENTICATED']);
+    expect(await storedHash(user.id)).toBe(legacy);
   });
 });
 
