@@ -164,7 +164,7 @@ export type CreateAccountInput = {
   industry?: string | null | undefined;
   /** Company name. */
   name: string;
-  /** Owner; a new account defaults to you. Only managers and admins may assign others. */
+  /** Owner; a new account defaults to you. Only managers and admins may assign others, and only to active users whose role may own accounts (ADMIN, SALES_MANAGER, SALES_REP). */
   ownerId?: string | number | null | undefined;
   /** Phone; stored in E.164. */
   phone?: string | null | undefined;
@@ -192,7 +192,7 @@ export type CreateContactInput = {
   firstName: string;
   /** Family name. */
   lastName: string;
-  /** Owner; a new contact defaults to you. Only managers and admins may assign others. */
+  /** Owner; a new contact defaults to you. Only managers and admins may assign others, and only to active users whose role may own contacts (ADMIN, SALES_MANAGER, SALES_REP). */
   ownerId?: string | number | null | undefined;
   /** Phone; stored in E.164. */
   phone?: string | null | undefined;
@@ -210,7 +210,7 @@ export type CreateDealInput = {
   expectedCloseDate?: string | null | undefined;
   /** What is being sold. */
   name: string;
-  /** Owner; a new deal defaults to you. Only managers and admins may assign others. */
+  /** Owner; a new deal defaults to you. Only managers and admins may assign others, and only to active users whose role may own deals (ADMIN, SALES_MANAGER, SALES_REP). */
   ownerId?: string | number | null | undefined;
   /** Main contact; must work at the deal’s account. Null clears. */
   primaryContactId?: string | number | null | undefined;
@@ -230,7 +230,7 @@ export type CreateInteractionInput = {
   dealId?: string | number | null | undefined;
   /** When it happened; a new interaction defaults to now. */
   occurredAt?: string | null | undefined;
-  /** Owner; a new interaction defaults to you. Only managers and admins may assign others. */
+  /** Owner; a new interaction defaults to you. Only managers and admins may assign others, and only to active users whose role may own interactions (ADMIN, SALES_MANAGER, SALES_REP). */
   ownerId?: string | number | null | undefined;
   /** Short summary. */
   subject: string;
@@ -540,7 +540,7 @@ export type UpdateAccountInput = {
   industry?: string | null | undefined;
   /** Company name. */
   name?: string | null | undefined;
-  /** Owner; a new account defaults to you. Only managers and admins may assign others. */
+  /** Owner; a new account defaults to you. Only managers and admins may assign others, and only to active users whose role may own accounts (ADMIN, SALES_MANAGER, SALES_REP). */
   ownerId?: string | number | null | undefined;
   /** Phone; stored in E.164. */
   phone?: string | null | undefined;
@@ -558,7 +558,7 @@ export type UpdateContactInput = {
   firstName?: string | null | undefined;
   /** Family name. */
   lastName?: string | null | undefined;
-  /** Owner; a new contact defaults to you. Only managers and admins may assign others. */
+  /** Owner; a new contact defaults to you. Only managers and admins may assign others, and only to active users whose role may own contacts (ADMIN, SALES_MANAGER, SALES_REP). */
   ownerId?: string | number | null | undefined;
   /** Phone; stored in E.164. */
   phone?: string | null | undefined;
@@ -576,7 +576,7 @@ export type UpdateDealInput = {
   expectedCloseDate?: string | null | undefined;
   /** What is being sold. */
   name?: string | null | undefined;
-  /** Owner; a new deal defaults to you. Only managers and admins may assign others. */
+  /** Owner; a new deal defaults to you. Only managers and admins may assign others, and only to active users whose role may own deals (ADMIN, SALES_MANAGER, SALES_REP). */
   ownerId?: string | number | null | undefined;
   /** Main contact; must work at the deal’s account. Null clears. */
   primaryContactId?: string | number | null | undefined;
@@ -584,7 +584,7 @@ export type UpdateDealInput = {
   probability?: number | null | undefined;
 };
 
-/** Changes to an interaction; omitted fields stay as they are, null clears. */
+/** Changes to an interaction; omitted fields stay as they are, null clears. On an SMS sent with `sendSms`, type, body, contactId and occurredAt cannot change; no interaction can be changed into an SMS. */
 export type UpdateInteractionInput = {
   /** Full text. */
   body?: string | null | undefined;
@@ -594,7 +594,7 @@ export type UpdateInteractionInput = {
   dealId?: string | number | null | undefined;
   /** When it happened; a new interaction defaults to now. */
   occurredAt?: string | null | undefined;
-  /** Owner; a new interaction defaults to you. Only managers and admins may assign others. */
+  /** Owner; a new interaction defaults to you. Only managers and admins may assign others, and only to active users whose role may own interactions (ADMIN, SALES_MANAGER, SALES_REP). */
   ownerId?: string | number | null | undefined;
   /** Short summary. */
   subject?: string | null | undefined;

@@ -33,7 +33,7 @@ class AccountFields {
   @IsOptional() @IsMoney()
   creditLimit?: string | null;
 
-  @Field(() => ID, { nullable: true, description: 'Owner; a new account defaults to you. Only managers and admins may assign others.' })
+  @Field(() => ID, { nullable: true, description: 'Owner; a new account defaults to you. Only managers and admins may assign others, and only to active users whose role may own accounts (ADMIN, SALES_MANAGER, SALES_REP).' })
   @IsOptional()
   ownerId?: string | null;
 }

@@ -25,7 +25,7 @@ class ContactFields {
   @IsOptional()
   accountId?: string | null;
 
-  @Field(() => ID, { nullable: true, description: 'Owner; a new contact defaults to you. Only managers and admins may assign others.' })
+  @Field(() => ID, { nullable: true, description: 'Owner; a new contact defaults to you. Only managers and admins may assign others, and only to active users whose role may own contacts (ADMIN, SALES_MANAGER, SALES_REP).' })
   @IsOptional()
   ownerId?: string | null;
 }

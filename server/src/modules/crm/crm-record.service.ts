@@ -17,7 +17,7 @@ import { isUuid } from '../../kernel/ids';
 import { activeRules, canReadField } from '../../kernel/permissions/apply';
 import type { OwnedEntity } from '../../kernel/entity/base.entity';
 import { ActivityAction } from '../system/activity-log.entity';
-import { canAssignOwners, CrmArea, readScope, writeScope } from './crm.scope';
+import { canAssignOwners, CrmArea, crmOwnerRoles, readScope, writeScope } from './crm.scope';
 
 export type Path = (string | number)[];
 export type Values = Record<string, unknown>;
@@ -91,14 +91,22 @@ export class CrmRecordService<T extends OwnedEntity, C extends { ownerId?: strin
       .load(parentId);
   }
 
-  /** The owner a write may set: reps only themselves; managers and admins any active user. */
+  /**
+   * The owner a write may set: reps only themselves; managers and admins any active user whose
+   * role may hold the record (an owner who could not read it would still see it in the activity
+   * log otherwise). The caller is a writer, so they may always own it themselves.
+   */
   async resolveOwner(ctx: Context, uow: UnitOfWork, ownerId: string | null | undefined, path: Path): Promise<string | undefined> {
     const p = requirePrincipal(ctx);
     if (ownerId == null) return undefined;
     if (ownerId === p.userId) return ownerId;
     if (!canAssignOwners(p)) throw new ForbiddenError('You can only own records yourself; ask a manager to assign them');
-    const rows = isUuid(ownerId) ? await uow.manager.query(`SELECT 1 FROM "users" WHERE "id" = $1 AND "active"`, [ownerId]) : [];
-    if (!rows.length) throw badInput(path, 'must be an active user');
+    const [user] = isUuid(ownerId) ? await uow.manager.query(`SELECT "role" FROM "users" WHERE "id" = $1 AND "active"`, [ownerId]) : [];
+    if (!user) throw badInput(path, 'must be an active user');
+    const holders = crmOwnerRoles(this.cfg.area);
+    if (!holders.includes(user.role)) {
+      throw badInput(path, `must be a user whose role may own ${this.cfg.area} (${holders.join(', ')}); a ${user.role} may not`);
+    }
     return ownerId;
   }
 

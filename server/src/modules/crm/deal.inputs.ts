@@ -27,7 +27,7 @@ class DealFields {
   @IsOptional() @Matches(DATE, { message: 'must be a date (YYYY-MM-DD)' }) @InCalendarRange()
   expectedCloseDate?: string | null;
 
-  @Field(() => ID, { nullable: true, description: 'Owner; a new deal defaults to you. Only managers and admins may assign others.' })
+  @Field(() => ID, { nullable: true, description: 'Owner; a new deal defaults to you. Only managers and admins may assign others, and only to active users whose role may own deals (ADMIN, SALES_MANAGER, SALES_REP).' })
   @IsOptional()
   ownerId?: string | null;
 }

@@ -23,7 +23,7 @@ class InteractionFields {
   @IsOptional()
   dealId?: string | null;
 
-  @Field(() => ID, { nullable: true, description: 'Owner; a new interaction defaults to you. Only managers and admins may assign others.' })
+  @Field(() => ID, { nullable: true, description: 'Owner; a new interaction defaults to you. Only managers and admins may assign others, and only to active users whose role may own interactions (ADMIN, SALES_MANAGER, SALES_REP).' })
   @IsOptional()
   ownerId?: string | null;
 }
@@ -43,7 +43,7 @@ export class CreateInteractionInput extends InteractionFields {
   contactId!: string;
 }
 
-@InputType({ description: 'Changes to an interaction; omitted fields stay as they are, null clears.' })
+@InputType({ description: 'Changes to an interaction; omitted fields stay as they are, null clears. On an SMS sent with `sendSms`, type, body, contactId and occurredAt cannot change; no interaction can be changed into an SMS.' })
 export class UpdateInteractionInput extends InteractionFields {
   @Field(() => InteractionType, { nullable: true, description: 'Kind.' })
   @IsOptional() @IsEnum(InteractionType)

@@ -37,8 +37,9 @@ export const QUERY_MATRIX: Record<string, Row> = {
   me: EVERYONE,
   users: EVERYONE, // the directory; contact fields are guarded per field
   apiKeys: OWN_UNLESS_ADMIN,
-  // "about what they can see": until financial / field-service types exist, others see their own entries.
-  activityLog: row('allowed', 'allowed', 'scoped', 'scoped', 'scoped', 'scoped', U),
+  // "about what they can see": entries about the types a role reads — all of them where it reads
+  // every record (ACCOUNTANT and DISPATCHER read accounts), else its own; TECHNICIAN reads no CRM type.
+  activityLog: row('allowed', 'allowed', 'scoped', 'allowed', 'allowed', 'scoped', U),
   account: READ_ACCOUNTS,
   accounts: READ_ACCOUNTS,
   contact: READ_ACCOUNTS,

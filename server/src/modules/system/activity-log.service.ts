@@ -10,7 +10,7 @@ import { SqlParams } from '../../kernel/pagination/sql';
 import { canReadField, activeRules } from '../../kernel/permissions/apply';
 import { ActivityLog } from './activity-log.entity';
 import { ActivityListArgs } from './activity-log.inputs';
-import { activityWhere } from './activity-visibility';
+import { activityWhere, readsEntityType } from './activity-visibility';
 
 // Feed order: the writing transaction, then the row sequence.
 const FEED_ORDER = [
@@ -51,12 +51,16 @@ export class ActivityLogService {
     return encodeCursor(signatureFor(specOf(ctx.ds, ActivityLog), FEED_ORDER), [String(entry.txid), String(entry.seq), entry.id]);
   }
 
-  /** `changes` as this viewer may see them: fields they may not read show `{ redacted: true }`. */
+  /**
+   * `changes` as this viewer may see them: fields they may not read show `{ redacted: true }` —
+   * every field when their role does not read the entity type at all.
+   */
   changesFor(ctx: Context, entry: ActivityLog): Record<string, unknown> {
     const out: Record<string, unknown> = {};
     const parent = { id: entry.entityId, ownerId: entry.ownerId };
+    const readsType = readsEntityType(ctx.principal, entry.entityType);
     for (const [field, change] of Object.entries(entry.changes ?? {})) {
-      out[field] = canReadField(activeRules(), entry.entityType, field, parent, ctx) ? change : { redacted: true };
+      out[field] = readsType && canReadField(activeRules(), entry.entityType, field, parent, ctx) ? change : { redacted: true };
     }
     return out;
   }

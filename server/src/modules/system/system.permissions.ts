@@ -1,7 +1,17 @@
+import { declareRecordAccess } from '../../kernel/permissions/record-access';
 import { allow, and, canRead, canWrite, hasRole, isAuthenticated, isSelf, or, RuleMap, viaSession } from '../../kernel/permissions/rules';
 import { Role } from './user.entity';
 
 const ALL_ROLES = Object.values(Role);
+const othersThan = (...roles: Role[]) => ALL_ROLES.filter((r) => !roles.includes(r));
+
+// Whose user and API-key records a role reads in full (and so whose sign-ins, profile and key
+// changes it sees in the activity log): ADMIN and SALES_MANAGER every user (contact fields
+// included), ADMIN every key; everyone else only their own. The directory fields of users stay
+// public through their field rules.
+declareRecordAccess('User', { all: [Role.ADMIN, Role.SALES_MANAGER], own: othersThan(Role.ADMIN, Role.SALES_MANAGER) });
+declareRecordAccess('ApiKey', { all: [Role.ADMIN], own: othersThan(Role.ADMIN) });
+
 /** Contact fields of users: the user themself, ADMIN and SALES_MANAGER. */
 const userContactFields = and(isAuthenticated, or(isSelf, hasRole(Role.ADMIN, Role.SALES_MANAGER)));
 

@@ -1,7 +1,10 @@
+import { declareRecordAccess, readersOf } from '../../kernel/permissions/record-access';
 import { canRead, RuleMap } from '../../kernel/permissions/rules';
 import { Role } from '../system/user.entity';
 
 /** Projects: read by ADMIN, SALES_MANAGER, ACCOUNTANT, DISPATCHER; SALES_REP through their own deals. */
+const projectAccess = declareRecordAccess('Project', { all: [Role.ADMIN, Role.SALES_MANAGER, Role.ACCOUNTANT, Role.DISPATCHER], own: [Role.SALES_REP] });
+
 export const workflowPermissions: RuleMap = {
-  Project: { '*': canRead(Role.ADMIN, Role.SALES_MANAGER, Role.SALES_REP, Role.ACCOUNTANT, Role.DISPATCHER) },
+  Project: { '*': canRead(...readersOf(projectAccess)) },
 };
