@@ -8,6 +8,9 @@ import { startApp } from './app';
 import { startJobs } from './jobs';
 
 async function main() {
+  // Forked by another process (the benchmarks): stop when that process goes, however it ends.
+  let onParentGone: () => void = () => process.exit(1);
+  if (process.connected) process.once('disconnect', () => onParentGone());
   const cfg = config();
   const db = await openDatabase();
   const ds = createDataSource(db.url);
@@ -28,6 +31,7 @@ async function main() {
   const base = app.url.replace('127.0.0.1', 'localhost');
   const lines = [`Converge is ready: open ${base.replace(/\/graphql$/, '/')} (GraphQL API at ${base})`];
   lines.push(apiOnly ? `Jobs: handed to workers (${jobs.mode === 'BULL' ? 'Bull on Redis' : 'in-process runners'}; run npm run worker)` : `Jobs: run in this process (${jobs.mode === 'BULL' ? 'Bull on Redis' : 'in-process, no Redis'})`);
+  if (db.notice) lines.push(db.notice);
   if (db.embedded) {
     lines.push(seeded ? 'Demo data seeded. Demo logins (password: ' + DEMO_PASSWORD + '):' : `Demo logins (password: ${DEMO_PASSWORD}):`);
     for (const u of DEMO_USERS) lines.push(`  ${u.role.padEnd(14)} ${u.email}`);
@@ -51,6 +55,7 @@ async function main() {
   };
   process.on('SIGTERM', () => void shutdown('SIGTERM'));
   process.on('SIGINT', () => void shutdown('SIGINT'));
+  onParentGone = () => void shutdown('disconnect');
 }
 
 main().catch((err) => {

@@ -1,7 +1,9 @@
 import fs from 'node:fs';
 import http from 'node:http';
 import { Pool, types } from 'pg';
+import { config } from '../config/env';
 import { encodeCursor } from '../kernel/pagination/cursor';
+import { loadCursorSecret } from '../kernel/secrets/server-secrets';
 
 // A hand-written `pg` server for the benchmark baseline: it issues the same SQL statements as the
 // API (captured from it) and answers with the same JSON, with none of the GraphQL machinery.
@@ -20,8 +22,13 @@ export interface Plan {
   statements: Record<string, Statement[]>;
 }
 
+// Forked by the benchmark: end with it, however it ends.
+process.once('disconnect', () => process.exit(0));
+
 const plan: Plan = JSON.parse(fs.readFileSync(process.argv[2], 'utf8'));
 const pool = new Pool({ connectionString: plan.databaseUrl, max: 10 });
+// The API's cursor secret, so both servers answer with the same cursors.
+const secretLoaded = loadCursorSecret({ query: (text, values) => pool.query(text, values).then((r) => r.rows) }, config().CURSOR_SECRET);
 
 async function auth(req: http.IncomingMessage, s: Statement): Promise<Record<string, unknown> | null> {
   const header = req.headers.authorization ?? '';
@@ -118,4 +125,12 @@ http
       }
     });
   })
-  .listen(plan.port, () => process.send?.('ready'));
+  .listen(plan.port, () => {
+    secretLoaded.then(
+      () => process.send?.('ready'),
+      (err) => {
+        console.error(`baseline server: ${err.message}`);
+        process.exit(1);
+      },
+    );
+  });

@@ -1,5 +1,5 @@
 import 'reflect-metadata';
-import { ChildProcess, fork, spawn } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import net from 'node:net';
 import path from 'node:path';
@@ -8,14 +8,16 @@ import Redis from 'ioredis';
 import WebSocket from 'ws';
 import { config } from '../config/env';
 import { createDataSource, migrate } from '../db/data-source';
-import { ensureDatabase, startEmbeddedPostgres } from '../db/embedded';
+import { EmbeddedPostgresError, ensureDatabase, startEmbeddedPostgres } from '../db/embedded';
 import { hashPassword, hashSecret, newSecret } from '../kernel/auth/secrets';
+import { spawnTethered } from '../kernel/process/tethered-spawn';
+import { benchConfig, BenchConfigError } from './bench-config';
+import { forkServer, stopAll, stopServer } from './bench-processes';
 
 // npm run bench:feed — two API processes on one database and one Redis. A manager subscribes on
 // instance B; a rep makes mutations on instance A; each event's delay is measured from the
 // mutation's response to the event's arrival on B. Runs with B publishing the feed (A's commits
 // wake it through Redis), then with A publishing (B restarted), sequential and 10 writers at once.
-const MUTATIONS = Number(process.env.BENCH_FEED_MUTATIONS ?? 1000);
 const log = (m: string) => console.error(`[bench:feed] ${m}`);
 
 const freePort = () => new Promise<number>((resolve) => {
@@ -28,24 +30,30 @@ async function pingRedis(url: string): Promise<boolean> {
   try { await r.connect(); return (await r.ping()) === 'PONG'; } catch { return false; } finally { r.disconnect(); }
 }
 
-/** REDIS_URL, the machine's 127.0.0.1:6379, or a redis-server started from PATH. */
-async function resolveRedis(): Promise<{ url: string; stop(): void }> {
+/** REDIS_URL, the machine's 127.0.0.1:6379, or a redis-server started from PATH (it ends with this process). */
+async function resolveRedis(): Promise<{ url: string; stop(): Promise<void> }> {
   const fromEnv = config().REDIS_URL;
-  if (fromEnv) return { url: fromEnv, stop: () => undefined };
-  if (await pingRedis('redis://127.0.0.1:6379')) return { url: 'redis://127.0.0.1:6379', stop: () => undefined };
+  if (fromEnv) return { url: fromEnv, stop: async () => undefined };
+  if (await pingRedis('redis://127.0.0.1:6379')) return { url: 'redis://127.0.0.1:6379', stop: async () => undefined };
   const port = await freePort();
-  const child = spawn('redis-server', ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'], { stdio: 'ignore' });
-  child.on('error', () => { throw new Error('Redis is needed: set REDIS_URL, run it on 127.0.0.1:6379 or install redis-server'); });
+  const redis = spawnTethered('redis-server', ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'], { output: 'ignore' });
   const url = `redis://127.0.0.1:${port}`;
-  for (let i = 0; i < 100 && !(await pingRedis(url)); i++) await new Promise((r) => setTimeout(r, 50));
-  return { url, stop: () => child.kill() };
+  for (let i = 0; i < 100 && !(await pingRedis(url)); i++) {
+    if (redis.child.exitCode !== null) break;
+    await new Promise((r) => setTimeout(r, 50));
+  }
+  if (!(await pingRedis(url))) {
+    await redis.stop();
+    throw new Error('Redis is needed: set REDIS_URL, run it on 127.0.0.1:6379 or install redis-server');
+  }
+  return { url, stop: () => redis.stop() };
 }
 
 interface Instance { child: ChildProcess; url: string; base: string }
 
 async function startInstance(env: Record<string, string>): Promise<Instance> {
   const port = await freePort();
-  const child = fork(path.join(__dirname, '..', 'main.js'), [], { env: { ...process.env, ...env, PORT: String(port) }, stdio: 'inherit' });
+  const child = forkServer(path.join(__dirname, '..', 'main.js'), [], { env: { ...process.env, ...env, PORT: String(port) }, stdio: 'inherit' });
   const base = `http://127.0.0.1:${port}`;
   for (;;) {
     if (child.exitCode !== null) throw new Error(`API instance exited with ${child.exitCode}`);
@@ -58,11 +66,7 @@ async function startInstance(env: Record<string, string>): Promise<Instance> {
   return { child, url: `${base}/graphql`, base };
 }
 
-async function stopInstance(i: Instance): Promise<void> {
-  const exited = new Promise((r) => i.child.once('exit', r));
-  i.child.kill('SIGTERM');
-  await exited;
-}
+const stopInstance = (i: Instance): Promise<void> => stopServer(i.child);
 
 const publishing = async (i: Instance) => ((await (await fetch(`${i.base}/readyz`)).json()) as { feedPublisher: boolean }).feedPublisher;
 
@@ -132,15 +136,18 @@ async function run(label: string, a: Instance, b: Instance, managerToken: string
   return `| ${label} | ${writers} | ${responded.size} | ${(responded.size / (elapsed / 1000)).toFixed(0)} | ${ms(pct(mutationMs, 50))} | ${ms(pct(delays, 50))} / ${ms(pct(delays, 95))} / ${ms(pct(delays, 99))} / ${ms(delays[delays.length - 1])} | ${missing} | ${duplicates} |`;
 }
 
-async function main() {
+/** One run; the caller stops what it registers with `onStop` (and every forked server). */
+async function measure(onStop: (stop: () => Promise<void>) => void) {
   const cfg = config();
-  let dbUrl = process.env.BENCH_DATABASE_URL;
-  let stopPg: (() => Promise<void>) | undefined;
+  const bench = benchConfig();
+  const MUTATIONS = bench.BENCH_FEED_MUTATIONS;
+  let dbUrl = bench.BENCH_DATABASE_URL;
   if (!dbUrl) {
-    const pg = await startEmbeddedPostgres(path.join(cfg.dataDir, 'bench'), Number(process.env.BENCH_PG_PORT ?? 54330));
+    const pg = await startEmbeddedPostgres(path.join(cfg.dataDir, 'bench'), bench.BENCH_PG_PORT);
+    onStop(() => pg.stop());
+    if (pg.notice) log(pg.notice);
     await ensureDatabase(pg.url('postgres'), 'converge_feed_bench');
     dbUrl = pg.url('converge_feed_bench');
-    stopPg = () => pg.stop();
   }
   const ds = createDataSource(dbUrl, { poolSize: 2 });
   await ds.initialize();
@@ -159,6 +166,7 @@ async function main() {
   await ds.destroy();
 
   const redis = await resolveRedis();
+  onStop(() => redis.stop());
   const env = { DATABASE_URL: dbUrl, REDIS_URL: redis.url, REDIS_PREFIX: `bench-feed-${process.pid}`, LOG_LEVEL: 'warn', NODE_ENV: 'production', MIGRATE_ON_START: 'false' };
   // B first, so B publishes the feed and A's commits reach it as Redis wake-ups.
   let b = await startInstance(env);
@@ -186,10 +194,22 @@ async function main() {
   const outDir = path.join(__dirname, '..', '..', 'bench', 'results');
   fs.mkdirSync(outDir, { recursive: true });
   fs.writeFileSync(path.join(outDir, 'feed-latency.md'), report + '\n');
-  await Promise.all([stopInstance(a), stopInstance(b)]);
-  redis.stop();
-  await stopPg?.();
-  process.exit(0);
 }
 
-main().catch((err) => { console.error(err); process.exit(1); });
+async function main() {
+  const stops: (() => Promise<void>)[] = [];
+  try {
+    await measure((stop) => stops.push(stop));
+  } finally {
+    await stopAll(); // API instances first: they use Redis and the database
+    for (const stop of stops.reverse()) await stop();
+  }
+}
+
+main().then(
+  () => process.exit(0),
+  (err) => {
+    console.error(err instanceof BenchConfigError || err instanceof EmbeddedPostgresError ? err.message : err);
+    process.exit(1);
+  },
+);

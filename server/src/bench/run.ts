@@ -1,15 +1,17 @@
 import 'reflect-metadata';
-import { ChildProcess, fork } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import net from 'node:net';
+import os from 'node:os';
 import path from 'node:path';
 import autocannon from 'autocannon';
 import { Client as PgClient } from 'pg';
 import { config } from '../config/env';
-import { ensureDatabase, startEmbeddedPostgres } from '../db/embedded';
+import { EmbeddedPostgresError, ensureDatabase, startEmbeddedPostgres } from '../db/embedded';
 import { createDataSource, migrate } from '../db/data-source';
 import { hashSecret, newSecret } from '../kernel/auth/secrets';
 import { encodeCursor } from '../kernel/pagination/cursor';
+import { loadCursorSecret } from '../kernel/secrets/server-secrets';
 import { signatureFor } from '../kernel/pagination/list';
 import { specOf } from '../kernel/pagination/spec';
 import { SortDirection } from '../kernel/pagination/filters';
@@ -18,12 +20,14 @@ import { startApp } from '../app';
 import { requestScope } from '../kernel/http/request-context';
 import { logger } from '../kernel/logger';
 import type { Plan, Statement } from './baseline-server';
+import { benchConfig, BenchConfigError, type BenchConfig } from './bench-config';
+import { forkServer, stopAll } from './bench-processes';
 import { SCENARIOS, ScenarioName } from './scenarios';
 import { seedLarge } from './seed-large';
 
 // npm run bench — seeds the DESIGN.md §7 dataset, then loads the API and a plain `pg` baseline
 // (same SQL, same JSON) with 10 connections each, in one run, and reports the ratios.
-const DURATION = Number(process.env.BENCH_SECONDS ?? 10);
+// BENCH_SECONDS and BENCH_SCALE shorten it (e.g. 1 and 0.01 for a quick check of the tooling).
 const CONNECTIONS = 10;
 const log = (m: string) => console.error(`[bench] ${m}`);
 logger.level = 'warn'; // the in-process probe instance stays quiet
@@ -55,13 +59,13 @@ function rssMb(pid: number): number {
   return Number(/VmRSS:\s+(\d+)/.exec(status)![1]) / 1024;
 }
 
-async function load(url: string, token: string, operationName: string, query: string, variables?: object, pid?: number) {
+async function load(seconds: number, url: string, token: string, operationName: string, query: string, variables?: object, pid?: number) {
   const body = JSON.stringify({ operationName, query, variables });
   const opts = { url, connections: CONNECTIONS, method: 'POST' as const, headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` }, body };
-  await autocannon({ ...opts, duration: 2 }); // warm-up
+  await autocannon({ ...opts, duration: Math.min(2, seconds) }); // warm-up
   let peak = 0;
   const timer = pid ? setInterval(() => { peak = Math.max(peak, rssMb(pid)); }, 200) : undefined;
-  const r = await autocannon({ ...opts, duration: DURATION });
+  const r = await autocannon({ ...opts, duration: seconds });
   if (timer) clearInterval(timer);
   return { rps: r.requests.average, p50: r.latency.p50, p95: (r.latency as unknown as Record<string, number>).p97_5 ?? r.latency.p90, p99: r.latency.p99, errors: r.errors + r.non2xx, peakRss: peak };
 }
@@ -78,28 +82,30 @@ function waitReady(child: ChildProcess, url?: string): Promise<void> {
   });
 }
 
-async function main() {
+/** One benchmark run; servers and the embedded database are stopped by the caller. */
+async function run(bench: BenchConfig, workDir: string, onStop: (stop: () => Promise<void>) => void) {
   const cfg = config();
-  let dbUrl = process.env.BENCH_DATABASE_URL;
-  let stopPg: (() => Promise<void>) | undefined;
+  let dbUrl = bench.BENCH_DATABASE_URL;
   if (!dbUrl) {
-    const pg = await startEmbeddedPostgres(path.join(cfg.dataDir, 'bench'), Number(process.env.BENCH_PG_PORT ?? 54330));
+    const pg = await startEmbeddedPostgres(path.join(cfg.dataDir, 'bench'), bench.BENCH_PG_PORT);
+    onStop(() => pg.stop());
+    if (pg.notice) log(pg.notice);
     await ensureDatabase(pg.url('postgres'), 'converge_bench');
     dbUrl = pg.url('converge_bench');
-    stopPg = () => pg.stop();
   }
   const ds = createDataSource(dbUrl, { poolSize: 10 });
   await ds.initialize();
   await migrate(ds);
-  await seedLarge(ds, log);
+  await loadCursorSecret(ds, cfg.CURSOR_SECRET); // the API child signs with the same secret
+  const sizes = await seedLarge(ds, log, bench.BENCH_SCALE);
   const [manager] = await ds.query(`SELECT id FROM "users" WHERE "email" = 'manager@bench.converge.dev'`);
   const token = newSecret('session');
   await ds.query(`INSERT INTO "auth_tokens" ("userId", "secretHash", "expiresAt") VALUES ($1, $2, now() + interval '1 day')`, [manager.id, hashSecret(token)]);
 
-  // The cursor 9,000 rows deep (newest first), as the API would issue it.
+  // The cursor 9,000 rows deep (newest first; less in a scaled-down run), as the API would issue it.
   const order = [{ field: 'CREATED_AT', direction: SortDirection.DESC }];
   const accountsSignature = signatureFor(specOf(ds, Account), order);
-  const [deep] = await ds.query(`SELECT "createdAt"::text AS k0, id::text AS k1 FROM "accounts" WHERE "deletedAt" IS NULL ORDER BY "createdAt" DESC, id DESC OFFSET 8999 LIMIT 1`);
+  const [deep] = await ds.query(`SELECT "createdAt"::text AS k0, id::text AS k1 FROM "accounts" WHERE "deletedAt" IS NULL ORDER BY "createdAt" DESC, id DESC OFFSET $1 LIMIT 1`, [Math.max(0, Math.min(8999, sizes.accounts - 21))]);
   const deepCursor = encodeCursor(accountsSignature, [deep.k0, deep.k1]);
   const vars: Record<ScenarioName, object | undefined> = { me: undefined, accounts: undefined, nested: undefined, deepPage: { after: deepCursor } };
   const opNames: Record<ScenarioName, string> = { me: 'Me', accounts: 'Accounts', nested: 'NestedDeals', deepPage: 'DeepPage' };
@@ -119,13 +125,14 @@ async function main() {
 
   const dist = path.join(__dirname, '..');
   const apiPort = await freePort();
-  const api = fork(path.join(dist, 'main.js'), [], { env: { ...process.env, DATABASE_URL: dbUrl, PORT: String(apiPort), LOG_LEVEL: 'warn', NODE_ENV: 'production', MIGRATE_ON_START: 'false' }, stdio: 'inherit' });
+  const api = forkServer(path.join(dist, 'main.js'), [], { env: { ...process.env, DATABASE_URL: dbUrl, PORT: String(apiPort), LOG_LEVEL: 'warn', NODE_ENV: 'production', MIGRATE_ON_START: 'false' }, stdio: 'inherit' });
   const basePort = await freePort();
-  const planFile = path.join(cfg.dataDir, 'bench-plan.json');
+  const planFile = path.join(workDir, 'plan.json');
   const plan: Plan = { databaseUrl: dbUrl, port: basePort, token, tokenHash: hashSecret(token), accountsSignature, statements };
-  fs.writeFileSync(planFile, JSON.stringify(plan));
-  const base = fork(path.join(__dirname, 'baseline-server.js'), [planFile], { stdio: 'inherit' });
+  fs.writeFileSync(planFile, JSON.stringify(plan), { mode: 0o600 });
+  const base = forkServer(path.join(__dirname, 'baseline-server.js'), [planFile], { stdio: 'inherit' });
   await Promise.all([waitReady(api, `http://127.0.0.1:${apiPort}/healthz`), waitReady(base)]);
+  fs.rmSync(planFile, { force: true }); // read at the baseline's start; it holds a session token
   const apiUrl = `http://127.0.0.1:${apiPort}/graphql`;
   const baseUrl = `http://127.0.0.1:${basePort}/`;
 
@@ -135,7 +142,7 @@ async function main() {
     const [a, b] = [await post(apiUrl, token, opNames[name], SCENARIOS[name], vars[name]), await post(baseUrl, token, opNames[name], SCENARIOS[name], vars[name])];
     if (JSON.stringify(a) !== expected[name] || JSON.stringify(b) !== expected[name]) log(`WARNING: ${name}: API and baseline answers differ`);
     log(`loading ${name}`);
-    results[name] = { api: await load(apiUrl, token, opNames[name], SCENARIOS[name], vars[name], api.pid), base: await load(baseUrl, token, opNames[name], SCENARIOS[name], vars[name]) };
+    results[name] = { api: await load(bench.BENCH_SECONDS, apiUrl, token, opNames[name], SCENARIOS[name], vars[name], api.pid), base: await load(bench.BENCH_SECONDS, baseUrl, token, opNames[name], SCENARIOS[name], vars[name]) };
   }
   const targets: Record<ScenarioName, string> = { me: '≥ 0.30×', accounts: '≥ 0.35×', nested: '≥ 0.75×', deepPage: '≥ 0.90× of own first page' };
   rows.push('| query | API req/s | baseline req/s | ratio | target | p50 / p95* / p99 ms | SQL / request | errors |');
@@ -146,16 +153,32 @@ async function main() {
     rows.push(`| ${name} | ${r.rps.toFixed(0)} | ${b.rps.toFixed(0)} | ${ratio.toFixed(2)}×${name === 'deepPage' ? ' (of first page)' : ''} | ${targets[name]} | ${r.p50} / ${r.p95} / ${r.p99} | ${statements[name].length} | ${r.errors} |`);
   }
   const peak = Math.max(...Object.values(results).map((r) => r.api.peakRss));
-  rows.push('', `API peak RSS under load: ${peak.toFixed(0)} MB (target ≤ 300 MB). ${CONNECTIONS} connections, ${DURATION} s per run after a 2 s warm-up; *p95 column is autocannon's p97.5.`);
+  rows.push('', `API peak RSS under load: ${peak.toFixed(0)} MB (target ≤ 300 MB). ${CONNECTIONS} connections, ${bench.BENCH_SECONDS} s per run after a ${Math.min(2, bench.BENCH_SECONDS)} s warm-up; *p95 column is autocannon's p97.5.`);
   const report = rows.join('\n');
   console.log(report);
   const outDir = path.join(__dirname, '..', '..', 'bench', 'results');
   fs.mkdirSync(outDir, { recursive: true });
   fs.writeFileSync(path.join(outDir, 'latest.md'), report + '\n');
-  api.kill('SIGTERM');
-  base.kill('SIGTERM');
-  await stopPg?.();
-  process.exit(0);
 }
 
-main().catch((err) => { console.error(err); process.exit(1); });
+async function main() {
+  const bench = benchConfig();
+  // The plan holds a session token and the database URL: a private folder, removed afterwards.
+  const workDir = fs.mkdtempSync(path.join(os.tmpdir(), 'converge-bench-'));
+  let stopPg: (() => Promise<void>) | undefined;
+  try {
+    await run(bench, workDir, (stop) => { stopPg = stop; });
+  } finally {
+    await stopAll();
+    await stopPg?.();
+    fs.rmSync(workDir, { recursive: true, force: true });
+  }
+}
+
+main().then(
+  () => process.exit(0),
+  (err) => {
+    console.error(err instanceof BenchConfigError || err instanceof EmbeddedPostgresError ? err.message : err);
+    process.exit(1);
+  },
+);

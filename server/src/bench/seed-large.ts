@@ -5,11 +5,15 @@ export const BENCH_SIZES = { accounts: 10_000, contactsPerAccount: 10, dealsPerA
 
 /**
  * The DESIGN.md §7 dataset — 10k accounts / 100k contacts / 50k deals / 500k interactions — built
- * with set-based SQL (a minute or so). Skipped when already present.
+ * with set-based SQL (a minute or so); `scale` shrinks or grows the number of accounts (everything
+ * else follows per account). Skipped when that many accounts are already present. Returns the
+ * number of accounts there are.
  */
-export async function seedLarge(ds: DataSource, log: (m: string) => void): Promise<void> {
+export async function seedLarge(ds: DataSource, log: (m: string) => void, scale = 1): Promise<{ accounts: number }> {
+  const target = Math.max(1, Math.round(BENCH_SIZES.accounts * scale));
   const [{ n }] = await ds.query(`SELECT count(*)::int AS n FROM "accounts"`);
-  if (n >= BENCH_SIZES.accounts) return;
+  if (n >= target) return { accounts: n };
+  if (n > 0) throw new Error(`The benchmark database holds ${n} accounts, fewer than this run's ${target}: point BENCH_DATABASE_URL at an empty database (or drop this one) to seed it again.`);
   const hash = await hashPassword('bench-password');
   log('seeding users');
   await ds.query(`INSERT INTO "users" ("email", "name", "role", "passwordHash") VALUES ('manager@bench.converge.dev', 'Bench Manager', 'SALES_MANAGER', $1)`, [hash]);
@@ -26,7 +30,7 @@ export async function seedLarge(ds: DataSource, log: (m: string) => void): Promi
             (g % 500) * 100, r.id, now() - (g || ' minutes')::interval, now()
      FROM generate_series(1, $1) g
      JOIN LATERAL (SELECT id FROM "users" WHERE "role" = 'SALES_REP' ORDER BY "email" OFFSET (g % $2) LIMIT 1) r ON true`,
-    [BENCH_SIZES.accounts, BENCH_SIZES.reps],
+    [target, BENCH_SIZES.reps],
   );
   log('seeding contacts');
   await ds.query(
@@ -54,4 +58,5 @@ export async function seedLarge(ds: DataSource, log: (m: string) => void): Promi
     [BENCH_SIZES.interactionsPerDeal],
   );
   await ds.query('ANALYZE');
+  return { accounts: target };
 }

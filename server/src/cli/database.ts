@@ -10,6 +10,8 @@ types.setTypeParser(1082, (v) => v);
 export interface DatabaseHandle {
   url: string;
   embedded: boolean;
+  /** Where the embedded database keeps its data when that is not DATA_DIR, and why. */
+  notice?: string;
   stop(): Promise<void>;
 }
 
@@ -18,6 +20,11 @@ export async function openDatabase(): Promise<DatabaseHandle> {
   const cfg = config();
   if (cfg.DATABASE_URL) return { url: cfg.DATABASE_URL, embedded: false, stop: async () => undefined };
   const pg: EmbeddedPostgres = await startEmbeddedPostgres(cfg.dataDir, cfg.EMBEDDED_PG_PORT);
-  await ensureDatabase(pg.url('postgres'), 'converge');
-  return { url: pg.url('converge'), embedded: true, stop: () => pg.stop() };
+  try {
+    await ensureDatabase(pg.url('postgres'), 'converge');
+  } catch (err) {
+    await pg.stop();
+    throw err;
+  }
+  return { url: pg.url('converge'), embedded: true, notice: pg.notice, stop: () => pg.stop() };
 }

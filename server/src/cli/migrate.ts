@@ -4,6 +4,7 @@ import { openDatabase } from './database';
 // npm run db:migrate — applies pending migrations (under the advisory lock); `-- --revert` undoes the last one.
 async function main() {
   const db = await openDatabase();
+  if (db.notice) console.error(db.notice);
   const ds = createDataSource(db.url);
   await ds.initialize();
   try {

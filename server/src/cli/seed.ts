@@ -7,6 +7,7 @@ import { openDatabase } from './database';
 async function main() {
   const cfg = config();
   const db = await openDatabase();
+  if (db.notice) console.error(db.notice);
   const ds = createDataSource(db.url);
   await ds.initialize();
   try {

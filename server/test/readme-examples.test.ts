@@ -1,0 +1,100 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { Kind, parse, print } from 'graphql';
+import { Client } from 'pg';
+import type { DataSource } from 'typeorm';
+import { startApp, type App } from '../src/app';
+import { loadConfig, setConfig } from '../src/config/env';
+import { createDataSource } from '../src/db/data-source';
+import { DEMO_PASSWORD, seedDemo } from '../src/db/seed/demo';
+import { gql } from './client';
+
+// Every GraphQL block in README.md and docs/*.md marked `<!-- demo example: <login> -->` runs as
+// written against a database seeded with the demo data (as `npm start` seeds it), signed in as that
+// demo user, and returns data: no errors, no empty list at the top.
+const repo = path.resolve(__dirname, '..', '..');
+const MARKED = /<!-- demo example: (\S+) -->\r?\n```graphql\r?\n([\s\S]*?)```/g;
+
+interface Example {
+  title: string;
+  user: string;
+  query: string;
+}
+
+function examples(): Example[] {
+  const docs = fs.readdirSync(path.join(repo, 'docs')).filter((f) => f.endsWith('.md')).map((f) => path.join('docs', f));
+  const found: Example[] = [];
+  for (const file of ['README.md', ...docs]) {
+    for (const [, user, block] of fs.readFileSync(path.join(repo, file), 'utf8').matchAll(MARKED)) {
+      // A block may hold several operations; each is sent on its own.
+      for (const def of parse(block).definitions) {
+        if (def.kind !== Kind.OPERATION_DEFINITION) continue;
+        const text = print(def);
+        found.push({ title: `${file}: ${def.name?.value ?? `${text.replace(/\s+/g, ' ').slice(0, 50)}…`}`, user, query: text });
+      }
+    }
+  }
+  return found;
+}
+
+/** Whether a top-level result holds something: a non-null value, a non-empty list or connection. */
+function hasData(value: unknown): boolean {
+  if (value === null || value === undefined) return false;
+  if (Array.isArray(value)) return value.length > 0;
+  if (typeof value === 'object') {
+    const v = value as Record<string, unknown>;
+    if ('edges' in v) return hasData(v.edges);
+    if ('nodes' in v) return hasData(v.nodes);
+  }
+  return true;
+}
+
+async function admin(sql: string): Promise<void> {
+  const c = new Client({ connectionString: process.env.TEST_PG_ADMIN_URL });
+  await c.connect();
+  try {
+    await c.query(sql);
+  } finally {
+    await c.end();
+  }
+}
+
+const all = examples();
+const dbName = `${process.env.TEST_PG_TEMPLATE}_readme_${process.env.JEST_WORKER_ID ?? '1'}`;
+let ds: DataSource;
+let app: App;
+
+beforeAll(async () => {
+  await admin(`DROP DATABASE IF EXISTS "${dbName}" WITH (FORCE)`);
+  await admin(`CREATE DATABASE "${dbName}" TEMPLATE "${process.env.TEST_PG_TEMPLATE}"`);
+  const url = new URL(process.env.TEST_PG_ADMIN_URL!);
+  url.pathname = `/${dbName}`;
+  ds = createDataSource(url.toString(), { poolSize: 4 });
+  await ds.initialize();
+  expect(await seedDemo(ds)).toBe(true);
+  const cfg = loadConfig({ ...process.env, NODE_ENV: 'test', LOG_LEVEL: 'silent' });
+  setConfig(cfg);
+  app = await startApp(ds, cfg, 0);
+});
+
+afterAll(async () => {
+  await app?.stop();
+  await ds?.destroy();
+  await admin(`DROP DATABASE IF EXISTS "${dbName}" WITH (FORCE)`);
+});
+
+describe('README examples on the demo data', () => {
+  it('finds the tour of the API among them', () => {
+    expect(all.map((e) => e.title)).toEqual(expect.arrayContaining(['README.md: OpenDeals', 'README.md: Feed']));
+    expect(all.some((e) => /login\(/.test(e.query))).toBe(true);
+  });
+
+  it.each(all.map((e) => [e.title, e] as const))('%s returns data', async (_title, example) => {
+    const login = await gql(app.url, 'mutation($email: String!, $password: String!) { login(email: $email, password: $password) { token } }', { email: example.user, password: DEMO_PASSWORD });
+    expect(login.errors).toBeUndefined();
+    const res = await gql(app.url, example.query, undefined, login.data.login.token);
+    expect(res.errors).toBeUndefined();
+    const empty = Object.entries(res.data ?? {}).filter(([, v]) => !hasData(v)).map(([field]) => field);
+    expect({ data: res.data !== undefined, empty }).toEqual({ data: true, empty: [] });
+  });
+});
