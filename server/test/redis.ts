@@ -53,6 +53,8 @@ export interface RedisServer {
   port: number;
   /** Stops the server (SIGKILL-free shutdown: it keeps nothing on disk). */
   stop(): Promise<void>;
+  /** Kills the server at once (SIGKILL), as a crash would: whatever it held is gone. */
+  kill(): Promise<void>;
   /** Starts it again on the same port. */
   start(): Promise<void>;
 }
@@ -74,15 +76,15 @@ export async function startRedisServer(): Promise<RedisServer> {
       await new Promise((r) => setTimeout(r, 50));
     }
   };
-  const stop = async () => {
+  const end = (signal: NodeJS.Signals) => async () => {
     const c = child;
     child = undefined;
-    if (!c || c.exitCode !== null) return;
+    if (!c || c.exitCode !== null || c.signalCode !== null) return;
     await new Promise<void>((resolve) => {
       c.once('exit', () => resolve());
-      c.kill('SIGTERM');
+      c.kill(signal);
     });
   };
   await start();
-  return { url, port, start, stop };
+  return { url, port, start, stop: end('SIGTERM'), kill: end('SIGKILL') };
 }

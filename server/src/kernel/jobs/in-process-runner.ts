@@ -1,6 +1,7 @@
 import type { DataSource } from 'typeorm';
 import { onEventCommitted } from '../events/domain-events';
 import { logger } from '../logger';
+import { Pump } from '../pump';
 import type { JobDefinition, RetryPolicy } from './job.types';
 import { ClaimedJob, claimDue, extendLeases } from './outbox-store';
 import { runAttempt } from './run-attempt';
@@ -20,8 +21,7 @@ export interface InProcessOptions {
  */
 export class InProcessRunner {
   private readonly running = new Map<string, Promise<void>>();
-  private filling: Promise<void> | null = null;
-  private again = false;
+  private readonly filler = new Pump(() => this.fill(), 'claiming jobs failed');
   private stopped = false;
   private timers: NodeJS.Timeout[] = [];
   private unsubscribe: (() => void) | undefined;
@@ -38,20 +38,7 @@ export class InProcessRunner {
 
   /** Claims work now, or right after the claim in progress. */
   poke(): void {
-    if (this.stopped) return;
-    if (this.filling) {
-      this.again = true;
-      return;
-    }
-    this.filling = this.fill()
-      .catch((err) => logger.warn({ err }, 'claiming jobs failed'))
-      .finally(() => {
-        this.filling = null;
-        if (this.again) {
-          this.again = false;
-          this.poke();
-        }
-      });
+    this.filler.poke();
   }
 
   private async fill(): Promise<void> {
@@ -86,7 +73,7 @@ export class InProcessRunner {
   async stop(timeoutMs: number): Promise<void> {
     this.stopped = true;
     this.unsubscribe?.();
-    await this.filling;
+    await this.filler.close();
     const drained = Promise.all(this.running.values());
     let timer: NodeJS.Timeout | undefined;
     const timedOut = new Promise<'timeout'>((resolve) => { timer = setTimeout(() => resolve('timeout'), timeoutMs); });

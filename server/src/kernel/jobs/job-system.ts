@@ -26,6 +26,8 @@ export interface JobSystemOptions {
   policy?: Partial<RetryPolicy>;
   /** Days finished jobs are kept for the admin view. */
   keepDoneDays?: number;
+  /** Bull mode: how often to check that Redis still holds the jobs handed to it (also on every reconnect). */
+  reconcileMs?: number;
 }
 
 let current: JobSystem | undefined;
@@ -56,7 +58,12 @@ export class JobSystem {
       // Loaded only with Redis: Bull and ioredis add about a second to start-up.
       // eslint-disable-next-line @typescript-eslint/no-require-imports
       const { BullBroker: Broker } = require('./bull-broker') as typeof import('./bull-broker');
-      this.bull = new Broker(ds, defs, { ...common, redisUrl: opts.redisUrl, prefix: opts.prefix ?? 'converge' });
+      this.bull = new Broker(ds, defs, {
+        ...common,
+        redisUrl: opts.redisUrl,
+        prefix: opts.prefix ?? 'converge',
+        reconcileMs: opts.reconcileMs ?? 30_000,
+      });
     } else if (opts.workers) {
       this.runner = new InProcessRunner(ds, defs, common);
     }
@@ -89,6 +96,11 @@ export class JobSystem {
   /** Bull mode: hands every due outbox row to Bull now; returns how many. */
   dispatchNow(): Promise<number> {
     return this.bull ? this.bull.dispatchAll() : Promise.resolve(0);
+  }
+
+  /** Bull mode: queues again the unfinished jobs Redis no longer holds; returns how many. */
+  requeueLost(): Promise<number> {
+    return this.bull ? this.bull.requeueLost() : Promise.resolve(0);
   }
 
   /** Bull's own counts for a queue (null in-process). */

@@ -33,7 +33,7 @@ export async function claimDue(ds: DataSource, queues: string[], limit: number, 
   ) as Promise<ClaimedJob[]>;
 }
 
-/** In-process mode: keeps the leases of running attempts alive. */
+/** Keeps the leases of running attempts alive (both modes). */
 export async function extendLeases(ds: DataSource, ids: string[], workerId: string, leaseMs: number): Promise<void> {
   if (!ids.length) return;
   await reader(ds).query(
@@ -53,22 +53,71 @@ export function lockForDispatch(m: EntityManager, queues: string[], limit: numbe
 }
 
 export async function markDispatched(m: EntityManager, ids: string[]): Promise<void> {
-  await m.query(`UPDATE "outbox" SET "state" = 'DISPATCHED', "updatedAt" = now() WHERE "id" = ANY($1::uuid[]) AND "state" = 'PENDING'`, [ids]);
+  // The time of the hand-over (after the adds), not of the transaction's start: the periodic
+  // check for lost jobs looks at rows by when Redis got them.
+  await m.query(`UPDATE "outbox" SET "state" = 'DISPATCHED', "updatedAt" = clock_timestamp() WHERE "id" = ANY($1::uuid[]) AND "state" = 'PENDING'`, [ids]);
 }
 
 /**
- * Bull mode: starts an attempt of a job Bull delivered; null when it is already finished (or
- * unknown), so a duplicate delivery does nothing. PENDING is accepted too: the dispatcher may have
- * handed the job over and then failed to record that.
+ * Bull mode: starts an attempt of a job Bull delivered, under a lease the worker keeps renewing
+ * (`extendLeases`). 'finished' when the job is done or dead (or unknown): a duplicate delivery,
+ * nothing to run. 'busy' while another attempt holds a live lease: Bull may deliver a job twice
+ * (a Redis failover that lost the move to active, a lock that expired while Redis was away), and
+ * the attempt in progress must not be joined by a second one. PENDING is accepted too: the
+ * dispatcher may have handed the job over and then failed to record that.
  */
-export async function startAttempt(ds: DataSource, id: string, workerId: string): Promise<ClaimedJob | null> {
+export async function startAttempt(ds: DataSource, id: string, workerId: string, leaseMs: number): Promise<ClaimedJob | 'finished' | 'busy'> {
   const rows: ClaimedJob[] = await reader(ds).query(
-    `UPDATE "outbox" o SET "state" = 'RUNNING', "attempts" = o."attempts" + 1, "lockedBy" = $2, "lockedUntil" = NULL, "updatedAt" = now()
+    `UPDATE "outbox" o SET "state" = 'RUNNING', "attempts" = o."attempts" + 1, "lockedBy" = $2,
+       "lockedUntil" = now() + ${ms('$3')}, "updatedAt" = now()
      WHERE o."id" = $1 AND o."state" NOT IN ('DONE', 'DEAD')
+       AND (o."state" <> 'RUNNING' OR o."lockedUntil" IS NULL OR o."lockedUntil" <= now())
      RETURNING ${CLAIMED}`,
-    [id, workerId],
+    [id, workerId, leaseMs],
   );
-  return rows[0] ?? null;
+  if (rows[0]) return rows[0];
+  const [row] = await reader(ds).query(`SELECT "state" FROM "outbox" WHERE "id" = $1`, [id]);
+  return row && row.state !== JobState.DONE && row.state !== JobState.DEAD ? 'busy' : 'finished';
+}
+
+export interface HandedOverJob extends ClaimedJob {
+  state: JobState;
+  /** How long until the job is due (a retry waiting for its backoff); 0 when due. */
+  delayMs: number;
+}
+
+/**
+ * Bull mode: rows handed to Bull and not finished — queued, or waiting for a retry (all of them,
+ * or those changed within `window`), or running under a lease that ran out (its worker is gone) —
+ * locked until the caller's transaction ends; pages by id after `afterId`.
+ */
+export function lockHandedOver(
+  m: EntityManager,
+  queues: string[],
+  window: { olderThanMs: number; newerThanMs: number } | null,
+  afterId: string,
+  limit: number,
+): Promise<HandedOverJob[]> {
+  return m.query(
+    `SELECT o."id", o."queue", o."payload", o."attempts", o."state",
+       GREATEST(0, EXTRACT(EPOCH FROM o."runAt" - now()) * 1000)::float8 AS "delayMs"
+     FROM "outbox" o
+     WHERE o."queue" = ANY($1::text[]) AND o."id" > $2::uuid
+       AND ((o."state" = 'RUNNING' AND (o."lockedUntil" IS NULL OR o."lockedUntil" < now()))
+            OR (o."state" IN ('DISPATCHED', 'RETRYING')
+                AND ($3::float8 IS NULL OR o."updatedAt" BETWEEN now() - ${ms('$4')} AND now() - ${ms('$3')})))
+     ORDER BY o."id" LIMIT $5 FOR UPDATE SKIP LOCKED`,
+    [queues, afterId, window?.olderThanMs ?? null, window?.newerThanMs ?? null, limit],
+  );
+}
+
+/** Bull mode: an attempt whose worker is gone, queued again: no attempt runs until Bull delivers it. */
+export async function markRequeued(m: EntityManager, ids: string[]): Promise<void> {
+  await m.query(
+    `UPDATE "outbox" SET "state" = 'DISPATCHED', "lockedBy" = NULL, "lockedUntil" = NULL, "updatedAt" = now()
+     WHERE "id" = ANY($1::uuid[]) AND "state" = 'RUNNING'`,
+    [ids],
+  );
 }
 
 async function finish(ds: DataSource, id: string, workerId: string, set: string, params: unknown[]): Promise<boolean> {

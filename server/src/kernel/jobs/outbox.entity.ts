@@ -49,7 +49,7 @@ export class OutboxJob {
   @Column('timestamptz', { default: () => 'now()' })
   runAt!: Date;
 
-  /** In-process mode: the claim lease; a row RUNNING past it is taken over by another worker. */
+  /** The running attempt's lease, renewed by its worker; a row RUNNING past it has lost its worker. */
   @Column('timestamptz', { nullable: true })
   lockedUntil!: Date | null;
 

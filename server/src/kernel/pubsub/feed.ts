@@ -1,4 +1,4 @@
-import { logger } from '../logger';
+import { Pump } from '../pump';
 
 /**
  * Where an ordered feed comes from (e.g. a table read in commit-safe order). Positions are strings
@@ -31,34 +31,6 @@ export interface Feed {
 
 export const FEED_BATCH = 500;
 
-/** Runs `drain` now, or once more right after the pass in progress; passes never overlap. */
-export class Pump {
-  private running: Promise<void> | null = null;
-  private again = false;
-
-  constructor(private readonly drain: () => Promise<void>, private readonly what: string) {}
-
-  poke(): void {
-    if (this.running) {
-      this.again = true;
-      return;
-    }
-    this.running = this.drain()
-      .catch((err) => logger.warn({ err, feed: this.what }, 'feed pass failed'))
-      .finally(() => {
-        this.running = null;
-        if (this.again) {
-          this.again = false;
-          this.poke();
-        }
-      });
-  }
-
-  idle(): Promise<void> {
-    return this.running ?? Promise.resolve();
-  }
-}
-
 /**
  * The feed within one process: its own position, read from the source on a timer and on local
  * commits, delivered straight to `deliver`. For a single instance (no Redis).
@@ -74,7 +46,7 @@ export async function startLocalFeed<T>(source: FeedSource<T>, deliver: (item: T
       }
       if (batch.length < FEED_BATCH) return;
     }
-  }, 'local');
+  }, 'feed pass failed', { feed: 'local' });
   const timer = setInterval(() => pump.poke(), pollMs);
   timer.unref();
   return {
@@ -82,7 +54,7 @@ export async function startLocalFeed<T>(source: FeedSource<T>, deliver: (item: T
     status: () => ({ redis: 'disabled', leader: true }),
     async stop() {
       clearInterval(timer);
-      await pump.idle();
+      await pump.close();
     },
   };
 }

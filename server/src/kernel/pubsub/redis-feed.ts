@@ -2,7 +2,8 @@ import type Redis from 'ioredis';
 import { logger } from '../logger';
 import { LeaderLock } from '../redis/leader-lock';
 import { whenReady } from '../redis/connection';
-import { Feed, FEED_BATCH, FeedSource, Pump } from './feed';
+import { Pump } from '../pump';
+import { Feed, FEED_BATCH, FeedSource } from './feed';
 
 // Publishes a batch in order and moves the stored position, atomically, and only for the lock
 // holder continuing from the position it read: a holder that lost the lock, or two that both think
@@ -106,7 +107,7 @@ export async function startRedisFeed<T>(o: RedisFeedOptions<T>, readyTimeoutMs =
       position = next;
       if (batch.length < FEED_BATCH) return;
     }
-  }, o.name);
+  }, 'feed pass failed', { feed: o.name });
 
   let wakePending = false;
   function wakeLeader(): void {
@@ -185,7 +186,7 @@ export async function startRedisFeed<T>(o: RedisFeedOptions<T>, readyTimeoutMs =
       o.subscriber.off('message', onMessage);
       o.subscriber.off('ready', onReady);
       o.subscriber.off('close', onClose);
-      await pump.idle();
+      await pump.close();
       const wasLeader = lock.isLeader;
       await lock.stop();
       if (wasLeader) await publisher.publish(keys.wake, 'left').catch(() => undefined); // followers take over now
