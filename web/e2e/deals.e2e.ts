@@ -107,9 +107,15 @@ describe('deals', () => {
       await drag(page, dealId, 'PROSPECTING', 'QUALIFICATION');
       await page.waitForSelector(cardSelector('QUALIFICATION', dealId));
       await page.locator(`::-p-text(“${name}” moved to Qualification)`).wait();
+      await page.locator(`::-p-text(moved deal ${name} to qualification)`).wait();
+      await page.waitForNetworkIdle({ idleTime: 300 });
 
       await drag(page, dealId, 'QUALIFICATION', 'NEGOTIATION');
       await page.waitForSelector(cardSelector('NEGOTIATION', dealId));
+      // The board refetches when the move comes back through the live feed; dragging while that
+      // refetch re-renders the column can drop the gesture, so wait for it as a user would.
+      await page.locator(`::-p-text(moved deal ${name} to negotiation)`).wait();
+      await page.waitForNetworkIdle({ idleTime: 300 });
 
       await drag(page, dealId, 'NEGOTIATION', 'CLOSED_WON');
       await page.locator('::-p-aria(Mark as won)').click();
