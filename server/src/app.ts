@@ -21,12 +21,11 @@ import { startSubscriptionServer } from './kernel/http/subscription-server';
 import { serveWebApp } from './kernel/http/web-app';
 import { Loaders } from './kernel/loaders/loaders';
 import { logger } from './kernel/logger';
-import { resolvePrincipal } from './modules/system/auth.service';
-import { startActivityFeed } from './modules/system/activity-feed';
+import { resolvePrincipal } from './modules/system';
+import { startActivityFeed } from './kernel/activity/activity-feed';
 import { createLocalPubSub } from './kernel/pubsub/pubsub';
 import { closeRedis, openRedis } from './kernel/redis/connection';
-import { twilioWebhooks } from './modules/messaging/twilio-webhook';
-import { registerEventHandlers } from './event-handlers';
+import { manifests } from './application';
 import { buildAppSchema } from './schema';
 
 /** A subscription sent as a plain HTTP request cannot stream: say where to send it. */
@@ -59,7 +58,7 @@ export interface App {
 
 /** HTTP + WebSocket server for the GraphQL API on one port. */
 export async function startApp(ds: DataSource, cfg: Config, port = cfg.PORT, extra?: (app: express.Express) => void): Promise<App> {
-  registerEventHandlers();
+  manifests(); // loads every module and registers its event handlers
   // Each instance has its own pub/sub and schema: its subscribers hear what its feed delivers.
   const pubSub = createLocalPubSub();
   const schema: GraphQLSchema = buildAppSchema(pubSub);
@@ -153,7 +152,7 @@ export async function startApp(ds: DataSource, cfg: Config, port = cfg.PORT, ext
     }
   });
 
-  app.use(twilioWebhooks(ds));
+  for (const m of manifests()) m.routes?.(app, { ds });
 
   app.use('/graphql', (req: Request, res: Response, next: NextFunction) => {
     const requestId = (typeof req.headers['x-request-id'] === 'string' && req.headers['x-request-id'].slice(0, 100)) || randomUUID();

@@ -2,7 +2,7 @@ import 'reflect-metadata';
 import { config, ConfigError } from './config/env';
 import { types } from 'pg';
 import { createDataSource, migrate } from './db/data-source';
-import { registerEventHandlers } from './event-handlers';
+import { manifests } from './application';
 import { startJobs } from './jobs';
 import { logger } from './kernel/logger';
 
@@ -19,7 +19,7 @@ async function main() {
   const ds = createDataSource(cfg.DATABASE_URL, { poolSize: Math.max(4, cfg.JOB_CONCURRENCY + 2), applicationName: 'converge-worker' });
   await ds.initialize();
   if (cfg.MIGRATE_ON_START) await migrate(ds);
-  registerEventHandlers();
+  manifests(); // loads every module and registers its event handlers
   const jobs = startJobs(ds, cfg, true);
   console.log(`Converge worker ready (${jobs.mode === 'BULL' ? 'Bull on Redis' : 'in-process from the outbox, no Redis'}; queues: ${jobs.queues.join(', ')})`);
 

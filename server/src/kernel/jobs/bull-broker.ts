@@ -1,6 +1,6 @@
 import Bull from 'bull';
 import type { DataSource } from 'typeorm';
-import { onEventCommitted } from '../events/domain-events';
+import { onAnyCommitted } from '../events/domain-events';
 import { logger } from '../logger';
 import { backoffDelay, JobDefinition, RetryPolicy } from './job.types';
 import { lockForDispatch, markDeadIfRunning, markDispatched, startAttempt } from './outbox-store';
@@ -68,7 +68,7 @@ export class BullBroker {
 
   /** Hands committed outbox rows to Bull, now and on every local commit and poll tick. */
   startDispatcher(): void {
-    this.unsubscribe = onEventCommitted(() => this.poke());
+    this.unsubscribe = onAnyCommitted(() => this.poke());
     this.timer = setInterval(() => this.poke(), this.opts.pollMs);
     this.timer.unref();
     this.poke();

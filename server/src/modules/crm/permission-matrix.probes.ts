@@ -1,6 +1,6 @@
 import type { DataSource } from 'typeorm';
 import type { Client } from '../../../test/client';
-import { clientAs, createAccount, createApiKeyRow, createContact, createDeal, createInteraction, createUser, tag, TEST_PASSWORD } from '../../../test/factories';
+import { clientAs, createAccount, createApiKeyRow, createContact, createDeal, createInteraction, createTask, createUser, tag, TEST_PASSWORD } from '../../../test/factories';
 import type { TestServer } from '../../../test/server';
 
 /**
@@ -64,7 +64,7 @@ const batchItem = (r: { numErrors: number; results: { error: { code: string } | 
 
 type Row = Record<string, any>;
 interface Kind {
-  type: 'Account' | 'Contact' | 'Deal' | 'Interaction';
+  type: 'Account' | 'Contact' | 'Deal' | 'Interaction' | 'Task';
   lookup: string;
   list: string;
   make(ds: DataSource, ownerId: string, attrs?: Row): Promise<Row>;
@@ -95,6 +95,11 @@ const KINDS: Kind[] = [
     type: 'Interaction', lookup: 'interaction', list: 'interactions', make: createInteraction,
     createInput: async (ds, ref, ownerId) => ({ type: 'CALL', subject: tag('Call'), contactId: (await createContact(ds, ref)).id, ownerId }),
     updateInput: { subject: 'Renamed call' }, batch: false,
+  },
+  {
+    type: 'Task', lookup: 'task', list: 'tasks', make: createTask,
+    createInput: async (_ds, _ref, ownerId) => ({ title: tag('Task'), ownerId }),
+    updateInput: { title: 'Renamed task' }, batch: false,
   },
 ];
 
@@ -157,6 +162,14 @@ const newApiKey = async (c: Client): Promise<string> =>
 const SYSTEM_QUERIES: Record<string, Probe> = {
   me: (c) => simple(c, `{ me { id } }`, {}, (d) => is(d.me.id === c.user.id, 'user')),
   users: (c, env) => simple(c, `query($id: ID!) { users(filter: { id: { eq: $id } }) { nodes { id name } } }`, { id: env.other.user.id }, (d) => is(d.users.nodes.length === 1, 'nodes')),
+  user: (c, env) => simple(c, `query($id: ID!) { user(id: $id) { id name } }`, { id: env.other.user.id }, (d) => is(d.user?.id === env.other.user.id, 'user')),
+  apiKey: (c, env) => {
+    const sees = (id: string) => attempt(c, `query($id: ID!) { apiKey(id: $id) { id } }`, { id }, (d) => (d.apiKey?.id === id ? 'ok' : 'hidden'));
+    return classify(
+      async () => sees((await createApiKeyRow(env.ds, env.other.user.id)).id),
+      async () => sees((await createApiKeyRow(env.ds, c.user.id)).id),
+    );
+  },
   apiKeys: (c, env) => {
     const sees = (id: string) => attempt(c, `{ apiKeys(first: 100) { nodes { id } } }`, {}, (d) => listed(d.apiKeys.nodes, id));
     return classify(

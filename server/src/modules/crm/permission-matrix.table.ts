@@ -36,9 +36,12 @@ const WRITE_CRM = row('allowed', 'allowed', 'scoped', F, F, F, U);
 export const QUERY_MATRIX: Record<string, Row> = {
   me: EVERYONE,
   users: EVERYONE, // the directory; contact fields are guarded per field
+  user: EVERYONE,
   apiKeys: OWN_UNLESS_ADMIN,
-  // "about what they can see": until financial / field-service types exist, others see their own entries.
-  activityLog: row('allowed', 'allowed', 'scoped', 'scoped', 'scoped', 'scoped', U),
+  apiKey: OWN_UNLESS_ADMIN,
+  // "about what they can see": entries about records of types the role reads in full (ACCOUNTANT
+  // and DISPATCHER read all accounts), else about records they hold.
+  activityLog: row('allowed', 'allowed', 'scoped', 'allowed', 'allowed', 'scoped', U),
   account: READ_ACCOUNTS,
   accounts: READ_ACCOUNTS,
   contact: READ_ACCOUNTS,
@@ -48,6 +51,8 @@ export const QUERY_MATRIX: Record<string, Row> = {
   dealStats: READ_DEALS, // figures over the deals the caller may read
   interaction: READ_INTERACTIONS,
   interactions: READ_INTERACTIONS,
+  task: READ_INTERACTIONS, // tasks follow interactions (a rep: owned or assigned)
+  tasks: READ_INTERACTIONS,
   // Each role searches only the types it reads; TECHNICIAN reads none, so finds nothing.
   search: row('allowed', 'allowed', 'scoped', 'allowed', 'allowed', 'empty', U),
   jobs: ADMIN_ONLY,
@@ -80,6 +85,10 @@ export const MUTATION_MATRIX: Record<string, Row> = {
   updateInteraction: WRITE_CRM,
   deleteInteraction: WRITE_CRM,
   restoreInteraction: WRITE_CRM,
+  createTask: WRITE_CRM,
+  updateTask: WRITE_CRM,
+  deleteTask: WRITE_CRM,
+  restoreTask: WRITE_CRM,
   // Texting records an interaction: its writers, for contacts they can see.
   sendSms: WRITE_CRM,
   retryJob: ADMIN_ONLY,
