@@ -7,7 +7,8 @@ import { User } from './user.entity';
 @Resolver(() => User)
 export class CapabilitiesResolver {
   @FieldResolver(() => [EntityCapability], {
-    description: 'What you may do per entity type (only on your own user, e.g. `me { capabilities }`); the screens follow it, the server enforces the same rules.',
+    nullable: true,
+    description: 'What you may do per entity type: only on your own user (`me { capabilities }`), null with FORBIDDEN on anyone else; the screens follow it, the server enforces the same rules.',
   })
   capabilities(@Root() _user: User, @Ctx() ctx: Context): EntityCapability[] {
     return capabilitiesFor(ctx, allRecordKinds());
