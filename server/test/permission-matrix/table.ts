@@ -1,4 +1,4 @@
-import type { RoleName } from '../../../test/factories';
+import type { RoleName } from '../factories';
 
 /**
  * What a caller gets from a root field:

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
-import { errorCodes } from '../../../test/client';
-import { clientAs, createAccount, createContact, createDeal, createInteraction, tag } from '../../../test/factories';
-import { startTestServer, TestServer } from '../../../test/server';
+import { errorCodes } from '../client';
+import { clientAs, createAccount, createContact, createDeal, createInteraction, tag } from '../factories';
+import { startTestServer, TestServer } from '../server';
 
 // Row scoping (DESIGN.md §3) happens in the SQL: a rep's page is a full page of their own rows,
 // search limits after scoping, nested lists and references go through scoped loaders.

@@ -1,8 +1,8 @@
-import { anonymous, clientAs } from '../../../test/factories';
-import { startTestServer, TestServer } from '../../../test/server';
-import { buildBareSchema } from '../../schema';
-import { MUTATION_PROBES, ProbeEnv, probeEnv, QUERY_PROBES } from './permission-matrix.probes';
-import { cells, MUTATION_MATRIX, QUERY_MATRIX } from './permission-matrix.table';
+import { anonymous, clientAs } from '../factories';
+import { startTestServer, TestServer } from '../server';
+import { buildBareSchema } from '../../src/schema';
+import { MUTATION_PROBES, ProbeEnv, probeEnv, QUERY_PROBES } from './probes';
+import { cells, MUTATION_MATRIX, QUERY_MATRIX } from './table';
 
 /**
  * Role × root field of one root type, through the HTTP endpoint. The matrix must name every

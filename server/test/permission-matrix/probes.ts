@@ -1,7 +1,7 @@
 import type { DataSource } from 'typeorm';
-import type { Client } from '../../../test/client';
-import { clientAs, createAccount, createApiKeyRow, createContact, createDeal, createInteraction, createTask, createUser, tag, TEST_PASSWORD } from '../../../test/factories';
-import type { TestServer } from '../../../test/server';
+import type { Client } from '../client';
+import { clientAs, createAccount, createApiKeyRow, createContact, createDeal, createInteraction, createTask, createUser, tag, TEST_PASSWORD } from '../factories';
+import type { TestServer } from '../server';
 
 /**
  * Probes for the permission matrix: each runs a root field as the caller and reports what

@@ -1,6 +1,6 @@
-import { Client, errorCodes, GqlResponse } from '../../../test/client';
-import { clientAs, createAccount, createContact, createUser, RoleName, ROLES, tag } from '../../../test/factories';
-import { startTestServer, TestServer } from '../../../test/server';
+import { Client, errorCodes, GqlResponse } from '../client';
+import { clientAs, createAccount, createContact, createUser, RoleName, ROLES, tag } from '../factories';
+import { startTestServer, TestServer } from '../server';
 
 // Field rules (DESIGN.md §3): a forbidden field resolves to null with a FORBIDDEN error at its
 // path while the rest of the response arrives; filtering or sorting on it is refused too.
