@@ -36,7 +36,9 @@ function withBuildLock(fn) {
       if (err.code !== 'EEXIST') throw err;
       try {
         if (Date.now() - fs.statSync(lock).mtimeMs > 120_000) fs.rmSync(lock, { recursive: true, force: true }); // left by a killed build
-      } catch {}
+      } catch {
+        // gone meanwhile: another process finished its build
+      }
       if (Date.now() > deadline) throw new Error(`Timed out waiting for another build (remove ${lock} if none is running)`);
       Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 100);
     }

@@ -25,12 +25,11 @@ import { serveWebApp } from './kernel/http/web-app';
 import { serveExplorer } from './kernel/http/explorer';
 import { Loaders } from './kernel/loaders/loaders';
 import { logger } from './kernel/logger';
-import { resolvePrincipal, resolvePrincipals } from './modules/system/auth.service';
-import { startActivityFeed } from './modules/system/activity-feed';
+import { resolvePrincipal, resolvePrincipals } from './modules/system';
+import { startActivityFeed } from './kernel/activity/activity-feed';
 import { createLocalPubSub } from './kernel/pubsub/pubsub';
 import { closeRedis, openRedis } from './kernel/redis/connection';
-import { twilioWebhooks } from './modules/messaging/twilio-webhook';
-import { registerEventHandlers } from './event-handlers';
+import { manifests } from './application';
 import { buildAppSchema } from './schema';
 
 /** A subscription sent as a plain HTTP request cannot stream: say where to send it. */
@@ -63,7 +62,7 @@ export interface App {
 
 /** HTTP + WebSocket server for the GraphQL API on one port. */
 export async function startApp(ds: DataSource, cfg: Config, port = cfg.PORT, extra?: (app: express.Express) => void): Promise<App> {
-  registerEventHandlers();
+  manifests(); // loads every module and registers its event handlers
   await loadCursorSecret(ds, cfg.CURSOR_SECRET);
   // Each instance has its own pub/sub and schema: its subscribers hear what its feed delivers.
   const pubSub = createLocalPubSub();
@@ -162,7 +161,7 @@ export async function startApp(ds: DataSource, cfg: Config, port = cfg.PORT, ext
     }
   });
 
-  app.use(twilioWebhooks(ds));
+  for (const m of manifests()) m.routes?.(app, { ds });
   if (!cfg.production) serveExplorer(app);
 
   app.use('/graphql', (req: Request, res: Response, next: NextFunction) => {

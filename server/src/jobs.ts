@@ -1,11 +1,7 @@
 import type { DataSource } from 'typeorm';
 import type { Config } from './config/env';
 import { JobSystem } from './kernel/jobs/job-system';
-import type { JobDefinition } from './kernel/jobs/job.types';
-import { smsSendJob } from './modules/messaging/sms.job';
-
-/** Every kind of background job. */
-export const jobDefinitions: JobDefinition<never>[] = [smsSendJob];
+import { jobDefinitions } from './application';
 
 /**
  * The job system of an API or worker process, from configuration: Bull on REDIS_URL (an API
@@ -14,7 +10,7 @@ export const jobDefinitions: JobDefinition<never>[] = [smsSendJob];
  */
 export function startJobs(ds: DataSource, cfg: Config, workers: boolean): JobSystem {
   return JobSystem.start(ds, {
-    jobs: jobDefinitions,
+    jobs: jobDefinitions(),
     redisUrl: cfg.REDIS_URL,
     prefix: cfg.REDIS_PREFIX,
     workers,

@@ -1,35 +1,25 @@
 import 'reflect-metadata';
 import { GraphQLSchema, lexicographicSortSchema, printSchema } from 'graphql';
 import { buildSchemaSync } from 'type-graphql';
-import { applyPermissions, mergeRuleMaps, setActiveRules } from './kernel/permissions/apply';
+import { manifests, recordKinds, ruleMaps } from './application';
+import { applyPermissions, mergeRuleMaps } from './kernel/permissions/apply';
 import type { RuleMap } from './kernel/permissions/rules';
 import { createLocalPubSub, PubSub } from './kernel/pubsub/pubsub';
-import { AccountResolver } from './modules/crm/account.resolver';
-import { ContactResolver } from './modules/crm/contact.resolver';
-import { crmPermissions } from './modules/crm/crm.permissions';
-import { DealResolver } from './modules/crm/deal.resolver';
-import { DealStatsResolver } from './modules/crm/deal-stats.resolver';
-import { InteractionResolver } from './modules/crm/interaction.resolver';
-import { messagingPermissions } from './modules/messaging/messaging.permissions';
-import { SmsResolver } from './modules/messaging/sms.resolver';
-import { SearchResolver } from './modules/crm/search.resolver';
-import { ActivityLogResolver } from './modules/system/activity-log.resolver';
-import { ApiKeyResolver } from './modules/system/api-key.resolver';
-import { jobPermissions } from './modules/system/jobs.permissions';
-import { JobsResolver } from './modules/system/jobs.resolver';
-import { AuthResolver } from './modules/system/auth.resolver';
-import { systemPermissions } from './modules/system/system.permissions';
-import { UserResolver } from './modules/system/user.resolver';
-import { workflowPermissions } from './modules/workflow/workflow.permissions';
+import { recordResolvers } from './kernel/records/record.resolver';
+import { searchFor } from './kernel/records/search';
 
-export const resolvers = [
-  AuthResolver, UserResolver, ApiKeyResolver, ActivityLogResolver, JobsResolver,
-  AccountResolver, ContactResolver, DealResolver, DealStatsResolver, InteractionResolver, SearchResolver, SmsResolver,
-] as const;
+/** Every resolver: the kit's generated ones per record kind, search, and the modules' own. */
+export function resolvers(): Function[] {
+  const kinds = recordKinds();
+  // List inputs refer to each other (relation filters): all exist before the schema is generated.
+  for (const k of kinds) if (k.capabilities.list) k.listInputs();
+  return [...kinds.flatMap(recordResolvers), ...searchFor(kinds).resolvers, ...manifests().flatMap((m) => m.resolvers ?? [])];
+}
 
-/** One permission map per module; merged, they must cover every field of the schema. */
+/** The merged rule maps; they must cover every field of the schema. */
 export function permissionMaps(): RuleMap[] {
-  return [systemPermissions, jobPermissions, crmPermissions, workflowPermissions, messagingPermissions];
+  resolvers(); // generated types (connections, batch results) register as structural on the way
+  return [...ruleMaps(), searchFor(recordKinds()).rules];
 }
 
 /**
@@ -37,7 +27,7 @@ export function permissionMaps(): RuleMap[] {
  * Subscriptions listen on `pubSub`: each API instance passes its own.
  */
 export function buildBareSchema(pubSub: PubSub = createLocalPubSub()): GraphQLSchema {
-  const schema = buildSchemaSync({ resolvers: resolvers as never, pubSub, validate: false, emitSchemaFile: false });
+  const schema = buildSchemaSync({ resolvers: resolvers() as never, pubSub, validate: false, emitSchemaFile: false });
   // type-graphql gives root types no descriptions; integrators read them in the SDL.
   schema.getQueryType()!.description = 'Reads. Lists are Relay connections; lookups return null for what you may not see.';
   schema.getMutationType()!.description = 'Writes. Each one is a transaction and writes its activity-log entries in it.';
@@ -49,10 +39,7 @@ let rules: RuleMap | undefined;
 
 /** The executable schema of one API instance: its subscriptions on `pubSub`, with the permission maps applied. */
 export function buildAppSchema(pubSub: PubSub): GraphQLSchema {
-  if (!rules) {
-    rules = mergeRuleMaps(permissionMaps());
-    setActiveRules(rules);
-  }
+  rules ??= mergeRuleMaps(permissionMaps());
   return applyPermissions(buildBareSchema(pubSub), rules);
 }
 

@@ -2,7 +2,7 @@ import 'reflect-metadata';
 import { config, ConfigError } from './config/env';
 import { types } from 'pg';
 import { createDataSource, migrate } from './db/data-source';
-import { registerEventHandlers } from './event-handlers';
+import { manifests } from './application';
 import { startJobs } from './jobs';
 import { logger } from './kernel/logger';
 import { loadCursorSecret } from './kernel/secrets/server-secrets';
@@ -22,7 +22,7 @@ async function main() {
   if (cfg.MIGRATE_ON_START) await migrate(ds);
   // A job that pages through a list signs its cursors with the deployment's one secret, as the API does.
   await loadCursorSecret(ds, cfg.CURSOR_SECRET);
-  registerEventHandlers();
+  manifests(); // loads every module and registers its event handlers
   const jobs = startJobs(ds, cfg, true);
   console.log(`Converge worker ready (${jobs.mode === 'BULL' ? 'Bull on Redis' : 'in-process from the outbox, no Redis'}; queues: ${jobs.queues.join(', ')})`);
 

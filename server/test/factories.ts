@@ -88,3 +88,7 @@ export async function createInteraction(ds: DataSource, ownerId: string, attrs: 
   const contactId = attrs.contactId ?? (await createContact(ds, ownerId)).id;
   return insert(ds, 'interactions', { type: 'CALL', subject: `Call ${uniq()}`, occurredAt: new Date(), ownerId, ...attrs, contactId });
 }
+
+export function createTask(ds: DataSource, ownerId: string, attrs: Row = {}): Promise<Row> {
+  return insert(ds, 'tasks', { title: `Task ${uniq()}`, ownerId, ...attrs });
+}

@@ -7,7 +7,7 @@ export function createDataSource(url: string, options: { poolSize?: number; appl
   return new DataSource({
     type: 'postgres',
     url,
-    entities,
+    entities: entities(),
     migrations: [path.join(__dirname, 'migrations', '*.{js,ts}')],
     migrationsTableName: 'migrations',
     synchronize: false,

@@ -54,6 +54,7 @@ export type AccountSortField =
 
 /** What happened to the entity. */
 export type ActivityAction =
+  | 'COMPLETED'
   | 'CREATED'
   | 'DELETED'
   | 'LOST'
@@ -398,7 +399,7 @@ export type IntFilter = {
   neq?: number | null | undefined;
 };
 
-/** Conditions on interactions. Trashed ones are left out unless `deletedAt` is filtered. */
+/** Conditions on interactions. Trashed interactions are left out unless `deletedAt` is filtered. */
 export type InteractionFilter = {
   /** All of these. */
   and?: Array<InteractionFilter> | null | undefined;
@@ -614,12 +615,14 @@ export type UpdateUserInput = {
   role?: Role | null | undefined;
 };
 
-/** Conditions on users (directory fields). */
+/** Conditions on users. */
 export type UserFilter = {
   /** Active or not. */
   active?: BooleanFilter | null | undefined;
   /** All of these. */
   and?: Array<UserFilter> | null | undefined;
+  /** Created. */
+  createdAt?: DateTimeFilter | null | undefined;
   /** Identifier. */
   id?: IdFilter | null | undefined;
   /** Name. */
@@ -630,6 +633,8 @@ export type UserFilter = {
   or?: Array<UserFilter> | null | undefined;
   /** Role. */
   role?: RoleFilter | null | undefined;
+  /** Last changed. */
+  updatedAt?: DateTimeFilter | null | undefined;
 };
 
 /** A sort key for users. */
@@ -644,7 +649,8 @@ export type UserOrderBy = {
 export type UserSortField =
   | 'CREATED_AT'
   | 'NAME'
-  | 'ROLE';
+  | 'ROLE'
+  | 'UPDATED_AT';
 
 export type AccountRowFragment = { __typename: 'Account', id: string, name: string, industry: string | null, email: string | null, phone: string | null, creditLimit?: string | null, createdAt: string, updatedAt: string, deletedAt: string | null, version: number, owner: { __typename: 'User', id: string, name: string } };
 

@@ -1,22 +1,26 @@
 import type { EntityManager } from 'typeorm';
 import type { Context } from '../context';
-import { dispatchCommitted, dispatchInTransaction, DomainEvent, EmittedEvent } from './domain-events';
+import { dispatchCommitted, dispatchInTransaction, EmittedEvent, EventActor, EventType } from './domain-events';
 
 /** A transaction plus the domain events it emitted. */
 export class UnitOfWork {
   readonly events: EmittedEvent[] = [];
-  constructor(readonly manager: EntityManager, private readonly ctx: Context) {}
+  readonly actor: EventActor;
 
-  /** Emits a domain event: in-transaction handlers (activity log) run now, the rest after commit. */
-  async emit(event: DomainEvent): Promise<void> {
-    const p = this.ctx.principal;
-    const emitted: EmittedEvent = { ...event, actor: { userId: p?.userId ?? null, apiKeyId: p?.apiKeyId ?? null } };
-    await dispatchInTransaction(this.manager, emitted);
-    this.events.push(emitted);
+  constructor(readonly manager: EntityManager, readonly ctx: Context) {
+    const p = ctx.principal;
+    this.actor = { userId: p?.userId ?? null, apiKeyId: p?.apiKeyId ?? null };
+  }
+
+  /** Emits a domain event: in-transaction handlers run now, commit handlers after the commit. */
+  async emit<P>(type: EventType<P>, payload: P): Promise<void> {
+    const event: EmittedEvent<P> = { type, payload, actor: this.actor };
+    this.events.push(event as EmittedEvent);
+    await dispatchInTransaction(event as EmittedEvent, { manager: this.manager, actor: this.actor, emit: (t, p) => this.emit(t, p) });
   }
 }
 
-/** Runs `fn` in one transaction; its events are published only after the commit. */
+/** Runs `fn` in one transaction; its events reach commit handlers only after the commit. */
 export async function inTransaction<T>(ctx: Context, fn: (uow: UnitOfWork) => Promise<T>): Promise<T> {
   let uow!: UnitOfWork;
   const result = await ctx.ds.transaction(async (manager) => {

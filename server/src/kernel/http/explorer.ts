@@ -42,6 +42,7 @@ let bundle: Promise<Map<string, Asset>> | undefined;
 
 async function build(): Promise<Map<string, Asset>> {
   // Loaded on first use: a development dependency, absent from production installs.
+  // eslint-disable-next-line @typescript-eslint/no-require-imports -- a development dependency, loaded only here
   const esbuild = require('esbuild') as typeof import('esbuild');
   const result = await esbuild.build({
     entryPoints: { explorer: path.join(SOURCES, 'explorer.client.js'), 'explorer-style': path.join(SOURCES, 'explorer.css') },

@@ -1,6 +1,5 @@
 import { createClient } from 'graphql-ws';
 import WebSocket from 'ws';
-import { gql } from '../../../test/client';
 import { clientAs, createAccount, createApiKeyRow, createDeal, createUser, tag } from '../../../test/factories';
 import { startTestServer, TestServer } from '../../../test/server';
 

@@ -1,6 +1,6 @@
 import Bull from 'bull';
 import type { DataSource } from 'typeorm';
-import { onEventCommitted } from '../events/domain-events';
+import { onAnyCommitted } from '../events/domain-events';
 import { logger } from '../logger';
 import { Pump } from '../pump';
 import { backoffDelay, JobDefinition, RetryPolicy } from './job.types';
@@ -96,7 +96,7 @@ export class BullBroker {
    * lost jobs on every connection to Redis and every `reconcileMs`.
    */
   startDispatcher(): void {
-    this.unsubscribe = onEventCommitted(() => this.poke());
+    this.unsubscribe = onAnyCommitted(() => this.poke());
     this.pollTimers.push(setInterval(() => this.poke(), this.opts.pollMs));
     this.pollTimers.push(setInterval(() => this.checker.poke(), this.opts.reconcileMs));
     for (const t of this.pollTimers) t.unref();

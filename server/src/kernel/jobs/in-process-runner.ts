@@ -1,5 +1,5 @@
 import type { DataSource } from 'typeorm';
-import { onEventCommitted } from '../events/domain-events';
+import { onAnyCommitted } from '../events/domain-events';
 import { logger } from '../logger';
 import { Pump } from '../pump';
 import type { JobDefinition, RetryPolicy } from './job.types';
@@ -29,7 +29,7 @@ export class InProcessRunner {
   constructor(private readonly ds: DataSource, private readonly defs: Map<string, JobDefinition<never>>, private readonly opts: InProcessOptions) {}
 
   start(): void {
-    this.unsubscribe = onEventCommitted(() => this.poke());
+    this.unsubscribe = onAnyCommitted(() => this.poke());
     this.timers.push(setInterval(() => this.poke(), this.opts.pollMs));
     this.timers.push(setInterval(() => void this.heartbeat(), Math.max(50, Math.floor(this.opts.leaseMs / 3))));
     for (const t of this.timers) t.unref();

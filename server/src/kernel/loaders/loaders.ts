@@ -9,7 +9,7 @@ import { ConnectionShape, hydrate, ListQuery, listPagesByParent } from '../pagin
  * the same key returns the same loader for the rest of the request, so lookups batch.
  */
 export class Loaders {
-  private readonly map = new Map<string, DataLoader<any, any>>();
+  private readonly map = new Map<string, DataLoader<unknown, unknown>>();
 
   get<K, V>(key: string, make: () => DataLoader<K, V>): DataLoader<K, V> {
     let l = this.map.get(key);

@@ -5,7 +5,10 @@ type Ops = Record<string, unknown>;
 
 function cmp(a: unknown, b: unknown): number {
   // IDs compare as PostgreSQL compares uuids: case-insensitively.
-  if (isUuid(a) && isUuid(b)) a = a.toLowerCase(), b = b.toLowerCase();
+  if (isUuid(a) && isUuid(b)) {
+    a = a.toLowerCase();
+    b = b.toLowerCase();
+  }
   const x = a instanceof Date ? a.getTime() : typeof a === 'string' && !isNaN(Date.parse(a)) && b instanceof Date ? Date.parse(a) : a;
   const y = b instanceof Date ? b.getTime() : b;
   return (x as number) < (y as number) ? -1 : (x as number) > (y as number) ? 1 : 0;

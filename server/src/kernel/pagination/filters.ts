@@ -53,14 +53,19 @@ export class BooleanFilter {
   @Field(() => Boolean, { nullable: true, description: 'true: has no value; false: has a value.' }) isNull?: boolean;
 }
 
-/** A filter input for an enum: `<Enum>Filter { eq neq in }`. */
+const enumFilters = new Map<object, ClassType>();
+
+/** A filter input for an enum: `<Enum>Filter { eq neq in }` (one per enum, however many lists use it). */
 export function EnumFilter<E extends object>(enumType: E, enumName: string): ClassType {
+  const hit = enumFilters.get(enumType);
+  if (hit) return hit;
   @InputType(`${enumName}Filter`, { description: `Conditions on a ${enumName} value.` })
   class Filter {
     @Field(() => enumType, { nullable: true, description: 'Equal to.' }) eq?: unknown;
     @Field(() => enumType, { nullable: true, description: 'Not equal to.' }) neq?: unknown;
     @Field(() => [enumType], { nullable: true, description: 'One of the values.' }) in?: unknown[];
   }
+  enumFilters.set(enumType, Filter);
   return Filter;
 }
 

@@ -9,6 +9,7 @@ export class SqlParams {
 
 /** Anything that runs SQL: a DataSource, an EntityManager or a QueryRunner. */
 export interface Queryable {
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- rows are shaped by each query's SQL
   query(sql: string, params?: unknown[]): Promise<any>;
 }
 

@@ -11,7 +11,7 @@ import {
   isObjectType,
   isUnionType,
 } from 'graphql';
-import { allow, deny, RuleMap, ShieldRule } from './rules';
+import { All, allow, AnyOf, Constant, deny, Not, Predicate, Rule, RuleMap, ShieldRule } from './rules';
 import { ForbiddenError, UnauthenticatedError } from '../errors/errors';
 import type { Context } from '../context';
 
@@ -34,30 +34,32 @@ function verdictOf(result: unknown): boolean {
 }
 
 /**
- * Compiles a graphql-shield rule tree into a predicate that stays synchronous when every rule in
- * it is (the common case: rules that only read the context), so allowed fields pay no promise.
+ * Compiles a rule tree into a predicate that stays synchronous when every rule in it is (the
+ * common case: rules that only read the context), so allowed fields pay no promise.
  */
-export function compileRule(r: ShieldRule): Check {
-  const node = r as unknown as { constructor: { name: string }; func?: Function; rules?: ShieldRule[] };
-  const kind = node.constructor.name;
-  if (kind === 'RuleTrue') return () => true;
-  if (kind === 'RuleFalse') return () => false;
-  if (kind === 'Rule' || kind === 'InputRule') {
-    const func = node.func!;
+export function compileRule(r: Rule): Check {
+  if (r instanceof Constant) return () => r.value;
+  if (r instanceof Predicate) {
+    const func = r.fn;
     return (p, a, c, i) => {
-      const res = func(p, a, c, i);
+      let res: unknown;
+      try {
+        res = func(p, a, c, i);
+      } catch {
+        return false;
+      }
       return isThenable(res) ? res.then(verdictOf, () => false) : verdictOf(res);
     };
   }
-  const parts = (node.rules ?? []).map(compileRule);
-  if (kind === 'RuleNot') {
-    const [inner] = parts;
+  if (r instanceof Not) {
+    const inner = compileRule(r.rule);
     return (p, a, c, i) => {
       const v = inner(p, a, c, i);
       return isThenable(v) ? v.then((x) => !x) : !v;
     };
   }
-  if (kind === 'RuleAnd' || kind === 'RuleChain') {
+  if (r instanceof All) {
+    const parts = r.rules.map(compileRule);
     return (p, a, c, i) => {
       for (let k = 0; k < parts.length; k++) {
         const v = parts[k](p, a, c, i);
@@ -74,7 +76,8 @@ export function compileRule(r: ShieldRule): Check {
       return true;
     };
   }
-  if (kind === 'RuleOr' || kind === 'RuleRace') {
+  if (r instanceof AnyOf) {
+    const parts = r.rules.map(compileRule);
     return (p, a, c, i) => {
       for (let k = 0; k < parts.length; k++) {
         const v = parts[k](p, a, c, i);
@@ -91,7 +94,7 @@ export function compileRule(r: ShieldRule): Check {
       return false;
     };
   }
-  throw new Error(`Unsupported permission rule kind ${kind}`);
+  throw new Error(`Unsupported permission rule ${String((r as object)?.constructor?.name)}`);
 }
 
 /** Merges the modules' rule maps; a field defined twice is a programming error. */
@@ -132,16 +135,13 @@ export function ruleFor(rules: RuleMap, type: string, field: string): ShieldRule
   return rules[type]?.[field] ?? rules[type]?.['*'] ?? deny;
 }
 
-/**
- * Whether a rule depends only on the request context (marked with graphql-shield's
- * `cache: 'contextual'`): then its verdict is the same for every object of a request.
- */
-export function isContextual(r: ShieldRule): boolean {
-  const node = r as unknown as { constructor: { name: string }; cache?: string; rules?: ShieldRule[] };
-  const kind = node.constructor.name;
-  if (kind === 'RuleTrue' || kind === 'RuleFalse') return true;
-  if (kind === 'Rule' || kind === 'InputRule') return node.cache === 'contextual';
-  return (node.rules ?? []).every(isContextual);
+/** Whether a rule depends only on the request context: then its verdict is the same for every object of a request. */
+export function isContextual(r: Rule): boolean {
+  if (r instanceof Constant) return true;
+  if (r instanceof Predicate) return r.contextual;
+  if (r instanceof Not) return isContextual(r.rule);
+  if (r instanceof All || r instanceof AnyOf) return r.rules.every(isContextual);
+  return false;
 }
 
 type ValueCheck = (value: unknown, ctx: Context, info: GraphQLResolveInfo) => boolean;
@@ -228,22 +228,4 @@ function both(a: Check, b: Check): Check {
     if (x === true) return b(p, args, c, i);
     return x.then((ok) => (ok ? b(p, args, c, i) : false));
   };
-}
-
-/** Evaluates a field rule outside execution (redacting activity-log changes). Async rules deny. */
-export function canReadField(rules: RuleMap, type: string, field: string, parent: unknown, ctx: Context): boolean {
-  const r = rules[type]?.[field];
-  if (!r) return true; // covered by the type's "*" rule, which guards the entity as a whole
-  if (r === allow) return true;
-  const v = compileRule(r)(parent, {}, ctx, undefined);
-  return v === true;
-}
-
-let active: RuleMap = {};
-/** The merged rule maps of the running schema (used to redact activity-log changes). */
-export function setActiveRules(rules: RuleMap): void {
-  active = rules;
-}
-export function activeRules(): RuleMap {
-  return active;
 }

@@ -1,11 +1,10 @@
 import 'reflect-metadata';
 import { assertObjectType, buildSchema, extendSchema, graphql, GraphQLSchema, isObjectType, parse } from 'graphql';
-import { rule } from 'graphql-shield';
 import { buildBareSchema, permissionMaps } from '../../schema';
 import type { Principal } from '../auth/principal';
 import type { Context } from '../context';
 import { applyPermissions, compileRule, findUncovered, mergeRuleMaps, ruleFor } from './apply';
-import { allow, and, canRead, canWrite, deny, hasRole, isAuthenticated, isSelf, not, or, RuleMap, ShieldRule } from './rules';
+import { allow, and, canRead, canWrite, deny, hasRole, isAuthenticated, isSelf, not, or, rule, RuleMap, ShieldRule } from './rules';
 
 const ROLES = ['ADMIN', 'SALES_MANAGER', 'SALES_REP', 'ACCOUNTANT', 'DISPATCHER', 'TECHNICIAN'];
 

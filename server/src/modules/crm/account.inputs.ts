@@ -1,10 +1,7 @@
 import { IsOptional, IsString, IsUrl, Length, MaxLength } from 'class-validator';
-import { ArgsType, Field, ID, InputType, registerEnumType } from 'type-graphql';
+import { Field, ID, InputType } from 'type-graphql';
 import { MoneyScalar } from '../../kernel/money';
-import { PageArgsInput } from '../../kernel/pagination/connection.types';
-import { DateTimeFilter, IDFilter, MoneyFilter, SortDirection, StringFilter } from '../../kernel/pagination/filters';
 import { IsEmailAddress, IsMoney, IsPhone, NotBlank } from '../../kernel/validation';
-import { UserFilter } from '../system/user.inputs';
 
 /** Fields both create and update accept; all optional (null clears on update). */
 @InputType()
@@ -50,43 +47,4 @@ export class UpdateAccountInput extends AccountFields {
   @Field({ nullable: true, description: 'Company name.' })
   @IsOptional() @IsString() @Length(1, 200, { message: 'must be 1 to 200 characters' }) @NotBlank()
   name?: string;
-}
-
-@InputType({ description: 'Conditions on accounts. Trashed accounts are left out unless `deletedAt` is filtered.' })
-export class AccountFilter {
-  @Field(() => [AccountFilter], { nullable: true, description: 'All of these.' }) and?: AccountFilter[];
-  @Field(() => [AccountFilter], { nullable: true, description: 'Any of these.' }) or?: AccountFilter[];
-  @Field(() => AccountFilter, { nullable: true, description: 'Not this.' }) not?: AccountFilter;
-  @Field(() => IDFilter, { nullable: true, description: 'Identifier.' }) id?: IDFilter;
-  @Field(() => StringFilter, { nullable: true, description: 'Name.' }) name?: StringFilter;
-  @Field(() => StringFilter, { nullable: true, description: 'Industry.' }) industry?: StringFilter;
-  @Field(() => StringFilter, { nullable: true, description: 'Website.' }) website?: StringFilter;
-  @Field(() => StringFilter, { nullable: true, description: 'Phone (E.164).' }) phone?: StringFilter;
-  @Field(() => StringFilter, { nullable: true, description: 'Email.' }) email?: StringFilter;
-  @Field(() => MoneyFilter, { nullable: true, description: 'Credit limit (ADMIN, SALES_MANAGER, ACCOUNTANT).' }) creditLimit?: InstanceType<typeof MoneyFilter>;
-  @Field(() => DateTimeFilter, { nullable: true, description: 'Created.' }) createdAt?: InstanceType<typeof DateTimeFilter>;
-  @Field(() => DateTimeFilter, { nullable: true, description: 'Last changed.' }) updatedAt?: InstanceType<typeof DateTimeFilter>;
-  @Field(() => DateTimeFilter, { nullable: true, description: 'Trashed at; `{ isNull: false }` lists the trash.' }) deletedAt?: InstanceType<typeof DateTimeFilter>;
-  @Field(() => UserFilter, { nullable: true, description: 'Owner.' }) owner?: UserFilter;
-}
-
-export enum AccountSortField {
-  NAME = 'NAME',
-  INDUSTRY = 'INDUSTRY',
-  CREDIT_LIMIT = 'CREDIT_LIMIT',
-  CREATED_AT = 'CREATED_AT',
-  UPDATED_AT = 'UPDATED_AT',
-}
-registerEnumType(AccountSortField, { name: 'AccountSortField', description: 'Fields accounts can be sorted by.' });
-
-@InputType({ description: 'A sort key for accounts.' })
-export class AccountOrderBy {
-  @Field(() => AccountSortField, { description: 'Field.' }) field!: AccountSortField;
-  @Field(() => SortDirection, { defaultValue: SortDirection.ASC, description: 'Direction.' }) direction!: SortDirection;
-}
-
-@ArgsType()
-export class AccountListArgs extends PageArgsInput {
-  @Field(() => AccountFilter, { nullable: true, description: 'Conditions.' }) filter?: AccountFilter;
-  @Field(() => [AccountOrderBy], { nullable: true, description: 'Sort keys (default: newest first); the id always breaks ties.' }) orderBy?: AccountOrderBy[];
 }

@@ -2,8 +2,9 @@ import type { Context } from '../../kernel/context';
 import { requirePrincipal } from '../../kernel/context';
 import { reader } from '../../kernel/data/reader';
 import { SqlParams } from '../../kernel/pagination/sql';
-import { readScope } from './crm.scope';
-import { DealStage, OPEN_STAGES } from './deal.entity';
+import { dealPolicy } from './deal.policy';
+import { interactionPolicy } from './interaction.policy';
+import { DealStage, OPEN_STAGES } from './deal-stage';
 import type { DealMonthStat, DealStageStat, DealStats } from './deal-stats.types';
 
 export const WIN_RATE_DAYS = 90;
@@ -35,7 +36,7 @@ export class DealStatsService {
   async stats(ctx: Context): Promise<Omit<DealStats, 'interactionsThisWeek'>> {
     const p = requirePrincipal(ctx);
     const params = new SqlParams();
-    const scoped = (alias: string) => ['TRUE', `${alias}."deletedAt" IS NULL`, ...readScope(p, 'deals', alias)(params)].join(' AND ');
+    const scoped = (alias: string) => ['TRUE', `${alias}."deletedAt" IS NULL`, ...dealPolicy.readWhere(p, alias)(params)].join(' AND ');
     // One statement: the totals, then every stage and the last twelve months as JSON arrays (amounts as text).
     const sql = `
       SELECT
@@ -71,7 +72,7 @@ export class DealStatsService {
   async interactionsThisWeek(ctx: Context): Promise<number> {
     const p = requirePrincipal(ctx);
     const params = new SqlParams();
-    const where = ['t."deletedAt" IS NULL', `t."occurredAt" >= ${utc(WEEK0)}`, `t."occurredAt" < ${utc(`${WEEK0} + interval '7 days'`)}`, ...readScope(p, 'interactions')(params)];
+    const where = ['t."deletedAt" IS NULL', `t."occurredAt" >= ${utc(WEEK0)}`, `t."occurredAt" < ${utc(`${WEEK0} + interval '7 days'`)}`, ...interactionPolicy.readWhere(p)(params)];
     const [row] = await reader(ctx.ds).query(`SELECT count(*)::int AS n FROM "interactions" t WHERE ${where.join(' AND ')}`, params.values);
     return row.n;
   }

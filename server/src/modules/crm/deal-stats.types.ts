@@ -1,6 +1,6 @@
 import { Field, Float, Int, ObjectType } from 'type-graphql';
 import { MoneyScalar } from '../../kernel/money';
-import { DealStage } from './deal.entity';
+import { DealStage } from './deal-stage';
 
 @ObjectType({ description: 'Deals and amount in one stage.' })
 export class DealStageStat {

@@ -1,12 +1,7 @@
 import { IsDate, IsEnum, IsOptional, IsString, Length, MaxLength } from 'class-validator';
-import { ArgsType, Field, ID, InputType, registerEnumType } from 'type-graphql';
-import { PageArgsInput } from '../../kernel/pagination/connection.types';
-import { DateTimeFilter, EnumFilter, IDFilter, SortDirection, StringFilter } from '../../kernel/pagination/filters';
+import { Field, ID, InputType } from 'type-graphql';
 import { InCalendarRange, NotBlank } from '../../kernel/validation';
-import { UserFilter } from '../system/user.inputs';
-import { ContactFilter } from './contact.inputs';
-import { DealFilter } from './deal.inputs';
-import { InteractionType } from './interaction.entity';
+import { InteractionType } from './interaction-type';
 
 /** Fields both create and update accept; all optional (null clears on update). */
 @InputType()
@@ -56,43 +51,4 @@ export class UpdateInteractionInput extends InteractionFields {
   @Field(() => ID, { nullable: true, description: 'The contact.' })
   @IsOptional() @IsString()
   contactId?: string;
-}
-
-export const InteractionTypeFilter = EnumFilter(InteractionType, 'InteractionType');
-
-@InputType({ description: 'Conditions on interactions. Trashed ones are left out unless `deletedAt` is filtered.' })
-export class InteractionFilter {
-  @Field(() => [InteractionFilter], { nullable: true, description: 'All of these.' }) and?: InteractionFilter[];
-  @Field(() => [InteractionFilter], { nullable: true, description: 'Any of these.' }) or?: InteractionFilter[];
-  @Field(() => InteractionFilter, { nullable: true, description: 'Not this.' }) not?: InteractionFilter;
-  @Field(() => IDFilter, { nullable: true, description: 'Identifier.' }) id?: IDFilter;
-  @Field(() => InteractionTypeFilter, { nullable: true, description: 'Kind.' }) type?: unknown;
-  @Field(() => StringFilter, { nullable: true, description: 'Subject.' }) subject?: StringFilter;
-  @Field(() => DateTimeFilter, { nullable: true, description: 'When it happened.' }) occurredAt?: InstanceType<typeof DateTimeFilter>;
-  @Field(() => DateTimeFilter, { nullable: true, description: 'Created.' }) createdAt?: InstanceType<typeof DateTimeFilter>;
-  @Field(() => DateTimeFilter, { nullable: true, description: 'Last changed.' }) updatedAt?: InstanceType<typeof DateTimeFilter>;
-  @Field(() => DateTimeFilter, { nullable: true, description: 'Trashed at; `{ isNull: false }` lists the trash.' }) deletedAt?: InstanceType<typeof DateTimeFilter>;
-  @Field(() => ContactFilter, { nullable: true, description: 'The contact.' }) contact?: ContactFilter;
-  @Field(() => DealFilter, { nullable: true, description: 'The deal.' }) deal?: DealFilter;
-  @Field(() => UserFilter, { nullable: true, description: 'Owner.' }) owner?: UserFilter;
-}
-
-export enum InteractionSortField {
-  OCCURRED_AT = 'OCCURRED_AT',
-  TYPE = 'TYPE',
-  CREATED_AT = 'CREATED_AT',
-  UPDATED_AT = 'UPDATED_AT',
-}
-registerEnumType(InteractionSortField, { name: 'InteractionSortField', description: 'Fields interactions can be sorted by.' });
-
-@InputType({ description: 'A sort key for interactions.' })
-export class InteractionOrderBy {
-  @Field(() => InteractionSortField, { description: 'Field.' }) field!: InteractionSortField;
-  @Field(() => SortDirection, { defaultValue: SortDirection.ASC, description: 'Direction.' }) direction!: SortDirection;
-}
-
-@ArgsType()
-export class InteractionListArgs extends PageArgsInput {
-  @Field(() => InteractionFilter, { nullable: true, description: 'Conditions.' }) filter?: InteractionFilter;
-  @Field(() => [InteractionOrderBy], { nullable: true, description: 'Sort keys (default: latest first); the id always breaks ties.' }) orderBy?: InteractionOrderBy[];
 }

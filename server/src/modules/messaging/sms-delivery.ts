@@ -5,8 +5,7 @@ import { lockRow } from '../../kernel/data/rows';
 import { inTransaction, UnitOfWork } from '../../kernel/events/unit-of-work';
 import { isUuid } from '../../kernel/ids';
 import { systemContext } from '../../kernel/jobs/system-context';
-import { Interaction, InteractionType, SmsStatus } from '../crm/interaction.entity';
-import { interactionService } from '../crm/interaction.service';
+import { Interaction, interactions, InteractionType, SmsStatus } from '../crm';
 import { OutgoingSms, SmsProvider, smsProviderFor, SmsRejectedError } from './sms-provider';
 import { smsTag, smsText } from './sms-text';
 
@@ -18,11 +17,11 @@ const FINISHED = new Set<SmsStatus>([SmsStatus.SENT, SmsStatus.FAILED, SmsStatus
 const SMS_LOCK = 73_011; // advisory lock namespace: one delivery attempt per message at a time
 
 function lockInteraction(ctx: Context, uow: UnitOfWork, id: string): Promise<Interaction | null> {
-  return lockRow<Interaction>(uow.manager, interactionService.spec(ctx), id, { trashed: null });
+  return lockRow<Interaction>(uow.manager, interactions.service.spec(ctx), id, { trashed: null });
 }
 
 function change(ctx: Context, uow: UnitOfWork, before: Interaction, patch: Partial<Interaction>): Promise<Interaction> {
-  return interactionService.applyUpdate(ctx, uow, before, patch as Record<string, unknown>, null);
+  return interactions.service.applyUpdate(ctx, uow, before, patch as Record<string, unknown>, null);
 }
 
 function statusCallbackUrl(interactionId: string): string | undefined {

@@ -1,6 +1,6 @@
 import { Arg, Ctx, Mutation, Resolver } from 'type-graphql';
 import type { Context } from '../../kernel/context';
-import { Interaction } from '../crm/interaction.entity';
+import { Interaction } from '../crm';
 import { SendSmsInput } from './sms.inputs';
 import { sendSms } from './sms.service';
 

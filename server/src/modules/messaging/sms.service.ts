@@ -3,16 +3,10 @@ import { requirePrincipal } from '../../kernel/context';
 import { lockRow } from '../../kernel/data/rows';
 import { badInput, NotFoundError } from '../../kernel/errors/errors';
 import { inTransaction } from '../../kernel/events/unit-of-work';
-import { enqueueJob } from '../../kernel/jobs/enqueue';
 import { normalizePhone, validateInput } from '../../kernel/validation';
-import type { Contact } from '../crm/contact.entity';
-import { contactService } from '../crm/contact.service';
-import { readScope } from '../crm/crm.scope';
-import { Interaction, InteractionType, SmsStatus } from '../crm/interaction.entity';
-import { CreateInteractionInput } from '../crm/interaction.inputs';
-import { interactionService } from '../crm/interaction.service';
+import { Contact, contacts, CreateInteractionInput, Interaction, interactions, InteractionType, SmsStatus } from '../crm';
+import { SmsRequested } from './sms.events';
 import { SendSmsInput } from './sms.inputs';
-import { smsSendJob } from './sms.job';
 
 /** A stored phone that is a valid E.164 number, or null. */
 function textablePhone(phone: string | null): string | null {
@@ -20,14 +14,14 @@ function textablePhone(phone: string | null): string | null {
 }
 
 /**
- * Records an SMS interaction with the contact (QUEUED) and, in the same transaction, the job that
- * sends it. Contacts the caller may not see are NOT_FOUND.
+ * Records an SMS interaction with the contact (QUEUED); its SmsRequested event puts the job that
+ * sends it in the outbox, in the same transaction. Contacts the caller may not see are NOT_FOUND.
  */
 export async function sendSms(ctx: Context, input: SendSmsInput): Promise<Interaction> {
   await validateInput(input, ['input']);
   const p = requirePrincipal(ctx);
   return inTransaction(ctx, async (uow) => {
-    const contact = await lockRow<Contact>(uow.manager, contactService.spec(ctx), input.contactId, { where: readScope(p, 'contacts'), trashed: null, lock: 'KEY SHARE' });
+    const contact = await lockRow<Contact>(uow.manager, contacts.service.spec(ctx), input.contactId, { where: contacts.policy.readWhere(p), trashed: null, lock: 'KEY SHARE' });
     if (!contact) throw new NotFoundError('Contact', input.contactId);
     if (contact.deletedAt) throw badInput(['input', 'contactId'], 'Contact is in the trash');
     const to = textablePhone(contact.phone);
@@ -39,8 +33,8 @@ export async function sendSms(ctx: Context, input: SendSmsInput): Promise<Intera
       contactId: contact.id,
       dealId: input.dealId ?? null,
     });
-    const interaction = await interactionService.createIn(ctx, uow, create, ['input'], { smsStatus: SmsStatus.QUEUED, smsTo: to });
-    await enqueueJob(uow.manager, smsSendJob, { interactionId: interaction.id });
+    const interaction = await interactions.service.createIn(ctx, uow, create, ['input'], { smsStatus: SmsStatus.QUEUED, smsTo: to });
+    await uow.emit(SmsRequested, { interactionId: interaction.id });
     return interaction;
   });
 }

@@ -1,7 +1,7 @@
 import type TwilioSdk from 'twilio';
 import type RequestClient from 'twilio/lib/base/RequestClient';
 import { isSameMessage } from './sms-text';
-import { OutgoingSms, SmsProvider, SmsRejectedError } from './sms-provider';
+import { OutgoingSms, SmsProvider, SmsRejectedError } from './sms-provider.types';
 
 let sdk: typeof TwilioSdk | undefined;
 

@@ -42,9 +42,13 @@ async function sentSms(): Promise<{ id: string; sid: string }> {
 
 const read = async (id: string) => (await manager.ok(`query($id: ID!) { interaction(id: $id) { smsStatus smsProviderId smsError } }`, { id })).interaction;
 
-async function activity(id: string) {
-  const data = await manager.ok(`query($id: ID!) { activityLog(last: 1, filter: { entityId: { eq: $id } }) { nodes { action changes actor { id } } } }`, { id });
-  return data.activityLog.nodes[0];
+/** The SMS's latest activity entry once it records `status` (entries are served once every older transaction has ended). */
+async function activity(id: string, status: string) {
+  return waitFor(`an activity entry for ${status}`, async () => {
+    const data = await manager.ok(`query($id: ID!) { activityLog(last: 1, filter: { entityId: { eq: $id } }) { nodes { action changes actor { id } } } }`, { id });
+    const latest = data.activityLog.nodes[0];
+    return latest?.changes?.smsStatus?.to === status ? latest : null;
+  });
 }
 
 describe('POST /webhooks/twilio/status', () => {
@@ -53,7 +57,7 @@ describe('POST /webhooks/twilio/status', () => {
     const res = await twilio.callback(sms.sid, 'delivered', { via });
     expect(res.status).toBe(204);
     expect(await read(sms.id)).toEqual({ smsStatus: 'DELIVERED', smsProviderId: sms.sid, smsError: null });
-    expect(await activity(sms.id)).toEqual({ action: 'UPDATED', changes: { smsStatus: { from: 'SENT', to: 'DELIVERED' } }, actor: null });
+    expect(await activity(sms.id, 'DELIVERED')).toEqual({ action: 'UPDATED', changes: { smsStatus: { from: 'SENT', to: 'DELIVERED' } }, actor: null });
   });
 
   it('an "undelivered" report records the reason', async () => {
@@ -92,7 +96,6 @@ describe('POST /webhooks/twilio/status', () => {
 
   it('ignores reports for messages it does not know', async () => {
     const sms = await sentSms();
-    const message = twilio.messages.find((m) => m.sid === sms.sid)!;
     const url = `${PUBLIC_URL}/webhooks/twilio/status`;
     const params = { MessageSid: 'SM00000000000000000000000000000000', MessageStatus: 'delivered' };
     const res = await fetch(`${via}/webhooks/twilio/status`, {

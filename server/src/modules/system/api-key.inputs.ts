@@ -1,5 +1,5 @@
 import { IsBoolean, IsDate, IsOptional, IsString, Length, MinDate } from 'class-validator';
-import { ArgsType, Field, InputType, Int, ObjectType } from 'type-graphql';
+import { Field, InputType, ObjectType } from 'type-graphql';
 import { ApiKey } from './api-key.entity';
 import { InCalendarRange, NotBlank } from '../../kernel/validation';
 
@@ -27,10 +27,4 @@ export class CreateApiKeyInput {
 export class ApiKeyWithSecret {
   @Field({ description: 'Send as `Authorization: Bearer <secret>`.' }) secret!: string;
   @Field(() => ApiKey, { description: 'The key.' }) apiKey!: ApiKey;
-}
-
-@ArgsType()
-export class ApiKeyListArgs {
-  @Field(() => Int, { nullable: true, description: 'Page size: 0–100, default 20.' }) first?: number;
-  @Field(() => String, { nullable: true, description: 'Return keys after this cursor.' }) after?: string;
 }

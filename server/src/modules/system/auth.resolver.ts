@@ -1,8 +1,7 @@
 import { Arg, Ctx, Field, Mutation, ObjectType, Query, Resolver } from 'type-graphql';
 import type { Context } from '../../kernel/context';
-import { AuthService } from './auth.service';
+import { AuthService, currentUser } from './auth.service';
 import { User } from './user.entity';
-import { userService } from './user.service';
 
 @ObjectType({ description: 'A new session: send `token` as `Authorization: Bearer <token>`.' })
 export class AuthPayload {
@@ -27,6 +26,6 @@ export class AuthResolver {
 
   @Query(() => User, { description: 'The signed-in user.' })
   me(@Ctx() ctx: Context): Promise<User> {
-    return userService.me(ctx);
+    return currentUser(ctx);
   }
 }

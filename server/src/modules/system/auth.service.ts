@@ -7,12 +7,17 @@ import { UnauthenticatedError } from '../../kernel/errors/errors';
 import { inTransaction } from '../../kernel/events/unit-of-work';
 import { LoginLimiter } from '../../kernel/auth/login-limiter';
 import { User } from './user.entity';
-import { ActivityAction } from './activity-log.entity';
+import { ActivityAction } from '../../kernel/activity/activity-log.entity';
+import { RecordChanged } from '../../kernel/activity/activity.events';
+import { requirePrincipal } from '../../kernel/context';
+import { NotFoundError } from '../../kernel/errors/errors';
+import { users } from './user.entity';
 
 // The user's row comes along with the token lookup, so `me` and the caller's own user need no more SQL.
 const PRINCIPAL_COLUMNS = `u."id" AS "userId", u."name", u."role", u."email", u."phone", u."active", u."lastLoginAt", u."createdAt" AS "userCreatedAt", u."updatedAt" AS "userUpdatedAt", u."version" AS "userVersion"`;
 
 /** A principal from a token-lookup row (session or API key columns, plus the user's). */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- a row of the lookup below
 function principalOf(r: Record<string, any>): Principal {
   return {
     userId: r.userId, name: r.name, role: r.role, sessionId: r.sessionId ?? null, apiKeyId: r.apiKeyId ?? null,
@@ -76,7 +81,7 @@ export async function resolvePrincipals(ds: DataSource, secrets: string[]): Prom
   }
   const found = new Map<string, Principal>();
   if (!bySecretHash.size) return found;
-  const rows: Record<string, any>[] = await ds.query(
+  const rows: Record<string, string>[] = await ds.query(
     `WITH k AS (
        SELECT ${PRINCIPAL_COLUMNS}, k."secretHash", k."id" AS "apiKeyId", k."name" AS "apiKeyName", k."readOnly", k."expiresAt", k."lastUsedAt"
        FROM "api_keys" k JOIN "users" u ON u."id" = k."userId"
@@ -137,7 +142,7 @@ export class AuthService {
         `UPDATE "users" SET "lastLoginAt" = now() WHERE "id" = $1 RETURNING *`,
         [row.id],
       );
-      await uow.emit({ action: ActivityAction.SIGNED_IN, entityType: 'User', entityId: row.id, entityLabel: row.name, ownerId: row.id, changes: {} });
+      await uow.emit(RecordChanged, { action: ActivityAction.SIGNED_IN, entityType: 'User', entityId: row.id, entityLabel: row.name, ownerId: null, holders: [row.id], changes: {} });
       delete updated.passwordHash;
       return Object.assign(new User(), updated) as User;
     });
@@ -150,4 +155,13 @@ export class AuthService {
     await ctx.ds.query(`UPDATE "auth_tokens" SET "revokedAt" = now() WHERE "id" = $1 AND "revokedAt" IS NULL`, [sessionId]);
     return true;
   }
+}
+
+/** The signed-in user: from the row loaded with the token, else by id. */
+export async function currentUser(ctx: Context): Promise<User> {
+  const p = requirePrincipal(ctx);
+  if (p.profile) return Object.assign(new User(), p.profile);
+  const user = await users.service.loader(ctx).load(p.userId);
+  if (!user) throw new NotFoundError('User');
+  return user;
 }

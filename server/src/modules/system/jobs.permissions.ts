@@ -1,5 +1,5 @@
 import { canRead, canWrite, RuleMap } from '../../kernel/permissions/rules';
-import { Role } from './user.entity';
+import { Role } from '../../kernel/auth/role';
 
 const admin = canRead(Role.ADMIN);
 

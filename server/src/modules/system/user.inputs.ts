@@ -1,9 +1,7 @@
 import { IsBoolean, IsEnum, IsOptional, IsString, Length } from 'class-validator';
-import { ArgsType, Field, InputType, registerEnumType } from 'type-graphql';
-import { BooleanFilter, EnumFilter, IDFilter, SortDirection, StringFilter } from '../../kernel/pagination/filters';
-import { PageArgsInput } from '../../kernel/pagination/connection.types';
+import { Field, InputType } from 'type-graphql';
 import { IsEmailAddress, IsPhone, NotBlank } from '../../kernel/validation';
-import { Role } from './user.entity';
+import { Role } from '../../kernel/auth/role';
 
 @InputType({ description: 'A new user (ADMIN only).' })
 export class CreateUserInput {
@@ -55,36 +53,4 @@ export class UpdateUserInput {
   @IsOptional()
   @IsBoolean()
   active?: boolean;
-}
-
-export const RoleFilter = EnumFilter(Role, 'Role');
-
-@InputType({ description: 'Conditions on users (directory fields).' })
-export class UserFilter {
-  @Field(() => [UserFilter], { nullable: true, description: 'All of these.' }) and?: UserFilter[];
-  @Field(() => [UserFilter], { nullable: true, description: 'Any of these.' }) or?: UserFilter[];
-  @Field(() => UserFilter, { nullable: true, description: 'Not this.' }) not?: UserFilter;
-  @Field(() => IDFilter, { nullable: true, description: 'Identifier.' }) id?: IDFilter;
-  @Field(() => StringFilter, { nullable: true, description: 'Name.' }) name?: StringFilter;
-  @Field(() => RoleFilter, { nullable: true, description: 'Role.' }) role?: unknown;
-  @Field(() => BooleanFilter, { nullable: true, description: 'Active or not.' }) active?: BooleanFilter;
-}
-
-export enum UserSortField {
-  NAME = 'NAME',
-  ROLE = 'ROLE',
-  CREATED_AT = 'CREATED_AT',
-}
-registerEnumType(UserSortField, { name: 'UserSortField', description: 'Fields users can be sorted by.' });
-
-@InputType({ description: 'A sort key for users.' })
-export class UserOrderBy {
-  @Field(() => UserSortField, { description: 'Field.' }) field!: UserSortField;
-  @Field(() => SortDirection, { defaultValue: SortDirection.ASC, description: 'Direction.' }) direction!: SortDirection;
-}
-
-@ArgsType()
-export class UserListArgs extends PageArgsInput {
-  @Field(() => UserFilter, { nullable: true, description: 'Conditions.' }) filter?: UserFilter;
-  @Field(() => [UserOrderBy], { nullable: true, description: 'Sort keys; the id always breaks ties.' }) orderBy?: UserOrderBy[];
 }

@@ -1,10 +1,10 @@
-import { Field, ObjectType, registerEnumType } from 'type-graphql';
+import { Field, ObjectType } from 'type-graphql';
 import { LocalDateResolver } from 'graphql-scalars';
 import { Column, Entity, Index, JoinColumn, ManyToOne } from 'typeorm';
 import { BaseEntity } from '../../kernel/entity/base.entity';
-import { User } from '../system/user.entity';
-import { Account } from '../crm/account.entity';
-import { Deal } from '../crm/deal.entity';
+import { registerEnum } from '../../kernel/enums';
+import { Account, Deal } from '../crm';
+import { User } from '../system';
 
 export enum ProjectStatus {
   ACTIVE = 'ACTIVE',
@@ -12,7 +12,7 @@ export enum ProjectStatus {
   COMPLETED = 'COMPLETED',
   CANCELLED = 'CANCELLED',
 }
-registerEnumType(ProjectStatus, { name: 'ProjectStatus', description: 'Where the project stands.' });
+registerEnum(ProjectStatus, 'ProjectStatus', 'Where the project stands.');
 
 @ObjectType({ description: 'Delivery work, created when a deal is won.', simpleResolvers: true })
 @Entity('projects')

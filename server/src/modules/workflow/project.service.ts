@@ -1,46 +1,34 @@
-import DataLoader from 'dataloader';
-import type { Context } from '../../kernel/context';
+import { ActivityAction } from '../../kernel/activity/activity-log.entity';
+import { RecordChanged } from '../../kernel/activity/activity.events';
 import { diffFields } from '../../kernel/activity/diff';
 import { insertRow, updateRow } from '../../kernel/data/rows';
-import { reader } from '../../kernel/data/reader';
-import type { UnitOfWork } from '../../kernel/events/unit-of-work';
+import type { EventScope } from '../../kernel/events/domain-events';
 import { specOf } from '../../kernel/pagination/spec';
-import { ActivityAction } from '../system/activity-log.entity';
-import type { Deal } from '../crm/deal.entity';
+import type { Deal } from '../crm';
 import { Project, ProjectStatus } from './project.entity';
 
 const LOGGED = ['name', 'accountId', 'dealId', 'status', 'dueDate', 'managerId'] as const;
 
-export class ProjectService {
-  /** Projects by the deal they came from; visibility follows the deal (the parent). */
-  byDeal(ctx: Context): DataLoader<string, Project | null> {
-    return ctx.loaders.get('Project.byDeal', () => new DataLoader<string, Project | null>(async (dealIds) => {
-      const spec = specOf(ctx.ds, Project);
-      const rows: Project[] = await reader(ctx.ds).query(`SELECT ${spec.selectList} FROM "projects" t WHERE t."dealId" = ANY($1::uuid[])`, [dealIds]);
-      const map = new Map(rows.map((r) => [r.dealId, Object.assign(new Project(), r)]));
-      return dealIds.map((id) => map.get(id) ?? null);
-    }));
-  }
-
-  /**
-   * The project of a won deal: created the first time, reused (and reactivated if it was
-   * cancelled) when the deal is won again after a reopen.
-   */
-  async ensureForWonDeal(ctx: Context, uow: UnitOfWork, deal: Deal): Promise<Project> {
-    const spec = specOf(ctx.ds, Project);
-    const [existing] = await uow.manager.query(`SELECT ${spec.selectList} FROM "projects" t WHERE t."dealId" = $1 FOR UPDATE`, [deal.id]);
-    if (existing) {
-      if (existing.status !== ProjectStatus.CANCELLED) return Object.assign(new Project(), existing);
-      const after = await updateRow<Project>(uow.manager, spec, existing.id, { status: ProjectStatus.ACTIVE });
-      await uow.emit({ action: ActivityAction.UPDATED, entityType: 'Project', entityId: after.id, entityLabel: after.name, ownerId: deal.ownerId, changes: diffFields(existing, after as never, LOGGED) });
-      return after;
-    }
-    const project = await insertRow<Project>(uow.manager, spec, {
-      name: deal.name, accountId: deal.accountId, dealId: deal.id, status: ProjectStatus.ACTIVE, managerId: deal.ownerId,
-    });
-    await uow.emit({ action: ActivityAction.CREATED, entityType: 'Project', entityId: project.id, entityLabel: project.name, ownerId: deal.ownerId, changes: diffFields(null, project as never, LOGGED) });
-    return project;
-  }
+function recorded(action: ActivityAction, p: Project, changes: Record<string, unknown>) {
+  return { action, entityType: 'Project', entityId: p.id, entityLabel: p.name, ownerId: p.managerId, holders: [p.managerId], changes };
 }
 
-export const projectService = new ProjectService();
+/**
+ * The project of a won deal, in the winning transaction: created the first time, reused (and
+ * reactivated if it was cancelled) when the deal is won again after a reopen.
+ */
+export async function ensureProjectForWonDeal(deal: Deal, scope: EventScope): Promise<Project> {
+  const spec = specOf(scope.manager.connection, Project);
+  const [existing] = await scope.manager.query(`SELECT ${spec.selectList} FROM "projects" t WHERE t."dealId" = $1 FOR UPDATE`, [deal.id]);
+  if (existing) {
+    if (existing.status !== ProjectStatus.CANCELLED) return Object.assign(new Project(), existing);
+    const after = await updateRow<Project>(scope.manager, spec, existing.id, { status: ProjectStatus.ACTIVE });
+    await scope.emit(RecordChanged, recorded(ActivityAction.UPDATED, after, diffFields(existing, after as never, LOGGED)));
+    return after;
+  }
+  const project = await insertRow<Project>(scope.manager, spec, {
+    name: deal.name, accountId: deal.accountId, dealId: deal.id, status: ProjectStatus.ACTIVE, managerId: deal.ownerId,
+  });
+  await scope.emit(RecordChanged, recorded(ActivityAction.CREATED, project, diffFields(null, project as never, LOGGED)));
+  return project;
+}

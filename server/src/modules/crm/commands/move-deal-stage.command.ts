@@ -1,10 +1,9 @@
 import type { Context } from '../../../kernel/context';
 import { badInput, ConflictError } from '../../../kernel/errors/errors';
 import { inTransaction } from '../../../kernel/events/unit-of-work';
-import { ActivityAction } from '../../system/activity-log.entity';
-import { projectService } from '../../workflow/project.service';
-import { Deal, DealStage, isOpenStage } from '../deal.entity';
-import { dealService } from '../deal.service';
+import { ActivityAction } from '../../../kernel/activity/activity-log.entity';
+import { Deal, DealStage, deals, isOpenStage } from '../deal.entity';
+import { DealWon } from './deal-won.event';
 
 function checkVersion(deal: Deal, expectedVersion?: number | null): void {
   if (expectedVersion != null && deal.version !== expectedVersion) {
@@ -14,11 +13,11 @@ function checkVersion(deal: Deal, expectedVersion?: number | null): void {
 
 /**
  * Moves an open deal to another stage. Open stages move freely; CLOSED_LOST needs a reason;
- * CLOSED_WON also creates (or reuses) the deal's project — all in one transaction.
+ * CLOSED_WON emits DealWon, whose handlers (the deal's project) run in the same transaction.
  */
 export function moveDealStage(ctx: Context, id: string, stage: DealStage, lostReason?: string | null, expectedVersion?: number | null): Promise<Deal> {
   return inTransaction(ctx, async (uow) => {
-    const deal = await dealService.lockForWrite(ctx, uow, id);
+    const deal = await deals.service.lockForWrite(ctx, uow, id);
     checkVersion(deal, expectedVersion);
     if (!isOpenStage(deal.stage)) throw badInput(['stage'], `The deal is ${deal.stage}; reopen it with reopenDeal first`);
     if (stage === deal.stage) throw badInput(['stage'], `The deal is already in ${stage}`);
@@ -28,25 +27,26 @@ export function moveDealStage(ctx: Context, id: string, stage: DealStage, lostRe
     if (reason && reason.length > 1000) throw badInput(['lostReason'], 'must be at most 1000 characters');
 
     if (stage === DealStage.CLOSED_WON) {
-      const won = await dealService.applyUpdate(ctx, uow, deal, { stage, closedAt: new Date(), probability: 100 }, expectedVersion, ActivityAction.WON);
-      await projectService.ensureForWonDeal(ctx, uow, won);
+      const won = await deals.service.applyUpdate(ctx, uow, deal, { stage, closedAt: new Date(), probability: 100 }, expectedVersion, ActivityAction.WON);
+      // Follow-ups (the deal's project) hang off the event, in this transaction.
+      await uow.emit(DealWon, { deal: won });
       return won;
     }
     if (stage === DealStage.CLOSED_LOST) {
-      return dealService.applyUpdate(ctx, uow, deal, { stage, closedAt: new Date(), lostReason: reason, probability: 0 }, expectedVersion, ActivityAction.LOST);
+      return deals.service.applyUpdate(ctx, uow, deal, { stage, closedAt: new Date(), lostReason: reason, probability: 0 }, expectedVersion, ActivityAction.LOST);
     }
-    return dealService.applyUpdate(ctx, uow, deal, { stage }, expectedVersion, ActivityAction.STAGE_CHANGED);
+    return deals.service.applyUpdate(ctx, uow, deal, { stage }, expectedVersion, ActivityAction.STAGE_CHANGED);
   });
 }
 
 /** Takes a closed deal back to an open stage, clearing closedAt and lostReason. */
 export function reopenDeal(ctx: Context, id: string, stage: DealStage, expectedVersion?: number | null): Promise<Deal> {
   return inTransaction(ctx, async (uow) => {
-    const deal = await dealService.lockForWrite(ctx, uow, id);
+    const deal = await deals.service.lockForWrite(ctx, uow, id);
     checkVersion(deal, expectedVersion);
     if (isOpenStage(deal.stage)) throw badInput(['id'], `The deal is open (${deal.stage}); only closed deals can be reopened`);
     if (!isOpenStage(stage)) throw badInput(['stage'], 'A deal reopens into an open stage');
     // The 100 % / 0 % set on closing no longer holds for an open deal.
-    return dealService.applyUpdate(ctx, uow, deal, { stage, closedAt: null, lostReason: null, probability: null }, expectedVersion, ActivityAction.REOPENED);
+    return deals.service.applyUpdate(ctx, uow, deal, { stage, closedAt: null, lostReason: null, probability: null }, expectedVersion, ActivityAction.REOPENED);
   });
 }
