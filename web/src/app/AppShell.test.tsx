@@ -33,9 +33,9 @@ function renderShell(role: Role, overrides: Partial<TestUser> = {}) {
 
 describe('capability-driven navigation', () => {
   it.each<[Role, string[]]>([
-    ['ADMIN', ['Dashboard', 'Accounts', 'Contacts', 'Deals', 'Interactions', 'Users', 'API keys']],
-    ['SALES_MANAGER', ['Dashboard', 'Accounts', 'Contacts', 'Deals', 'Interactions']],
-    ['SALES_REP', ['Dashboard', 'Accounts', 'Contacts', 'Deals', 'Interactions']],
+    ['ADMIN', ['Dashboard', 'My tasks', 'Accounts', 'Contacts', 'Deals', 'Interactions', 'Tasks', 'Users', 'API keys']],
+    ['SALES_MANAGER', ['Dashboard', 'My tasks', 'Accounts', 'Contacts', 'Deals', 'Interactions', 'Tasks']],
+    ['SALES_REP', ['Dashboard', 'My tasks', 'Accounts', 'Contacts', 'Deals', 'Interactions', 'Tasks']],
     ['ACCOUNTANT', ['Dashboard', 'Accounts', 'Contacts', 'Deals']],
     ['DISPATCHER', ['Dashboard', 'Accounts', 'Contacts']],
     ['TECHNICIAN', ['Dashboard']],

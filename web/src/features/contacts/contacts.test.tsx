@@ -16,6 +16,7 @@ import {
   type InteractionRowFragment,
 } from '../../gql/graphql';
 import { renderEntityForm, renderEntityPage } from '../../test/render';
+import { noNextTasks, noTasksAbout } from '../../test/mocks';
 
 // Screens render slowly on a busy machine: async queries get more room than the default second.
 configure({ asyncUtilTimeout: 5000 });
@@ -62,6 +63,7 @@ describe('contacts list', () => {
     const mocks = [
       { request: { query: ContactsDocument, variables: { first: 25, filter, orderBy } }, result: page([row(1), row(2)], 'cur-c2', true, 3) },
       { request: { query: ContactsDocument, variables: { first: 25, filter, orderBy, after: 'cur-c2' } }, result: page([row(3)], 'cur-c3', false, 3) },
+      ...noNextTasks,
     ];
     renderEntityPage('Contact', 'list', { role: 'SALES_REP', mocks, url: '/contacts?sort=EMAIL&dir=DESC&q=acme' });
     const table = await screen.findByRole('table', { name: 'Contacts' });
@@ -76,6 +78,9 @@ describe('contacts list', () => {
     expect(within(table).getByRole('link', { name: ada })).toBeInTheDocument();
     expect(screen.getByText('Showing 3 of 3')).toBeInTheDocument();
     expect(screen.queryByRole('button', { name: 'Load more' })).not.toBeInTheDocument();
+    // The tasks feature adds its column to the list.
+    expect(within(table).getByRole('columnheader', { name: 'Next task' })).toBeInTheDocument();
+    await waitFor(() => expect(within(table).getAllByText('None')).toHaveLength(3));
   });
 
   it('splits a text filter into words, each matching a name or the email; lists the trash on request', async () => {
@@ -96,6 +101,7 @@ describe('contacts list', () => {
       { request: { query: RestoreContactDocument, variables: { id: 'c1' } }, result: { data: { restoreContact: row(1) } } },
       // The restore drops the cached lists: the trash is fetched again.
       { request: { query: ContactsDocument, variables }, result: page([], '', false, 0) },
+      ...noNextTasks,
     ];
     renderEntityPage('Contact', 'list', { role: 'SALES_REP', mocks, url: '/contacts?view=trash' });
     // Trashed contacts are not found by id, so the trash does not link to them.
@@ -108,10 +114,12 @@ describe('contacts list', () => {
   });
 
   it('offers "New contact" to roles that may create contacts, not to a dispatcher', async () => {
-    const mocks = () => [{ request: { query: ContactsDocument, variables: { first: 25, filter: {}, orderBy: byLastName } }, result: page([row(1)], 'cur-c1', false, 1) }];
+    const mocks = () => [{ request: { query: ContactsDocument, variables: { first: 25, filter: {}, orderBy: byLastName } }, result: page([row(1)], 'cur-c1', false, 1) }, ...noNextTasks];
     const { unmount } = renderEntityPage('Contact', 'list', { role: 'DISPATCHER', mocks: mocks() });
     expect(await screen.findByRole('link', { name: ada })).toBeInTheDocument();
     expect(screen.queryByRole('button', { name: 'New contact' })).not.toBeInTheDocument();
+    // A dispatcher reads no tasks: no column for them.
+    expect(screen.queryByRole('columnheader', { name: 'Next task' })).not.toBeInTheDocument();
     unmount();
 
     renderEntityPage('Contact', 'list', { role: 'SALES_REP', mocks: mocks() });
@@ -183,13 +191,14 @@ function interactions(list: InteractionRowFragment[]) {
 describe('contact page', () => {
   const intro = interaction('i1', 'Intro call', '2026-01-03T10:00:00.000Z', { __typename: 'Deal', id: 'd1', name: 'Big deal' });
 
-  it('shows a dispatcher the contact without its interactions, and offers no changes', async () => {
-    // Only the contact is mocked: asking for interactions would fail the page.
+  it('shows a dispatcher the contact without its interactions or tasks, and offers no changes', async () => {
+    // Only the contact is mocked: asking for interactions or tasks would fail the page.
     renderEntityPage('Contact', 'detail', { role: 'DISPATCHER', mocks: [detail], url: '/contacts/c1' });
     expect(await screen.findByRole('heading', { name: 'Ada Lovelace' })).toBeInTheDocument();
     expect(screen.getByRole('link', { name: 'Acme' })).toHaveAttribute('href', '/accounts/a1');
     expect(within(screen.getByRole('region', { name: 'Timeline' })).getByText(/created/i)).toBeInTheDocument();
     expect(screen.queryByRole('region', { name: /Interactions/ })).not.toBeInTheDocument();
+    expect(screen.queryByRole('region', { name: /Tasks/ })).not.toBeInTheDocument();
     expect(screen.queryByRole('button', { name: 'Edit' })).not.toBeInTheDocument();
     expect(screen.queryByRole('button', { name: 'Delete' })).not.toBeInTheDocument();
     expect(screen.queryByRole('button', { name: 'Log interaction' })).not.toBeInTheDocument();
@@ -203,6 +212,7 @@ describe('contact page', () => {
     const mocks = [
       detail,
       interactions([intro]),
+      noTasksAbout('contact', 'c1'),
       {
         request: { query: CreateInteractionDocument, variables: { input: { type: 'CALL', subject: 'Follow-up', body: null, occurredAt, contactId: 'c1', dealId: null } } },
         result: { data: { createInteraction: created } },
@@ -231,6 +241,7 @@ describe('contact page', () => {
     const mocks = [
       detail,
       interactions([]),
+      noTasksAbout('contact', 'c1'),
       { request: { query: DeleteContactDocument, variables: { id: 'c1' } }, result: { data: { deleteContact: true } } },
       { request: { query: RestoreContactDocument, variables: { id: 'c1' } }, result: { data: { restoreContact: { ...base, version: 4 } } } },
     ];

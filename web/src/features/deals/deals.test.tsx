@@ -3,6 +3,7 @@ import userEvent from '@testing-library/user-event';
 import { GraphQLError } from 'graphql';
 import { CreateDealDocument, DealsDocument, UpdateDealDocument, type DealRowFragment, type DealsQueryVariables } from '../../gql/graphql';
 import { renderEntityForm, renderEntityPage } from '../../test/render';
+import { noNextTasks } from '../../test/mocks';
 import { dealRow, pickerMocks } from './test-data';
 
 configure({ asyncUtilTimeout: 5000 });
@@ -34,7 +35,7 @@ describe('deals list', () => {
     const filter = { stage: { in: ['PROPOSAL' as const] } };
     const first = dealsMock({ first: 25, filter, orderBy }, page([dealRow({ id: 'd1', name: 'Big boiler', stage: 'PROPOSAL', amount: '90000.00' })], 'c-1', 2));
     const second = dealsMock({ first: 25, filter, orderBy, after: 'c-1' }, page([dealRow({ id: 'd2', name: 'Small boiler', stage: 'PROPOSAL', amount: '100.00' })], null, 2));
-    renderEntityPage('Deal', 'list', { role: 'SALES_REP', url: '/deals?sort=AMOUNT&dir=DESC&stage=PROPOSAL', mocks: [first.mock, second.mock] });
+    renderEntityPage('Deal', 'list', { role: 'SALES_REP', url: '/deals?sort=AMOUNT&dir=DESC&stage=PROPOSAL', mocks: [first.mock, second.mock, ...noNextTasks] });
 
     const table = await screen.findByRole('table', { name: 'Deals' });
     expect(await within(table).findByRole('link', { name: 'Big boiler' })).toBeInTheDocument();
@@ -58,7 +59,7 @@ describe('deals list', () => {
     const all = dealsMock({ first: 25, filter: {}, orderBy: newestFirst }, page([dealRow({ id: 'd1', name: 'Boiler service' })], null, 1));
     const won = dealsMock({ first: 25, filter: { stage: { in: ['CLOSED_WON'] } }, orderBy: newestFirst }, page([dealRow({ id: 'd3', name: 'Won roof', stage: 'CLOSED_WON' })], null, 1));
     const text = dealsMock({ first: 25, filter: { or: [{ name: { contains: 'roof' } }, { account: { name: { contains: 'roof' } } }], stage: { in: ['CLOSED_WON'] } }, orderBy: newestFirst }, page([], null, 0));
-    renderEntityPage('Deal', 'list', { role: 'SALES_MANAGER', mocks: [all.mock, won.mock, text.mock] });
+    renderEntityPage('Deal', 'list', { role: 'SALES_MANAGER', mocks: [all.mock, won.mock, text.mock, ...noNextTasks] });
     expect(await screen.findByRole('link', { name: 'Boiler service' })).toBeInTheDocument();
 
     const user = userEvent.setup({ delay: null });
@@ -75,11 +76,12 @@ describe('deals list', () => {
     expect(won.fn).toHaveBeenCalledTimes(1);
   });
 
-  it('shows no “New deal” to an accountant (read-only)', async () => {
+  it('shows no “New deal” to an accountant (read-only), and no task column (no tasks to read)', async () => {
     const all = dealsMock({ first: 25, filter: {}, orderBy: newestFirst }, page([dealRow()], null, 1));
     renderEntityPage('Deal', 'list', { role: 'ACCOUNTANT', mocks: [all.mock] });
     expect(await screen.findByRole('link', { name: 'Boiler service' })).toBeInTheDocument();
     expect(screen.queryByRole('button', { name: 'New deal' })).not.toBeInTheDocument();
+    expect(screen.queryByRole('columnheader', { name: 'Next task' })).not.toBeInTheDocument();
   });
 });
 
