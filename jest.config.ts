@@ -50,6 +50,9 @@ const config: Config = {
       transform: { '^.+\\.tsx?$': swcTsx as never },
       setupFiles: ['<rootDir>/src/test/polyfills.ts'],
       setupFilesAfterEnv: ['<rootDir>/src/test/setup.ts'],
+      // The app finds the entity registry with Vite's import.meta.glob, which the CommonJS transform
+      // cannot compile: tests get a module that finds the same files on disk.
+      moduleNameMapper: { '^\\./entity-modules$': '<rootDir>/src/test/entity-modules.ts' },
     },
     {
       // End to end: the built web app and the real server on the embedded database, in headless Chromium.

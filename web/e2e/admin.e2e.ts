@@ -1,26 +1,19 @@
 import type { Browser, Page } from 'puppeteer-core';
 import { seriousViolations } from './axe';
-import { BASE_URL, DEMO, launchBrowser, openSession as openBrowserSession, screenshot, signIn, withScreenshots } from './browser';
+import { BASE_URL, DEMO, graphql, launchBrowser, openSession as openBrowserSession, screenshot, signIn, withScreenshots } from './browser';
 
 // E2E_SCREENSHOTS=1 saves pictures of the screens (web/test-results/screenshots) for a visual check.
 const shot = async (page: Page, name: string) => {
   if (process.env.E2E_SCREENSHOTS) await screenshot(page, name);
 };
 
-interface GraphQLReply {
-  data?: { me?: { id: string }; login?: { token: string } } | null;
-  errors?: { message: string; extensions?: { code?: string } }[];
+interface Reply {
+  me?: { id: string };
+  login?: { token: string };
 }
 
 /** Calls the API directly, as an integration would. */
-async function api(query: string, bearer?: string, variables?: Record<string, unknown>): Promise<GraphQLReply> {
-  const res = await fetch(`${BASE_URL()}/graphql`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', ...(bearer ? { authorization: `Bearer ${bearer}` } : {}) },
-    body: JSON.stringify({ query, variables }),
-  });
-  return (await res.json()) as GraphQLReply;
-}
+const api = (query: string, bearer?: string, variables?: Record<string, unknown>) => graphql<Reply>(query, variables, bearer);
 
 const ME = '{ me { id } }';
 const LOGIN = 'mutation ($email: String!, $password: String!) { login(email: $email, password: $password) { token } }';

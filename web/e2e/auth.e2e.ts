@@ -15,7 +15,7 @@ describe('signing in and role-aware navigation', () => {
     await withScreenshots('rep-sign-in', [page], async () => {
       await signIn(page, DEMO.rep);
       const links = await texts(page, 'nav[aria-label="Main navigation"] a');
-      expect(links).toEqual(['Dashboard', 'Accounts', 'Contacts', 'Deals', 'Interactions']);
+      expect(links).toEqual(['Dashboard', 'My tasks', 'Accounts', 'Contacts', 'Deals', 'Interactions', 'Tasks']);
       expect(await page.$eval('[data-testid="user-name"]', (e) => e.textContent)).toBe('Riley Rep');
       await page.reload({ waitUntil: 'domcontentloaded' });
       await page.waitForSelector('nav[aria-label="Main navigation"]');

@@ -93,3 +93,31 @@ export async function withScreenshots<T>(name: string, pages: Page[], step: () =
     throw err;
   }
 }
+
+export interface GraphQLReply<T = Record<string, any>> {
+  data?: T | null;
+  errors?: { message: string; extensions?: { code?: string } }[];
+}
+
+/** Calls the API directly, as an integration (or another user, elsewhere) would. */
+export async function graphql<T = Record<string, any>>(query: string, variables: Record<string, unknown> = {}, bearer?: string): Promise<GraphQLReply<T>> {
+  const res = await fetch(`${BASE_URL()}/graphql`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...(bearer ? { authorization: `Bearer ${bearer}` } : {}) },
+    body: JSON.stringify({ query, variables }),
+  });
+  return (await res.json()) as GraphQLReply<T>;
+}
+
+/** The data of a call that must succeed. */
+export async function graphqlOk<T = Record<string, any>>(query: string, variables: Record<string, unknown> = {}, bearer?: string): Promise<T> {
+  const reply = await graphql<T>(query, variables, bearer);
+  if (reply.errors?.length || !reply.data) throw new Error(JSON.stringify(reply.errors));
+  return reply.data;
+}
+
+/** A session token of a demo user, for changes made "elsewhere" during a test. */
+export async function tokenOf(email: string): Promise<string> {
+  const { login } = await graphqlOk<{ login: { token: string } }>('mutation($e: String!, $p: String!) { login(email: $e, password: $p) { token } }', { e: email, p: DEMO_PASSWORD });
+  return login.token;
+}

@@ -1,6 +1,6 @@
 import type { Browser, Page } from 'puppeteer-core';
 import { seriousViolations } from './axe';
-import { BASE_URL, DEMO, DEMO_PASSWORD, launchBrowser, openSession, screenshot, signIn, withScreenshots } from './browser';
+import { BASE_URL, DEMO, graphqlOk, launchBrowser, openSession, screenshot, signIn, tokenOf, withScreenshots } from './browser';
 
 let browser: Browser;
 beforeAll(async () => {
@@ -36,22 +36,11 @@ async function drag(page: Page, dealId: string, from: string, to: string): Promi
   await page.mouse.up();
 }
 
-async function api<T = any>(query: string, variables: Record<string, unknown>, token?: string): Promise<T> {
-  const res = await fetch(`${BASE_URL()}/graphql`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
-    body: JSON.stringify({ query, variables }),
-  });
-  const body = await res.json();
-  if (body.errors) throw new Error(JSON.stringify(body.errors));
-  return body.data;
-}
-
 /** A deal of the rep's own, made through the API, so tests move their own records and leave the demo data alone. */
 async function repDeal(name: string, stage: string): Promise<string> {
-  const { login } = await api(`mutation($e: String!, $p: String!) { login(email: $e, password: $p) { token } }`, { e: DEMO.rep, p: DEMO_PASSWORD });
-  const { accounts } = await api(`{ accounts(first: 1) { nodes { id } } }`, {}, login.token);
-  const { createDeal } = await api(`mutation($input: CreateDealInput!) { createDeal(input: $input) { id } }`, { input: { name, accountId: accounts.nodes[0].id, amount: '2500', stage } }, login.token);
+  const token = await tokenOf(DEMO.rep);
+  const { accounts } = await graphqlOk(`{ accounts(first: 1) { nodes { id } } }`, {}, token);
+  const { createDeal } = await graphqlOk(`mutation($input: CreateDealInput!) { createDeal(input: $input) { id } }`, { input: { name, accountId: accounts.nodes[0].id, amount: '2500', stage } }, token);
   return createDeal.id;
 }
 

@@ -1,21 +1,23 @@
 import { render, screen, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
 import { ApolloClient, InMemoryCache } from '@apollo/client';
 import { MockLink } from '@apollo/client/testing';
 import { MemoryRouter } from 'react-router';
 import type { Role } from '../gql/graphql';
-import { testUser } from '../test/render';
+import { testUser, type TestUser } from '../test/render';
+import { capabilitiesFor } from '../test/capabilities';
 import { AppShell } from './AppShell';
 import { StaticUserProvider } from './current-user';
 import { SessionProvider } from './session';
 import { AppThemeProvider } from './theme';
 
-function renderShell(role: Role) {
+function renderShell(role: Role, overrides: Partial<TestUser> = {}) {
   const client = new ApolloClient({ link: new MockLink([]), cache: new InMemoryCache() });
   render(
     <AppThemeProvider>
       <SessionProvider client={client}>
         <MemoryRouter>
-          <StaticUserProvider user={testUser(role, { name: 'Pat Person' })}>
+          <StaticUserProvider user={testUser(role, { name: 'Pat Person', ...overrides })}>
             <AppShell>
               <p>content</p>
             </AppShell>
@@ -29,16 +31,30 @@ function renderShell(role: Role) {
     .map((a) => a.textContent);
 }
 
-describe('role-aware navigation', () => {
+describe('capability-driven navigation', () => {
   it.each<[Role, string[]]>([
-    ['ADMIN', ['Dashboard', 'Accounts', 'Contacts', 'Deals', 'Interactions', 'Users', 'API keys']],
-    ['SALES_MANAGER', ['Dashboard', 'Accounts', 'Contacts', 'Deals', 'Interactions']],
-    ['SALES_REP', ['Dashboard', 'Accounts', 'Contacts', 'Deals', 'Interactions']],
+    ['ADMIN', ['Dashboard', 'My tasks', 'Accounts', 'Contacts', 'Deals', 'Interactions', 'Tasks', 'Users', 'API keys']],
+    ['SALES_MANAGER', ['Dashboard', 'My tasks', 'Accounts', 'Contacts', 'Deals', 'Interactions', 'Tasks']],
+    ['SALES_REP', ['Dashboard', 'My tasks', 'Accounts', 'Contacts', 'Deals', 'Interactions', 'Tasks']],
     ['ACCOUNTANT', ['Dashboard', 'Accounts', 'Contacts', 'Deals']],
     ['DISPATCHER', ['Dashboard', 'Accounts', 'Contacts']],
     ['TECHNICIAN', ['Dashboard']],
-  ])('%s sees exactly its areas', (role, links) => {
+  ])('%s sees exactly the areas its capabilities open', (role, links) => {
     expect(renderShell(role)).toEqual(links);
+  });
+
+  it('follows what the server says the user may do, not the name of the role', () => {
+    // A sales rep whose capabilities open nothing (as a technician's) sees only the dashboard...
+    expect(renderShell('SALES_REP', { capabilities: capabilitiesFor('TECHNICIAN') })).toEqual(['Dashboard']);
+  });
+
+  it('shows the admin screens only to those who may manage users and read every key', () => {
+    const manager = capabilitiesFor('SALES_MANAGER');
+    // ...and one who may create users but reads only their own keys gets Users without API keys.
+    const withUsers = manager.map((c) => (c.entityType === 'User' ? { ...c, create: true } : c));
+    const links = renderShell('SALES_MANAGER', { capabilities: withUsers });
+    expect(links).toContain('Users');
+    expect(links).not.toContain('API keys');
   });
 
   it('shows the user name and role, a Sign out control and the activity feed region', () => {
@@ -46,6 +62,16 @@ describe('role-aware navigation', () => {
     expect(screen.getByText('Pat Person')).toBeInTheDocument();
     expect(screen.getByText('Sales rep')).toBeInTheDocument();
     expect(screen.getByRole('button', { name: 'Sign out' })).toBeInTheDocument();
+    expect(screen.getByRole('region', { name: 'Activity feed' })).toBeInTheDocument();
+  });
+
+  it('folds the docked activity feed away and remembers it on this device', async () => {
+    renderShell('SALES_REP');
+    const user = userEvent.setup({ delay: null });
+    await user.click(screen.getByRole('button', { name: 'Hide activity feed' }));
+    expect(screen.queryByRole('region', { name: 'Activity feed' })).not.toBeInTheDocument();
+    expect(window.localStorage.getItem('converge.feedFolded')).toBe('1');
+    await user.click(screen.getByRole('button', { name: 'Show activity feed' }));
     expect(screen.getByRole('region', { name: 'Activity feed' })).toBeInTheDocument();
   });
 });

@@ -1,5 +1,5 @@
 import { useState, type ReactNode } from 'react';
-import { NavLink, Outlet, useLocation } from 'react-router';
+import { Link as RouterLink, Outlet, useLocation } from 'react-router';
 import AppBar from '@mui/material/AppBar';
 import Box from '@mui/material/Box';
 import Button from '@mui/material/Button';
@@ -20,30 +20,37 @@ import MenuIcon from '@mui/icons-material/Menu';
 import DarkModeIcon from '@mui/icons-material/DarkMode';
 import LightModeIcon from '@mui/icons-material/LightMode';
 import NotificationsIcon from '@mui/icons-material/Notifications';
+import NotificationsOffIcon from '@mui/icons-material/NotificationsOff';
 import { useColorMode } from './theme';
 import { useSession } from './session';
 import { useCurrentUser } from './current-user';
 import { navFor } from './navigation';
 import { ROLE_LABELS } from './roles';
+import { useCapabilities } from './capabilities';
 import { SearchBox } from '../features/search/SearchBox';
 import { ActivityFeed } from '../features/activity/ActivityFeed';
 
 const NAV_WIDTH = 220;
 const FEED_WIDTH = 320;
+const FEED_FOLDED = 'converge.feedFolded';
 
 function Navigation({ onNavigate }: { onNavigate?: () => void }) {
-  const me = useCurrentUser();
-  const items = navFor(me.role);
+  const items = navFor(useCapabilities());
   const location = useLocation();
+  const path = location.pathname;
+  // The longest link the path lies under is the current one ("/tasks/mine" is My tasks, not Tasks).
+  const current = items
+    .filter((i) => (i.to === '/' ? path === '/' : path === i.to || path.startsWith(`${i.to}/`)))
+    .sort((a, b) => b.to.length - a.to.length)[0]?.to;
   const section = (name: 'main' | 'admin') =>
     items
       .filter((i) => i.section === name)
       .map((i) => {
-        const selected = i.to === '/' ? location.pathname === '/' : location.pathname.startsWith(i.to);
+        const selected = i.to === current;
         // Each link sits in a list item: a <ul> may only hold <li> children (axe "list").
         return (
           <ListItem key={i.to} disablePadding>
-            <ListItemButton component={NavLink} to={i.to} selected={selected} onClick={onNavigate} aria-current={selected ? 'page' : undefined}>
+            <ListItemButton component={RouterLink} to={i.to} selected={selected} onClick={onNavigate} aria-current={selected ? 'page' : undefined}>
               <ListItemText primary={i.label} />
             </ListItemButton>
           </ListItem>
@@ -70,6 +77,13 @@ export function AppShell({ children }: { children?: ReactNode }) {
   const feedDocked = useMediaQuery(theme.breakpoints.up('lg'));
   const [navOpen, setNavOpen] = useState(false);
   const [feedOpen, setFeedOpen] = useState(false);
+  // Wide screens dock the feed beside the page; it can be folded away (remembered on this device).
+  const [feedFolded, setFeedFolded] = useState(() => window.localStorage.getItem(FEED_FOLDED) === '1');
+  const foldFeed = (folded: boolean) => {
+    window.localStorage.setItem(FEED_FOLDED, folded ? '1' : '0');
+    setFeedFolded(folded);
+  };
+  const docked = feedDocked && !feedFolded;
   const { mode, toggle } = useColorMode();
   const { signOut } = useSession();
   const me = useCurrentUser();
@@ -90,13 +104,16 @@ export function AppShell({ children }: { children?: ReactNode }) {
             <SearchBox />
           </Box>
           <Box sx={{ flex: 1 }} />
-          {!feedDocked && (
-            <Tooltip title="Activity">
-              <IconButton color="inherit" aria-label="Show activity feed" onClick={() => setFeedOpen(true)}>
-                <NotificationsIcon />
-              </IconButton>
-            </Tooltip>
-          )}
+          <Tooltip title={docked ? 'Hide activity' : 'Activity'}>
+            <IconButton
+              color="inherit"
+              aria-label={docked ? 'Hide activity feed' : 'Show activity feed'}
+              aria-expanded={docked}
+              onClick={() => (feedDocked ? foldFeed(!feedFolded) : setFeedOpen(true))}
+            >
+              {docked ? <NotificationsOffIcon /> : <NotificationsIcon />}
+            </IconButton>
+          </Tooltip>
           <Tooltip title={mode === 'light' ? 'Dark theme' : 'Light theme'}>
             <IconButton color="inherit" aria-label={mode === 'light' ? 'Use dark theme' : 'Use light theme'} onClick={toggle}>
               {mode === 'light' ? <DarkModeIcon /> : <LightModeIcon />}
@@ -128,17 +145,19 @@ export function AppShell({ children }: { children?: ReactNode }) {
         <Toolbar />
         {children ?? <Outlet />}
       </Box>
-      <Drawer
-        anchor="right"
-        variant={feedDocked ? 'permanent' : 'temporary'}
-        open={feedDocked || feedOpen}
-        onClose={() => setFeedOpen(false)}
-        sx={{ width: feedDocked ? FEED_WIDTH : undefined, flexShrink: 0, '& .MuiDrawer-paper': { width: FEED_WIDTH, boxSizing: 'border-box' } }}
-        ModalProps={{ keepMounted: true }}
-      >
-        <Toolbar />
-        <ActivityFeed />
-      </Drawer>
+      {(!feedDocked || docked) && (
+        <Drawer
+          anchor="right"
+          variant={docked ? 'permanent' : 'temporary'}
+          open={docked || feedOpen}
+          onClose={() => setFeedOpen(false)}
+          sx={{ width: docked ? FEED_WIDTH : undefined, flexShrink: 0, '& .MuiDrawer-paper': { width: FEED_WIDTH, boxSizing: 'border-box' } }}
+          ModalProps={{ keepMounted: true }}
+        >
+          <Toolbar />
+          <ActivityFeed />
+        </Drawer>
+      )}
     </Box>
   );
 }

@@ -5,7 +5,6 @@ import { ErrorLink } from '@apollo/client/link/error';
 import { GraphQLWsLink } from '@apollo/client/link/subscriptions';
 import { getMainDefinition } from '@apollo/client/utilities';
 import { createClient, type Client as WsClient } from 'graphql-ws';
-import { cachePolicies } from './cache-policies';
 
 export interface ApolloOptions {
   /** The current bearer secret, read for every request and (re)connection. */
@@ -76,7 +75,8 @@ export function createApollo(options: ApolloOptions): ApolloSetup {
 
   const client = new ApolloClient({
     link: ApolloLink.from([errors, transport]),
-    cache: new InMemoryCache({ typePolicies: cachePolicies }),
+    // List policies come from the entity registry, which loads with the signed-in app (cache-policies.ts).
+    cache: new InMemoryCache(),
     // Screens never select fields their role may not read (documents use @include on role flags).
     defaultOptions: { watchQuery: { fetchPolicy: 'cache-and-network', nextFetchPolicy: 'cache-first' } },
   });

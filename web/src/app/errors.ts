@@ -50,3 +50,12 @@ export function describeError(error: unknown): UserFacingError {
 export function errorCode(error: unknown): string {
   return describeError(error).code;
 }
+
+/**
+ * One sentence for a failed action outside a form: a field message from BAD_USER_INPUT when there
+ * is one (e.g. "You cannot deactivate yourself ..."), else the message for the error's code.
+ */
+export function actionErrorMessage(err: unknown): string {
+  const d = describeError(err);
+  return Object.values(d.fields)[0] ?? d.message;
+}

@@ -1,29 +1,39 @@
-import { lazy, Suspense, type ReactNode } from 'react';
+import { lazy, Suspense, type ComponentType, type LazyExoticComponent, type ReactNode } from 'react';
 import { Route, Routes } from 'react-router';
 import Alert from '@mui/material/Alert';
 import { AppShell } from './AppShell';
-import { useCurrentUser } from './current-user';
-import { canRead, type Area } from './roles';
+import { useCapabilities, type Capabilities } from './capabilities';
+import type { EntityEntry } from './entity';
+import { canOpenEntity, canOpenPage } from './navigation';
+import { entities, loadExtensions, loadScreens } from './registry';
 import { LoadingState } from '../components/States';
+import { usePageTitle } from '../components/kit/usePageTitle';
 
-// One chunk per area: the first screen loads only the shell and what it shows.
+// One chunk per screen: the first visit loads the shell and what it shows; the kit's pages load
+// with the first list or record opened, each type's descriptors with its own routes.
 const DashboardPage = lazy(() => import('../features/dashboard/DashboardPage').then((m) => ({ default: m.DashboardPage })));
-const AccountsPage = lazy(() => import('../features/accounts/AccountsPage').then((m) => ({ default: m.AccountsPage })));
-const AccountDetailPage = lazy(() => import('../features/accounts/AccountDetailPage').then((m) => ({ default: m.AccountDetailPage })));
-const ContactsPage = lazy(() => import('../features/contacts/ContactsPage').then((m) => ({ default: m.ContactsPage })));
-const ContactDetailPage = lazy(() => import('../features/contacts/ContactDetailPage').then((m) => ({ default: m.ContactDetailPage })));
-const DealsPage = lazy(() => import('../features/deals/DealsPage').then((m) => ({ default: m.DealsPage })));
-const DealBoardPage = lazy(() => import('../features/deals/DealBoardPage').then((m) => ({ default: m.DealBoardPage })));
-const DealDetailPage = lazy(() => import('../features/deals/DealDetailPage').then((m) => ({ default: m.DealDetailPage })));
-const InteractionsPage = lazy(() => import('../features/interactions/InteractionsPage').then((m) => ({ default: m.InteractionsPage })));
-const InteractionDetailPage = lazy(() => import('../features/interactions/InteractionDetailPage').then((m) => ({ default: m.InteractionDetailPage })));
-const UsersPage = lazy(() => import('../features/admin/UsersPage').then((m) => ({ default: m.UsersPage })));
-const ApiKeysPage = lazy(() => import('../features/admin/ApiKeysPage').then((m) => ({ default: m.ApiKeysPage })));
 
-/** A page of an area the role may not open shows a notice instead (the server refuses the data anyway). */
-function Guard({ area, children }: { area: Area; children: ReactNode }) {
-  const me = useCurrentUser();
-  if (!canRead(me.role, area)) {
+const kitPages = new Map<string, LazyExoticComponent<ComponentType>>();
+
+/** The kit's list or detail page for an entry, with its descriptors and other types' extensions. */
+export function kitPage(entry: EntityEntry, kind: 'list' | 'detail'): LazyExoticComponent<ComponentType> {
+  const key = `${entry.typeName}:${kind}`;
+  let page = kitPages.get(key);
+  if (!page) {
+    page = lazy(async () => {
+      const [kit, screens, extensions] = await Promise.all([import('../components/kit/pages'), loadScreens(entry.typeName), loadExtensions(entry.typeName)]);
+      const Page = kind === 'list' ? kit.EntityListPage : kit.EntityDetailPage;
+      return { default: () => <Page entry={entry} screens={screens} extensions={extensions} /> };
+    });
+    kitPages.set(key, page);
+  }
+  return page;
+}
+
+/** A page the user may not open shows a notice instead (the server refuses the data anyway). */
+function Guard({ allowed, children }: { allowed(caps: Capabilities): boolean; children: ReactNode }) {
+  const caps = useCapabilities();
+  if (!allowed(caps)) {
     return (
       <Alert severity="warning" role="alert">
         You do not have access to this page.
@@ -34,25 +44,36 @@ function Guard({ area, children }: { area: Area; children: ReactNode }) {
 }
 
 function NotFound() {
+  usePageTitle('Not found');
   return <Alert severity="info">This page does not exist.</Alert>;
 }
+
+function entityRoutes(e: EntityEntry): ReactNode[] {
+  const allowed = (caps: Capabilities) => canOpenEntity(e, caps);
+  const routes: ReactNode[] = [];
+  if (e.path && e.screens) {
+    const List = kitPage(e, 'list');
+    routes.push(<Route key={`${e.typeName}-list`} path={e.path.slice(1)} element={<Guard allowed={allowed}><List /></Guard>} />);
+    if (e.detailPage !== false) {
+      const Detail = kitPage(e, 'detail');
+      routes.push(<Route key={`${e.typeName}-detail`} path={`${e.path.slice(1)}/:id`} element={<Guard allowed={allowed}><Detail /></Guard>} />);
+    }
+  }
+  for (const p of e.pages ?? []) {
+    const Page = lazy(p.load);
+    routes.push(<Route key={p.path} path={p.path} element={<Guard allowed={(caps) => canOpenPage(e, p, caps)}><Page /></Guard>} />);
+  }
+  return routes;
+}
+
+const ROUTES = entities.flatMap(entityRoutes);
 
 export function AppRoutes() {
   return (
     <Routes>
       <Route element={<AppShell />}>
-        <Route index element={<Guard area="dashboard"><DashboardPage /></Guard>} />
-        <Route path="accounts" element={<Guard area="accounts"><AccountsPage /></Guard>} />
-        <Route path="accounts/:id" element={<Guard area="accounts"><AccountDetailPage /></Guard>} />
-        <Route path="contacts" element={<Guard area="contacts"><ContactsPage /></Guard>} />
-        <Route path="contacts/:id" element={<Guard area="contacts"><ContactDetailPage /></Guard>} />
-        <Route path="deals" element={<Guard area="deals"><DealsPage /></Guard>} />
-        <Route path="deals/board" element={<Guard area="deals"><DealBoardPage /></Guard>} />
-        <Route path="deals/:id" element={<Guard area="deals"><DealDetailPage /></Guard>} />
-        <Route path="interactions" element={<Guard area="interactions"><InteractionsPage /></Guard>} />
-        <Route path="interactions/:id" element={<Guard area="interactions"><InteractionDetailPage /></Guard>} />
-        <Route path="admin/users" element={<Guard area="users"><UsersPage /></Guard>} />
-        <Route path="admin/api-keys" element={<Guard area="apiKeys"><ApiKeysPage /></Guard>} />
+        <Route index element={<Guard allowed={() => true}><DashboardPage /></Guard>} />
+        {ROUTES}
         <Route path="*" element={<NotFound />} />
       </Route>
     </Routes>

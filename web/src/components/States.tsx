@@ -51,3 +51,19 @@ export function ErrorState({ error, onRetry }: { error: unknown; onRetry?: () =>
     </Alert>
   );
 }
+
+/** A query's first load, its failure (with a retry), or its content; `empty` when it found nothing. */
+export function QueryState(p: { loading: boolean; error?: unknown; hasData: boolean; onRetry(): void; empty?: ReactNode; children: ReactNode }) {
+  if (p.error && !p.hasData) return <ErrorState error={p.error} onRetry={p.onRetry} />;
+  if (p.loading && !p.hasData) return <LoadingState />;
+  return <>{p.empty ? p.empty : p.children}</>;
+}
+
+/** "No interactions yet.": a section's one line when it has nothing to list. */
+export function EmptyLine({ text }: { text: string }) {
+  return (
+    <Typography variant="body2" color="text.secondary">
+      {text}
+    </Typography>
+  );
+}

@@ -7,22 +7,10 @@ import { MemoryRouter } from 'react-router';
 import { ActivitySinceDocument, LatestActivityDocument, type FeedEntryFragment } from '../../gql/graphql';
 import { ActivityFeed } from './ActivityFeed';
 import { FeedProvider, type FeedConnection } from './FeedProvider';
+import { feedEntry } from '../../test/mocks';
 
 function entry(n: number, extra: Partial<FeedEntryFragment> = {}): FeedEntryFragment {
-  return {
-    __typename: 'ActivityLog',
-    id: `e${n}`,
-    cursor: `c${n}`,
-    action: 'CREATED',
-    entityType: 'Account',
-    entityId: `a${n}`,
-    entityLabel: `Account ${n}`,
-    changes: {},
-    createdAt: new Date().toISOString(),
-    actor: { __typename: 'User', id: 'u-other', name: 'Riley Rep' },
-    viaApiKey: null,
-    ...extra,
-  };
+  return feedEntry({ id: `e${n}`, cursor: `c${n}`, action: 'CREATED', entityId: `a${n}`, entityLabel: `Account ${n}`, actor: { __typename: 'User', id: 'u-other', name: 'Riley Rep' }, ...extra });
 }
 
 const edges = (list: FeedEntryFragment[]) => list.map((node) => ({ __typename: 'ActivityLogEdge' as const, cursor: node.cursor, node }));

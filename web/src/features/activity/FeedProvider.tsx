@@ -132,3 +132,9 @@ export function FeedProvider({ connection, selfId, children }: { connection: Fee
   const value = useMemo(() => ({ entries, status }), [entries, status]);
   return <FeedContext.Provider value={value}>{children}</FeedContext.Provider>;
 }
+
+/** A feed with fixed entries (tests, and screens shown outside the live app). */
+export function StaticFeedProvider({ entries, children }: { entries: FeedEntryFragment[]; children: ReactNode }) {
+  const value = useMemo<FeedValue>(() => ({ entries, status: 'live' }), [entries]);
+  return <FeedContext.Provider value={value}>{children}</FeedContext.Provider>;
+}

@@ -1,4 +1,5 @@
 import type { FeedEntryFragment } from '../../gql/graphql';
+import { entityOf, recordPath } from '../../app/registry';
 
 const VERBS: Record<string, string> = {
   CREATED: 'created',
@@ -9,18 +10,14 @@ const VERBS: Record<string, string> = {
   WON: 'won',
   LOST: 'lost',
   REOPENED: 'reopened',
+  COMPLETED: 'completed',
   SIGNED_IN: 'signed in',
 };
 
-const TYPE_NAMES: Record<string, string> = {
-  Account: 'account',
-  Contact: 'contact',
-  Deal: 'deal',
-  Interaction: 'interaction',
-  User: 'user',
-  ApiKey: 'API key',
-  Project: 'project',
-};
+/** The noun for an entity type: from its registry entry, else its name in words ("Project" → "project"). */
+function noun(entityType: string): string {
+  return entityOf(entityType)?.labels.noun ?? entityType.replace(/(?<=[a-z])(?=[A-Z])/g, ' ').toLowerCase();
+}
 
 function stageText(value: unknown): string {
   return typeof value === 'string' ? value.replace(/_/g, ' ').toLowerCase() : '';
@@ -29,7 +26,7 @@ function stageText(value: unknown): string {
 /** One readable sentence for an activity entry: "Dana Rep moved deal Big Sale to proposal". */
 export function describeEntry(e: FeedEntryFragment): string {
   const who = e.actor?.name ?? 'System';
-  const what = `${TYPE_NAMES[e.entityType] ?? e.entityType} ${e.entityLabel}`;
+  const what = `${noun(e.entityType)} ${e.entityLabel}`;
   if (e.action === 'SIGNED_IN') return `${who} signed in`;
   if (e.action === 'STAGE_CHANGED') {
     const stage = (e.changes as Record<string, { to?: unknown }>).stage?.to;
@@ -43,12 +40,9 @@ export function changedFields(e: FeedEntryFragment): string[] {
   return e.action === 'UPDATED' ? Object.keys(e.changes ?? {}) : [];
 }
 
-const PATHS: Record<string, string> = { Account: '/accounts', Contact: '/contacts', Deal: '/deals', Interaction: '/interactions' };
-
 /** Where an entry's record lives in the app, when it has a page. */
 export function entryLink(e: Pick<FeedEntryFragment, 'entityType' | 'entityId' | 'action'>): string | null {
-  const base = PATHS[e.entityType];
-  return base ? `${base}/${e.entityId}` : null;
+  return recordPath(e.entityType, e.entityId);
 }
 
 export function timeAgo(iso: string, now = Date.now()): string {

@@ -10,7 +10,12 @@ import TextField from '@mui/material/TextField';
 import Typography from '@mui/material/Typography';
 import useMediaQuery from '@mui/material/useMediaQuery';
 import { useTheme } from '@mui/material/styles';
-import type { CreatedKey } from './ApiKeyFormDialog';
+import type { ApiKeyRowFragment } from '../../gql/graphql';
+
+export interface CreatedKey {
+  secret: string;
+  apiKey: ApiKeyRowFragment;
+}
 
 /**
  * Shows a new key's secret this one time. Closing it (Done / Escape) hands control back to the page,

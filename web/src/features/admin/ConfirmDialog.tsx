@@ -1,4 +1,4 @@
-import { useId, type ReactNode } from 'react';
+import { useId, useState, type ReactNode } from 'react';
 import Alert from '@mui/material/Alert';
 import Button from '@mui/material/Button';
 import Dialog from '@mui/material/Dialog';
@@ -6,6 +6,8 @@ import DialogActions from '@mui/material/DialogActions';
 import DialogContent from '@mui/material/DialogContent';
 import DialogContentText from '@mui/material/DialogContentText';
 import DialogTitle from '@mui/material/DialogTitle';
+import { actionErrorMessage } from '../../app/errors';
+import { useNotify } from '../../components/Notifications';
 
 interface Props {
   open: boolean;
@@ -43,4 +45,35 @@ export function ConfirmDialog(p: Props) {
       </DialogActions>
     </Dialog>
   );
+}
+
+/**
+ * A step taken only after asking: `ask()` opens the dialog; confirming runs the step, closes the
+ * dialog and says it was done, or keeps it open with the server's reason.
+ */
+export function useConfirmedStep(o: { title: string; confirmLabel: string; body: ReactNode; busy?: boolean; run(): Promise<unknown>; done: string }) {
+  const notify = useNotify();
+  const [open, setOpen] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const confirm = async () => {
+    setError(null);
+    try {
+      await o.run();
+    } catch (err) {
+      setError(actionErrorMessage(err));
+      return;
+    }
+    setOpen(false);
+    notify(o.done);
+  };
+  const ask = () => {
+    setError(null);
+    setOpen(true);
+  };
+  const dialog = (
+    <ConfirmDialog open={open} title={o.title} confirmLabel={o.confirmLabel} busy={o.busy} error={error} onClose={() => setOpen(false)} onConfirm={() => void confirm()}>
+      {o.body}
+    </ConfirmDialog>
+  );
+  return { ask, dialog };
 }

@@ -9,6 +9,7 @@ import Typography from '@mui/material/Typography';
 import { LoginDocument } from '../../gql/graphql';
 import { useSession } from '../../app/session';
 import { describeError } from '../../app/errors';
+import { usePageTitle } from '../../components/kit/usePageTitle';
 
 export function LoginPage() {
   const { signIn, notice } = useSession();
@@ -16,6 +17,7 @@ export function LoginPage() {
   const [password, setPassword] = useState('');
   const [error, setError] = useState<string | null>(null);
   const [login, { loading }] = useMutation(LoginDocument);
+  usePageTitle('Sign in');
 
   const submit = async (e: FormEvent) => {
     e.preventDefault();

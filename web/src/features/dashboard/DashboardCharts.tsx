@@ -3,7 +3,7 @@ import { LineChart } from '@mui/x-charts/LineChart';
 import Box from '@mui/material/Box';
 import { useTheme } from '@mui/material/styles';
 import type { DealStage } from '../../gql/graphql';
-import { formatMoney } from '../../components/format';
+import { formatMoney } from '../../components/kit/format';
 import { dealStageLabel } from '../deals/stages';
 
 // Chart heights and values are for drawing only; every figure a person reads (tooltips, the data

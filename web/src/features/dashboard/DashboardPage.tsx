@@ -10,10 +10,11 @@ import Typography from '@mui/material/Typography';
 import { DashboardStatsDocument, type DashboardStatsQuery } from '../../gql/graphql';
 import { PageHeader } from '../../components/PageHeader';
 import { EmptyState, ErrorState, LoadingState } from '../../components/States';
-import { formatMoney } from '../../components/format';
-import { useCurrentUser } from '../../app/current-user';
+import { formatMoney } from '../../components/kit/format';
+import { usePageTitle } from '../../components/kit/usePageTitle';
+import { useCapabilities } from '../../app/capabilities';
 import { navFor } from '../../app/navigation';
-import { canRead, canWrite, ROLE_LABELS } from '../../app/roles';
+import { ROLE_LABELS } from '../../app/roles';
 import { dealStageLabel, OPEN_STAGES } from '../deals/stages';
 import { monthLabel, StageBarChart, WonLineChart } from './DashboardCharts';
 
@@ -36,9 +37,11 @@ export function formatRate(rate: number | null | undefined): string {
 }
 
 export function DashboardPage() {
-  const me = useCurrentUser();
-  const seesDeals = canRead(me.role, 'deals');
-  const withInteractions = canRead(me.role, 'interactions');
+  const caps = useCapabilities();
+  const me = caps.me;
+  const seesDeals = caps.canRead('Deal');
+  const withInteractions = caps.canRead('Interaction');
+  usePageTitle('Dashboard');
   // Roles without deal access get a welcome instead, and the query is never sent (it would be FORBIDDEN).
   const { data, loading, error, refetch } = useQuery(DashboardStatsDocument, { variables: { withInteractions }, skip: !seesDeals });
 
@@ -52,7 +55,7 @@ export function DashboardPage() {
       ) : error && !stats ? (
         <ErrorState error={error} onRetry={() => void refetch()} />
       ) : stats ? (
-        <Figures stats={stats} withInteractions={withInteractions} canCreate={canWrite(me.role, 'deals')} />
+        <Figures stats={stats} withInteractions={withInteractions} canCreate={caps.canCreate('Deal')} />
       ) : null}
     </>
   );
@@ -168,8 +171,9 @@ function DataTable({ caption, head, rows }: { caption: string; head: string[]; r
 
 /** For roles without deal access (dispatchers, technicians): where to go instead of pipeline figures. */
 function Welcome() {
-  const me = useCurrentUser();
-  const places = navFor(me.role).filter((i) => i.area !== 'dashboard');
+  const caps = useCapabilities();
+  const me = caps.me;
+  const places = navFor(caps).filter((i) => i.to !== '/');
   return (
     <>
       <PageHeader title="Dashboard" />

@@ -26,9 +26,9 @@ import DragIndicatorIcon from '@mui/icons-material/DragIndicator';
 import { DealBoardDocument, type DealBoardQuery, type DealRowFragment, type DealStage } from '../../gql/graphql';
 import { PageHeader } from '../../components/PageHeader';
 import { ErrorState, LoadingState } from '../../components/States';
-import { formatDate, formatMoney } from '../../components/format';
-import { useCurrentUser } from '../../app/current-user';
-import { canWrite } from '../../app/roles';
+import { formatDate, formatMoney } from '../../components/kit/format';
+import { usePageTitle } from '../../components/kit/usePageTitle';
+import { useCapabilities } from '../../app/capabilities';
 import { DealViewSwitch } from './DealViewSwitch';
 import { MoveStageMenu, useStageMove } from './stage-move';
 import { dealStageLabel, STAGES } from './stages';
@@ -77,8 +77,8 @@ const screenReaderInstructions = {
 };
 
 export function DealBoardPage() {
-  const me = useCurrentUser();
-  const writable = canWrite(me.role, 'deals');
+  const writable = useCapabilities().canUpdate('Deal');
+  usePageTitle('Pipeline');
   const { data, loading, error, refetch } = useQuery(DealBoardDocument, { variables: { first: BOARD_PAGE_SIZE }, fetchPolicy: 'cache-and-network' });
   // Cards shown in their target column while the move is on its way.
   const [pending, setPending] = useState<Record<string, DealStage>>({});

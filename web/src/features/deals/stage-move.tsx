@@ -12,14 +12,17 @@ import IconButton from '@mui/material/IconButton';
 import Link from '@mui/material/Link';
 import Menu from '@mui/material/Menu';
 import MenuItem from '@mui/material/MenuItem';
-import TextField from '@mui/material/TextField';
 import MoreVertIcon from '@mui/icons-material/MoreVert';
 import { MoveDealStageDocument, ReopenDealDocument, type DealStage, type DealWithProjectFragment } from '../../gql/graphql';
 import { describeError, type UserFacingError } from '../../app/errors';
-import { RecordDialog } from '../../components/RecordDialog';
+import { FormProvider, useForm } from 'react-hook-form';
+import { zodResolver } from '@hookform/resolvers/zod';
+import { RecordDialog } from '../../components/kit/RecordDialog';
 import { useNotify } from '../../components/Notifications';
-import { useForm } from '../../components/useForm';
-import { maxLength, required } from '../../components/validation';
+import { FormFields, type FieldDef } from '../../components/kit/form-fields';
+import { formSchema } from '../../components/kit/form-schema';
+import { useKitContext } from '../../components/kit/useKitContext';
+import { useCapabilities } from '../../app/capabilities';
 import { dealStageLabel, isOpen, targetsFrom } from './stages';
 
 /** What a stage move needs to know about a deal. */
@@ -157,26 +160,46 @@ export function useStageMove(o: Options) {
   return { request, dialogs, notices };
 }
 
+const LOST_REASON: FieldDef[] = [{ kind: 'multiline', name: 'lostReason', label: 'Lost reason', required: true, max: 1000, autoFocus: true }];
+const lostSchema = formSchema(LOST_REASON);
+
 function LostReasonDialog({ deal, onClose, onSubmit, onReload }: { deal: MovableDeal | null; onClose(): void; onSubmit(deal: MovableDeal, reason: string): Promise<void>; onReload(): void }) {
-  const form = useForm<'lostReason'>({ lostReason: '' }, { lostReason: [required, maxLength(1000)] });
-  const { reset } = form;
+  const ctx = { ...useKitContext('Deal'), record: null };
+  const methods = useForm({ defaultValues: { lostReason: '' }, resolver: zodResolver(lostSchema) });
+  const [formError, setFormError] = useState<UserFacingError | null>(null);
+  const { reset } = methods;
   // A fresh, empty reason each time the dialog opens for a deal.
   useEffect(() => {
-    if (deal) reset({ lostReason: '' });
+    if (deal) {
+      reset({ lostReason: '' });
+      setFormError(null);
+    }
   }, [deal, reset]);
+  const submit = methods.handleSubmit(async (v) => {
+    setFormError(null);
+    try {
+      if (deal) await onSubmit(deal, String(v.lostReason));
+    } catch (err) {
+      const d = describeError(err);
+      if (d.fields.lostReason) methods.setError('lostReason', { type: 'server', message: d.fields.lostReason });
+      else setFormError(d);
+    }
+  });
   return (
-    <RecordDialog
-      open={!!deal}
-      title={`Why was “${deal?.name ?? ''}” lost?`}
-      submitLabel="Mark as lost"
-      submitting={form.submitting}
-      formError={form.formError}
-      onReload={onReload}
-      onClose={onClose}
-      onSubmit={() => void form.submit(async (v) => { if (deal) await onSubmit(deal, v.lostReason.trim()); })}
-    >
-      <TextField label="Lost reason" required fullWidth multiline minRows={2} margin="dense" autoFocus {...form.field('lostReason')} />
-    </RecordDialog>
+    <FormProvider {...methods}>
+      <RecordDialog
+        open={!!deal}
+        title={`Why was “${deal?.name ?? ''}” lost?`}
+        submitLabel="Mark as lost"
+        submitting={methods.formState.isSubmitting}
+        formError={formError}
+        onReload={onReload}
+        onClose={onClose}
+        onSubmit={() => void submit()}
+      >
+        <FormFields fields={LOST_REASON} ctx={ctx} />
+      </RecordDialog>
+    </FormProvider>
   );
 }
 
@@ -220,4 +243,20 @@ export function MoveStageMenu({ deal, onPick, variant = 'icon' }: { deal: Movabl
       </Menu>
     </>
   );
+}
+
+/** The deal page's stage controls: "Move stage" (or "Reopen") in the header, the move's notices and dialogs. */
+export function useDealStageExtras(deal: DealWithProjectFragment | null, reload: () => Promise<unknown>) {
+  const caps = useCapabilities();
+  const stageMove = useStageMove({ onSettled: () => reload(), onReload: () => reload() });
+  const writable = !!deal && !deal.deletedAt && caps.canUpdate('Deal', deal);
+  return {
+    actions: writable && <MoveStageMenu deal={deal} onPick={(stage) => stageMove.request(deal, stage)} variant="button" />,
+    notices: (
+      <>
+        {stageMove.notices}
+        {stageMove.dialogs}
+      </>
+    ),
+  };
 }

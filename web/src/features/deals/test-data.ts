@@ -1,4 +1,4 @@
-import { DealAccountOptionsDocument, DealContactOptionsDocument, UserOptionsDocument, type DealRowFragment } from '../../gql/graphql';
+import { AccountOptionsDocument, ContactOptionsDocument, type DealRowFragment } from '../../gql/graphql';
 
 /** A deal as the screens select it, with overrides. */
 export function dealRow(overrides: Partial<DealRowFragment> = {}): DealRowFragment {
@@ -23,45 +23,22 @@ export function dealRow(overrides: Partial<DealRowFragment> = {}): DealRowFragme
   };
 }
 
-/** Picker queries the deal form sends (any number of times). */
+const accountEdge = (id: string, name: string) => ({ __typename: 'AccountEdge' as const, node: { __typename: 'Account' as const, id, name, industry: null } });
+const contactEdge = (id: string, lastName: string, account: { id: string; name: string }) => ({
+  __typename: 'ContactEdge' as const,
+  node: { __typename: 'Contact' as const, id, firstName: 'Ida', lastName, email: null, account: { __typename: 'Account' as const, ...account } },
+});
+
+/** Picker queries the deal form sends (any number of times): two accounts, one contact at each. */
 export const pickerMocks = [
   {
-    request: { query: DealAccountOptionsDocument, variables: {} },
-    result: {
-      data: {
-        accounts: {
-          __typename: 'AccountConnection' as const,
-          edges: [
-            { __typename: 'AccountEdge' as const, node: { __typename: 'Account' as const, id: 'a1', name: 'Acme' } },
-            { __typename: 'AccountEdge' as const, node: { __typename: 'Account' as const, id: 'a2', name: 'Globex' } },
-          ],
-        },
-      },
-    },
+    request: { query: AccountOptionsDocument, variables: { filter: {}, first: 20 } },
+    result: { data: { accounts: { __typename: 'AccountConnection' as const, edges: [accountEdge('a1', 'Acme'), accountEdge('a2', 'Globex')] } } },
     maxUsageCount: Number.POSITIVE_INFINITY,
   },
-  ...['a1', 'a2'].map((accountId) => ({
-    request: { query: DealContactOptionsDocument, variables: { accountId } },
-    result: {
-      data: {
-        contacts: {
-          __typename: 'ContactConnection' as const,
-          edges: [{ __typename: 'ContactEdge' as const, node: { __typename: 'Contact' as const, id: accountId === 'a1' ? 'c1' : 'c2', firstName: 'Ida', lastName: accountId === 'a1' ? 'Lind' : 'Berg' } }],
-        },
-      },
-    },
+  ...[['a1', 'Acme', 'c1', 'Lind'] as const, ['a2', 'Globex', 'c2', 'Berg'] as const].map(([accountId, name, contactId, lastName]) => ({
+    request: { query: ContactOptionsDocument, variables: { filter: { account: { id: { eq: accountId } } }, first: 20 } },
+    result: { data: { contacts: { __typename: 'ContactConnection' as const, edges: [contactEdge(contactId, lastName, { id: accountId, name })] } } },
     maxUsageCount: Number.POSITIVE_INFINITY,
   })),
-  {
-    request: { query: UserOptionsDocument, variables: { first: 100 } },
-    result: {
-      data: {
-        users: {
-          __typename: 'UserConnection' as const,
-          edges: [{ __typename: 'UserEdge' as const, node: { __typename: 'User' as const, id: 'u1', name: 'Dana', role: 'SALES_REP' as const } }],
-        },
-      },
-    },
-    maxUsageCount: Number.POSITIVE_INFINITY,
-  },
 ];

@@ -3,40 +3,38 @@ import { useNavigate } from 'react-router';
 import { useQuery } from '@apollo/client/react';
 import Autocomplete from '@mui/material/Autocomplete';
 import TextField from '@mui/material/TextField';
-import { GlobalSearchDocument, type GlobalSearchQuery } from '../../gql/graphql';
+import { useCapabilities } from '../../app/capabilities';
+import { entities, entityOf, recordPath } from '../../app/registry';
+import { searchDocument } from './search-document';
 
-type Hit = GlobalSearchQuery['search'][number];
-
-function label(hit: Hit): string {
-  const n = hit.node;
-  if (n.__typename === 'Account') return n.name;
-  if (n.__typename === 'Contact') return `${n.firstName} ${n.lastName}`;
-  return n.name;
+interface Hit {
+  score: number;
+  node: { __typename: string; id: string } & Record<string, unknown>;
 }
 
-function detail(hit: Hit): string {
-  const n = hit.node;
-  if (n.__typename === 'Account') return `Account${n.industry ? ` · ${n.industry}` : ''}`;
-  if (n.__typename === 'Contact') return `Contact${n.email ? ` · ${n.email}` : ''}`;
-  return `Deal · ${n.stage.replace(/_/g, ' ').toLowerCase()}`;
-}
+// The searchable types and how a hit of each reads, from their registry entries.
+const SEARCHABLE = entities.filter((e) => e.search);
+const SEARCH = searchDocument(SEARCHABLE.map((e) => e.search!.fragment));
 
-function href(hit: Hit): string {
-  const n = hit.node;
-  return `/${n.__typename === 'Account' ? 'accounts' : n.__typename === 'Contact' ? 'contacts' : 'deals'}/${n.id}`;
-}
+const label = (hit: Hit) => entityOf(hit.node.__typename)?.search?.label(hit.node) ?? hit.node.id;
+const detail = (hit: Hit) => entityOf(hit.node.__typename)?.search?.detail(hit.node) ?? '';
 
-/** Global search over accounts, contacts and deals (server full-text search, scoped by role). */
+/** Global search over the types the user may read (server full-text search, scoped by role). */
 export function SearchBox() {
   const navigate = useNavigate();
+  const caps = useCapabilities();
+  const readable = SEARCHABLE.filter((e) => caps.canRead(e.typeName));
+  const types = readable.map((e) => e.search!.type);
   const [input, setInput] = useState('');
   const [query, setQuery] = useState('');
   useEffect(() => {
     const t = setTimeout(() => setQuery(input.trim()), 250);
     return () => clearTimeout(t);
   }, [input]);
-  const { data, loading } = useQuery(GlobalSearchDocument, { variables: { query, first: 8 }, skip: query.length < 2, fetchPolicy: 'network-only' });
+  const { data, loading } = useQuery<{ search: Hit[] }>(SEARCH, { variables: { query, first: 8, types }, skip: query.length < 2 || !types.length, fetchPolicy: 'network-only' });
+  if (!types.length) return null;
   const options = query.length >= 2 ? (data?.search ?? []) : [];
+  const placeholder = readable.map((e) => e.labels.plural.toLowerCase()).join(', ');
   return (
     <Autocomplete
       size="small"
@@ -49,8 +47,9 @@ export function SearchBox() {
       inputValue={input}
       onInputChange={(_, v) => setInput(v)}
       onChange={(_, hit) => {
-        if (hit) {
-          navigate(href(hit));
+        const href = hit && recordPath(hit.node.__typename, hit.node.id);
+        if (href) {
+          navigate(href);
           setInput('');
         }
       }}
@@ -67,7 +66,7 @@ export function SearchBox() {
           </li>
         );
       }}
-      renderInput={(params) => <TextField {...params} label="Search" placeholder="Accounts, contacts, deals" />}
+      renderInput={(params) => <TextField {...params} label="Search" placeholder={placeholder.charAt(0).toUpperCase() + placeholder.slice(1)} />}
     />
   );
 }

@@ -1,0 +1,117 @@
+import Box from '@mui/material/Box';
+import Button from '@mui/material/Button';
+import Paper from '@mui/material/Paper';
+import Table from '@mui/material/Table';
+import TableBody from '@mui/material/TableBody';
+import TableCell from '@mui/material/TableCell';
+import TableContainer from '@mui/material/TableContainer';
+import TableHead from '@mui/material/TableHead';
+import TableRow from '@mui/material/TableRow';
+import TableSortLabel from '@mui/material/TableSortLabel';
+import Typography from '@mui/material/Typography';
+import type { ReactNode } from 'react';
+import { EmptyState, ErrorState, LoadingState } from '../States';
+import type { SortState } from './types';
+
+export interface TableColumn<Row> {
+  id: string;
+  label: string;
+  sortField?: string;
+  render(row: Row): ReactNode;
+  hideBelow?: 'sm' | 'md' | 'lg';
+  align?: 'left' | 'right';
+}
+
+interface Props<Row extends { id: string }> {
+  label: string;
+  columns: TableColumn<Row>[];
+  rows: Row[] | undefined;
+  sort: SortState;
+  onSort(field: string): void;
+  loading: boolean;
+  error?: unknown;
+  onRetry?(): void;
+  hasMore: boolean;
+  loadingMore?: boolean;
+  onLoadMore(): void;
+  totalCount?: number | null;
+  empty: ReactNode;
+  rowSx?(row: Row): object | undefined;
+}
+
+/**
+ * A server-driven list: sorting and paging are connection arguments, never client-side slicing. The
+ * rows scroll under a sticky header; the scroll box stays mounted while the rows refresh, so a live
+ * update keeps the reader's place.
+ */
+export function ListTable<Row extends { id: string }>(p: Props<Row>) {
+  if (p.error && !p.rows?.length) return <ErrorState error={p.error} onRetry={p.onRetry} />;
+  if (p.loading && !p.rows) return <LoadingState />;
+  const rows = p.rows ?? [];
+  const hide = (c: TableColumn<Row>) => (c.hideBelow ? { display: { xs: 'none', [c.hideBelow]: 'table-cell' } } : undefined);
+  return (
+    <Paper variant="outlined">
+      <TableContainer data-list-scroll sx={{ maxHeight: { md: 'calc(100vh - 250px)' } }}>
+        <Table size="small" stickyHeader aria-label={p.label}>
+          <TableHead>
+            <TableRow>
+              {p.columns.map((c) => (
+                <TableCell
+                  key={c.id}
+                  align={c.align}
+                  sx={hide(c)}
+                  sortDirection={c.sortField && p.sort.field === c.sortField ? (p.sort.direction === 'ASC' ? 'asc' : 'desc') : false}
+                >
+                  {c.sortField ? (
+                    <TableSortLabel
+                      active={p.sort.field === c.sortField}
+                      direction={p.sort.field === c.sortField && p.sort.direction === 'DESC' ? 'desc' : 'asc'}
+                      onClick={() => p.onSort(c.sortField!)}
+                    >
+                      {c.label}
+                    </TableSortLabel>
+                  ) : (
+                    c.label
+                  )}
+                </TableCell>
+              ))}
+            </TableRow>
+          </TableHead>
+          <TableBody>
+            {rows.map((row) => (
+              <TableRow key={row.id} hover sx={p.rowSx?.(row)}>
+                {p.columns.map((c) => (
+                  <TableCell key={c.id} align={c.align} sx={hide(c)}>
+                    {c.render(row)}
+                  </TableCell>
+                ))}
+              </TableRow>
+            ))}
+          </TableBody>
+        </Table>
+        {rows.length === 0 && !p.loading && p.empty}
+      </TableContainer>
+      <ListFooter shown={rows.length} totalCount={p.totalCount} hasMore={p.hasMore} loadingMore={p.loadingMore} onLoadMore={p.onLoadMore} />
+    </Paper>
+  );
+}
+
+/** Under a list: how many rows of how many are shown, and "Load more" while there are more. */
+export function ListFooter(p: { shown: number; totalCount?: number | null; hasMore: boolean; loadingMore?: boolean; onLoadMore(): void }) {
+  return (
+    <Box sx={{ display: 'flex', alignItems: 'center', gap: 2, p: 1.5, borderTop: 1, borderColor: 'divider' }}>
+      <Typography variant="body2" color="text.secondary" sx={{ flex: 1 }} aria-live="polite">
+        {p.totalCount != null ? `Showing ${p.shown} of ${p.totalCount}` : `Showing ${p.shown}`}
+      </Typography>
+      {p.hasMore && (
+        <Button variant="outlined" size="small" onClick={p.onLoadMore} disabled={p.loadingMore}>
+          {p.loadingMore ? 'Loading…' : 'Load more'}
+        </Button>
+      )}
+    </Box>
+  );
+}
+
+export function EmptyList({ title, hint }: { title: string; hint?: string }) {
+  return <EmptyState title={title}>{hint}</EmptyState>;
+}

@@ -1,0 +1,17 @@
+import { defineEntity } from '../../app/entity';
+import { AccountSearchHitFragmentDoc, type AccountSearchHitFragment } from '../../gql/graphql';
+
+export const entity = defineEntity({
+  typeName: 'Account',
+  labels: { noun: 'account' },
+  nav: { order: 20 },
+  listRoot: 'accounts',
+  timeline: true,
+  search: {
+    type: 'ACCOUNT',
+    fragment: AccountSearchHitFragmentDoc,
+    label: (a: AccountSearchHitFragment) => a.name,
+    detail: (a: AccountSearchHitFragment) => `Account${a.industry ? ` · ${a.industry}` : ''}`,
+  },
+  screens: () => import('./account.screens'),
+});

@@ -1,0 +1,44 @@
+import type { AccessScope, MeQuery, Role } from '../gql/graphql';
+
+type Capability = NonNullable<MeQuery['me']['capabilities']>[number];
+
+// What the server tells each role about itself (`me { capabilities }`), written out from DESIGN.md §3
+// for tests: screens must follow these, not the role's name.
+const RECORDS = ['Account', 'Contact', 'Deal', 'Interaction', 'Task'] as const;
+
+function cap(entityType: string, read: AccessScope, write: AccessScope, o: { create?: boolean; assign?: boolean; trash?: boolean; hidden?: string[] } = {}): Capability {
+  return {
+    __typename: 'EntityCapability',
+    entityType,
+    read,
+    create: o.create ?? write !== 'NONE',
+    update: write,
+    delete: o.trash === false ? 'NONE' : write,
+    assignOwner: !!o.assign,
+    hiddenFields: read === 'NONE' ? [] : (o.hidden ?? []),
+  };
+}
+
+const USER_CONTACT_FIELDS = ['email', 'lastLoginAt', 'phone'];
+
+export function capabilitiesFor(role: Role): Capability[] {
+  const own = (type: string, hidden?: string[]) => cap(type, 'OWN', 'OWN', { hidden });
+  const all = (type: string) => cap(type, 'ALL', 'ALL', { assign: true });
+  const readAll = (type: string, hidden?: string[]) => cap(type, 'ALL', 'NONE', { hidden });
+  const none = (type: string) => cap(type, 'NONE', 'NONE');
+  const keys = (scope: AccessScope) => cap('ApiKey', scope, scope, { trash: false });
+  switch (role) {
+    case 'ADMIN':
+      return [...RECORDS.map(all), cap('User', 'ALL', 'ALL', { trash: false }), keys('ALL')];
+    case 'SALES_MANAGER':
+      return [...RECORDS.map(all), readAll('User'), keys('OWN')];
+    case 'SALES_REP':
+      return [own('Account', ['creditLimit']), ...RECORDS.slice(1).map((t) => own(t)), readAll('User', USER_CONTACT_FIELDS), keys('OWN')];
+    case 'ACCOUNTANT':
+      return [readAll('Account'), readAll('Contact'), readAll('Deal'), none('Interaction'), none('Task'), readAll('User', USER_CONTACT_FIELDS), keys('OWN')];
+    case 'DISPATCHER':
+      return [readAll('Account', ['creditLimit']), readAll('Contact'), none('Deal'), none('Interaction'), none('Task'), readAll('User', USER_CONTACT_FIELDS), keys('OWN')];
+    case 'TECHNICIAN':
+      return [...RECORDS.map(none), readAll('User', USER_CONTACT_FIELDS), keys('OWN')];
+  }
+}
