@@ -67,11 +67,16 @@ class GraphQLErrors extends Error {
 function query(client, query, variables) {
   return new Promise((resolve, reject) => {
     let result;
-    client.subscribe({ query, variables }, {
-      next: (r) => { result = r; },
-      error: reject,
-      complete: () => (result?.errors ? reject(new GraphQLErrors(result.errors)) : resolve(result.data)),
-    });
+    client.subscribe(
+      { query, variables },
+      {
+        next: (r) => {
+          result = r;
+        },
+        error: reject,
+        complete: () => (result?.errors ? reject(new GraphQLErrors(result.errors)) : resolve(result.data)),
+      },
+    );
   });
 }
 
@@ -94,25 +99,34 @@ function session() {
       resolve(code);
     };
     let buffer = [];
-    client.subscribe({ query: LIVE, variables: { filter } }, {
-      next: ({ data, errors }) => {
-        if (errors) return finish('graphql-errors', JSON.stringify(errors));
-        if (buffer) buffer.push(data.activityLogged);
-        else handle(data.activityLogged);
+    client.subscribe(
+      { query: LIVE, variables: { filter } },
+      {
+        next: ({ data, errors }) => {
+          if (errors) return finish('graphql-errors', JSON.stringify(errors));
+          if (buffer) buffer.push(data.activityLogged);
+          else handle(data.activityLogged);
+        },
+        error: (err) => finish(err?.code ?? 'error', err?.reason || err?.message),
+        complete: () => finish('complete'),
       },
-      error: (err) => finish(err?.code ?? 'error', err?.reason || err?.message),
-      complete: () => finish('complete'),
-    });
+    );
     (async () => {
       if (cursor === null) {
         // First run: start from the newest entry (use `after: null` instead to replay the whole log).
         const newest = (await query(client, NEWEST, { filter })).activityLog.edges[0];
-        if (newest) { cursor = newest.cursor; remember(cursor); }
+        if (newest) {
+          cursor = newest.cursor;
+          remember(cursor);
+        }
       }
       let caughtUp = 0;
       for (;;) {
         const page = (await query(client, PAGE, { after: cursor, filter })).activityLog;
-        for (const { node } of page.edges) { handle(node); caughtUp++; }
+        for (const { node } of page.edges) {
+          handle(node);
+          caughtUp++;
+        }
         if (!page.pageInfo.hasNextPage) break;
       }
       const pending = buffer;
@@ -124,7 +138,11 @@ function session() {
 }
 
 let stopping = false;
-for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => { stopping = true; process.exit(0); });
+for (const signal of ['SIGINT', 'SIGTERM'])
+  process.on(signal, () => {
+    stopping = true;
+    process.exit(0);
+  });
 
 for (let attempt = 0; !stopping; attempt++) {
   const started = Date.now();

@@ -54,7 +54,10 @@ if (stale()) {
   withBuildLock(() => {
     if (!stale()) return;
     fs.rmSync(dist, { recursive: true, force: true });
-    execFileSync(process.execPath, [require.resolve('@swc/cli/bin/swc.js'), 'src', '-d', 'dist', '--strip-leading-paths', '--copy-files', '-q'], { cwd: root, stdio: 'inherit' });
+    execFileSync(process.execPath, [require.resolve('@swc/cli/bin/swc.js'), 'src', '-d', 'dist', '--strip-leading-paths', '--copy-files', '-q'], {
+      cwd: root,
+      stdio: 'inherit',
+    });
     fs.writeFileSync(stamp, new Date().toISOString());
   });
 }

@@ -38,7 +38,9 @@ const subscriptionsNeedWebSocket: ApolloServerPlugin<Context> = {
     return {
       async didResolveOperation({ operation }) {
         if (operation?.operation === 'subscription') {
-          throw new GraphQLError('Subscriptions run over graphql-ws on /graphql, not plain HTTP', { extensions: { code: 'BAD_REQUEST', http: { status: 400 } } });
+          throw new GraphQLError('Subscriptions run over graphql-ws on /graphql, not plain HTTP', {
+            extensions: { code: 'BAD_REQUEST', http: { status: 400 } },
+          });
         }
       },
     };
@@ -59,7 +61,6 @@ export interface App {
   stop(): Promise<void>;
 }
 
-
 /** HTTP + WebSocket server for the GraphQL API on one port. */
 export async function startApp(ds: DataSource, cfg: Config, port = cfg.PORT, extra?: (app: express.Express) => void): Promise<App> {
   manifests(); // loads every module and registers its event handlers
@@ -78,7 +79,16 @@ export async function startApp(ds: DataSource, cfg: Config, port = cfg.PORT, ext
   // Login throttling is shared by every instance through Redis when configured (its own connection).
   const limits = cfg.REDIS_URL ? openRedis(cfg.REDIS_URL, 'rate-limits') : undefined;
   const loginLimiter = new LoginLimiter(limits ? { redis: limits, prefix: cfg.REDIS_PREFIX } : undefined);
-  const ws = startSubscriptionServer({ server, schema, ds, production: cfg.production, loginLimiter, clientAddress, authenticate: (token) => resolvePrincipal(ds, token), authenticateAll: (tokens) => resolvePrincipals(ds, tokens) });
+  const ws = startSubscriptionServer({
+    server,
+    schema,
+    ds,
+    production: cfg.production,
+    loginLimiter,
+    clientAddress,
+    authenticate: (token) => resolvePrincipal(ds, token),
+    authenticateAll: (tokens) => resolvePrincipals(ds, tokens),
+  });
 
   // With Redis the feed crosses instances (separate publish and subscribe connections); nothing
   // in the request path waits on it.
@@ -111,7 +121,16 @@ export async function startApp(ds: DataSource, cfg: Config, port = cfg.PORT, ext
       return {
         async willSendResponse({ operationName, errors }) {
           const ms = Number(process.hrtime.bigint() - started) / 1e6;
-          logger.info({ requestId: contextValue.requestId, operationName, durationMs: Math.round(ms * 10) / 10, errors: errors?.length ?? 0, userId: contextValue.principal?.userId }, 'graphql');
+          logger.info(
+            {
+              requestId: contextValue.requestId,
+              operationName,
+              durationMs: Math.round(ms * 10) / 10,
+              errors: errors?.length ?? 0,
+              userId: contextValue.principal?.userId,
+            },
+            'graphql',
+          );
         },
       };
     },
@@ -132,7 +151,11 @@ export async function startApp(ds: DataSource, cfg: Config, port = cfg.PORT, ext
       ApolloServerPluginDrainHttpServer({ httpServer: server }),
       {
         async serverWillStart() {
-          return { async drainServer() { await ws.drain(); } };
+          return {
+            async drainServer() {
+              await ws.drain();
+            },
+          };
         },
       },
       logPlugin,
@@ -145,7 +168,9 @@ export async function startApp(ds: DataSource, cfg: Config, port = cfg.PORT, ext
   });
   await apollo.start();
 
-  app.get('/healthz', (_req, res) => { res.json({ status: 'ok' }); });
+  app.get('/healthz', (_req, res) => {
+    res.json({ status: 'ok' });
+  });
   // Ready while the database answers. Redis down leaves the instance ready but degraded (queries
   // and mutations work; live events wait): every instance shares the one Redis, so failing
   // readiness for it would take the whole API out of the load balancer.
@@ -200,10 +225,16 @@ export async function startApp(ds: DataSource, cfg: Config, port = cfg.PORT, ext
     const status = tooLarge || (err.status && err.status < 500) ? 400 : 500;
     if (status === 500) logger.error({ err }, 'http error');
     res.status(status).json({
-      errors: [{
-        message: tooLarge ? `Request body exceeds the limit of ${LIMITS.bodyBytes / 1024} kB` : status === 400 ? `Malformed request: ${err.message}` : 'Internal server error',
-        extensions: { code: status === 400 ? 'GRAPHQL_PARSE_FAILED' : 'INTERNAL_SERVER_ERROR' },
-      }],
+      errors: [
+        {
+          message: tooLarge
+            ? `Request body exceeds the limit of ${LIMITS.bodyBytes / 1024} kB`
+            : status === 400
+              ? `Malformed request: ${err.message}`
+              : 'Internal server error',
+          extensions: { code: status === 400 ? 'GRAPHQL_PARSE_FAILED' : 'INTERNAL_SERVER_ERROR' },
+        },
+      ],
     });
   });
 

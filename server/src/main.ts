@@ -30,7 +30,11 @@ async function main() {
   const jobs = startJobs(ds, cfg, !apiOnly);
   const base = app.url.replace('127.0.0.1', 'localhost');
   const lines = [`Converge is ready: open ${base.replace(/\/graphql$/, '/')} (GraphQL API at ${base})`];
-  lines.push(apiOnly ? `Jobs: handed to workers (${jobs.mode === 'BULL' ? 'Bull on Redis' : 'in-process runners'}; run npm run worker)` : `Jobs: run in this process (${jobs.mode === 'BULL' ? 'Bull on Redis' : 'in-process, no Redis'})`);
+  lines.push(
+    apiOnly
+      ? `Jobs: handed to workers (${jobs.mode === 'BULL' ? 'Bull on Redis' : 'in-process runners'}; run npm run worker)`
+      : `Jobs: run in this process (${jobs.mode === 'BULL' ? 'Bull on Redis' : 'in-process, no Redis'})`,
+  );
   if (db.notice) lines.push(db.notice);
   if (db.embedded) {
     lines.push(seeded ? 'Demo data seeded. Demo logins (password: ' + DEMO_PASSWORD + '):' : `Demo logins (password: ${DEMO_PASSWORD}):`);

@@ -4,7 +4,9 @@ import { isEnumType, isInputObjectType, isInterfaceType, isIntrospectionType, is
 import { buildBareSchema, printAppSchema } from './schema';
 
 let schema: GraphQLSchema;
-beforeAll(() => { schema = buildBareSchema(); });
+beforeAll(() => {
+  schema = buildBareSchema();
+});
 
 describe('schema', () => {
   it('matches the committed schema.graphql (run `npm run schema:emit` after changing the API)', () => {
@@ -30,10 +32,51 @@ describe('schema', () => {
   it('uses the contract names integrators depend on', () => {
     const q = schema.getQueryType()!.getFields();
     const m = schema.getMutationType()!.getFields();
-    for (const f of ['me', 'users', 'account', 'accounts', 'contact', 'contacts', 'deal', 'deals', 'interaction', 'interactions', 'activityLog', 'search', 'apiKeys']) expect(q[f]).toBeDefined();
-    for (const f of ['login', 'logout', 'createUser', 'updateUser', 'createApiKey', 'revokeApiKey', 'createAccount', 'updateAccount', 'deleteAccount', 'restoreAccount',
-      'createContact', 'updateContact', 'deleteContact', 'restoreContact', 'createDeal', 'updateDeal', 'deleteDeal', 'restoreDeal', 'moveDealStage', 'reopenDeal',
-      'createInteraction', 'updateInteraction', 'deleteInteraction', 'restoreInteraction', 'createAccounts', 'createContacts']) expect(m[f]).toBeDefined();
+    for (const f of [
+      'me',
+      'users',
+      'account',
+      'accounts',
+      'contact',
+      'contacts',
+      'deal',
+      'deals',
+      'interaction',
+      'interactions',
+      'activityLog',
+      'search',
+      'apiKeys',
+    ])
+      expect(q[f]).toBeDefined();
+    for (const f of [
+      'login',
+      'logout',
+      'createUser',
+      'updateUser',
+      'createApiKey',
+      'revokeApiKey',
+      'createAccount',
+      'updateAccount',
+      'deleteAccount',
+      'restoreAccount',
+      'createContact',
+      'updateContact',
+      'deleteContact',
+      'restoreContact',
+      'createDeal',
+      'updateDeal',
+      'deleteDeal',
+      'restoreDeal',
+      'moveDealStage',
+      'reopenDeal',
+      'createInteraction',
+      'updateInteraction',
+      'deleteInteraction',
+      'restoreInteraction',
+      'createAccounts',
+      'createContacts',
+    ])
+      expect(m[f]).toBeDefined();
     expect(schema.getSubscriptionType()!.getFields().activityLogged).toBeDefined();
     expect(String(q.accounts.type)).toBe('AccountConnection!');
     expect(q.accounts.args.map((a) => a.name).sort()).toEqual(['after', 'before', 'filter', 'first', 'last', 'orderBy']);

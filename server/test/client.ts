@@ -6,7 +6,13 @@ export interface GqlResponse<T = any> {
 }
 
 /** Sends one GraphQL operation over HTTP, as the holder of `token` (if any). */
-export async function gql<T = any>(url: string, query: string, variables?: Record<string, unknown>, token?: string | null, headers: Record<string, string> = {}): Promise<GqlResponse<T>> {
+export async function gql<T = any>(
+  url: string,
+  query: string,
+  variables?: Record<string, unknown>,
+  token?: string | null,
+  headers: Record<string, string> = {},
+): Promise<GqlResponse<T>> {
   const res = await fetch(url, {
     method: 'POST',
     headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}), ...headers },
@@ -24,7 +30,11 @@ export async function gql<T = any>(url: string, query: string, variables?: Recor
 
 /** A client acting as one user (session token or API key). */
 export class Client {
-  constructor(readonly url: string, readonly token: string | null, readonly user: { id: string; role: string; name: string; email: string }) {}
+  constructor(
+    readonly url: string,
+    readonly token: string | null,
+    readonly user: { id: string; role: string; name: string; email: string },
+  ) {}
 
   /** The same user against another server (instance) of the same database. */
   at(url: string): Client {

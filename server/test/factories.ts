@@ -21,12 +21,22 @@ export interface UserRow {
   role: RoleName;
 }
 
-export async function createUser(ds: DataSource, attrs: Partial<UserRow> & { role?: RoleName; active?: boolean; phone?: string | null } = {}): Promise<UserRow> {
+export async function createUser(
+  ds: DataSource,
+  attrs: Partial<UserRow> & { role?: RoleName; active?: boolean; phone?: string | null } = {},
+): Promise<UserRow> {
   passwordHash ??= hashPassword(TEST_PASSWORD);
   const u = uniq();
   const [row] = await ds.query(
     `INSERT INTO "users" ("email", "name", "role", "passwordHash", "active", "phone") VALUES ($1, $2, $3, $4, $5, $6) RETURNING "id", "email", "name", "role"`,
-    [attrs.email ?? `user-${u}@test.example`, attrs.name ?? `User ${u}`, attrs.role ?? 'SALES_REP', await passwordHash, attrs.active ?? true, attrs.phone ?? null],
+    [
+      attrs.email ?? `user-${u}@test.example`,
+      attrs.name ?? `User ${u}`,
+      attrs.role ?? 'SALES_REP',
+      await passwordHash,
+      attrs.active ?? true,
+      attrs.phone ?? null,
+    ],
   );
   return row;
 }
@@ -34,14 +44,20 @@ export async function createUser(ds: DataSource, attrs: Partial<UserRow> & { rol
 /** A session token for a user, inserted directly (expiry defaults to an hour ahead). */
 export async function createSession(ds: DataSource, userId: string, opts: { expiresAt?: Date; revoked?: boolean } = {}): Promise<string> {
   const token = newSecret('session');
-  await ds.query(
-    `INSERT INTO "auth_tokens" ("userId", "secretHash", "expiresAt", "revokedAt") VALUES ($1, $2, $3, $4)`,
-    [userId, hashSecret(token), opts.expiresAt ?? new Date(Date.now() + 3600_000), opts.revoked ? new Date() : null],
-  );
+  await ds.query(`INSERT INTO "auth_tokens" ("userId", "secretHash", "expiresAt", "revokedAt") VALUES ($1, $2, $3, $4)`, [
+    userId,
+    hashSecret(token),
+    opts.expiresAt ?? new Date(Date.now() + 3600_000),
+    opts.revoked ? new Date() : null,
+  ]);
   return token;
 }
 
-export async function createApiKeyRow(ds: DataSource, userId: string, opts: { readOnly?: boolean; expiresAt?: Date | null; revoked?: boolean; name?: string } = {}): Promise<{ id: string; secret: string }> {
+export async function createApiKeyRow(
+  ds: DataSource,
+  userId: string,
+  opts: { readOnly?: boolean; expiresAt?: Date | null; revoked?: boolean; name?: string } = {},
+): Promise<{ id: string; secret: string }> {
   const secret = newSecret('apiKey');
   const [row] = await ds.query(
     `INSERT INTO "api_keys" ("name", "userId", "secretHash", "readOnly", "expiresAt", "revokedAt") VALUES ($1, $2, $3, $4, $5, $6) RETURNING "id"`,

@@ -62,11 +62,26 @@ function readBody(req: http.IncomingMessage): Promise<string> {
 
 function resource(m: FakeMessage, accountSid: string) {
   return {
-    sid: m.sid, account_sid: accountSid, to: m.to, from: m.from, body: m.body, status: m.status,
-    direction: 'outbound-api', num_segments: '1', num_media: '0', price: null, price_unit: 'USD', error_code: null, error_message: null,
-    api_version: '2010-04-01', messaging_service_sid: null,
-    date_created: twilioDate(m.dateCreated), date_updated: twilioDate(m.dateCreated), date_sent: twilioDate(m.dateSent),
-    uri: `/2010-04-01/Accounts/${accountSid}/Messages/${m.sid}.json`, subresource_uris: {},
+    sid: m.sid,
+    account_sid: accountSid,
+    to: m.to,
+    from: m.from,
+    body: m.body,
+    status: m.status,
+    direction: 'outbound-api',
+    num_segments: '1',
+    num_media: '0',
+    price: null,
+    price_unit: 'USD',
+    error_code: null,
+    error_message: null,
+    api_version: '2010-04-01',
+    messaging_service_sid: null,
+    date_created: twilioDate(m.dateCreated),
+    date_updated: twilioDate(m.dateCreated),
+    date_sent: twilioDate(m.dateSent),
+    uri: `/2010-04-01/Accounts/${accountSid}/Messages/${m.sid}.json`,
+    subresource_uris: {},
   };
 }
 
@@ -114,10 +129,19 @@ export async function startFakeTwilio(): Promise<FakeTwilio> {
       const when = dateFilter(url.searchParams);
       const found = fake.messages.filter((m) => (!to || m.to === to) && when(m.dateSent)).sort((a, b) => b.dateCreated.getTime() - a.dateCreated.getTime());
       res.writeHead(200, { 'content-type': 'application/json' });
-      res.end(JSON.stringify({
-        messages: found.map((m) => resource(m, accountSid)), page: 0, page_size: found.length || 50, start: 0, end: Math.max(0, found.length - 1),
-        uri: url.pathname + url.search, first_page_uri: url.pathname + url.search, next_page_uri: null, previous_page_uri: null,
-      }));
+      res.end(
+        JSON.stringify({
+          messages: found.map((m) => resource(m, accountSid)),
+          page: 0,
+          page_size: found.length || 50,
+          start: 0,
+          end: Math.max(0, found.length - 1),
+          uri: url.pathname + url.search,
+          first_page_uri: url.pathname + url.search,
+          next_page_uri: null,
+          previous_page_uri: null,
+        }),
+      );
       return;
     }
     if (req.method !== 'POST') return fail(res, 405, 20004, 'Method not allowed');
@@ -126,12 +150,20 @@ export async function startFakeTwilio(): Promise<FakeTwilio> {
     fake.creates.push(form.get('To') ?? '');
     const answer = answers.shift() ?? 201;
     if (typeof answer === 'number' && answer >= 300) {
-      return answer >= 500 ? fail(res, answer, 20500, 'Internal Server Error') : fail(res, answer, 21211, `The 'To' number ${form.get('To')} is not a valid phone number.`);
+      return answer >= 500
+        ? fail(res, answer, 20500, 'Internal Server Error')
+        : fail(res, answer, 21211, `The 'To' number ${form.get('To')} is not a valid phone number.`);
     }
     const now = new Date();
     const message: FakeMessage = {
-      sid: `SM${randomBytes(16).toString('hex')}`, to: form.get('To') ?? '', from: form.get('From') ?? '', body: form.get('Body') ?? '',
-      status: 'queued', statusCallback: form.get('StatusCallback'), dateCreated: now, dateSent: now,
+      sid: `SM${randomBytes(16).toString('hex')}`,
+      to: form.get('To') ?? '',
+      from: form.get('From') ?? '',
+      body: form.get('Body') ?? '',
+      status: 'queued',
+      statusCallback: form.get('StatusCallback'),
+      dateCreated: now,
+      dateSent: now,
     };
     fake.messages.push(message);
     if (answer === 'hang') {
@@ -146,8 +178,13 @@ export async function startFakeTwilio(): Promise<FakeTwilio> {
   const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
 
   return Object.assign(fake, {
-    url, accountSid, authToken, from,
-    script: (...a: Answer[]) => { answers.push(...a); },
+    url,
+    accountSid,
+    authToken,
+    from,
+    script: (...a: Answer[]) => {
+      answers.push(...a);
+    },
     hung: () => new Promise<FakeMessage>((resolve) => hangWaiters.push(resolve)),
     release() {
       for (const { res, message } of hanging.splice(0)) {

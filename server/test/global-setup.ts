@@ -19,9 +19,7 @@ async function resolveRedis(): Promise<string> {
   if (await pingRedis('redis://127.0.0.1:6379', 500)) return 'redis://127.0.0.1:6379';
   const bin = redisServerBinary();
   if (!bin) {
-    throw new Error(
-      'The tests need Redis: set REDIS_URL, run Redis on 127.0.0.1:6379, or install redis-server (apt-get install -y redis-server).',
-    );
+    throw new Error('The tests need Redis: set REDIS_URL, run Redis on 127.0.0.1:6379, or install redis-server (apt-get install -y redis-server).');
   }
   const port = await freePort();
   const child = spawn(bin, ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'], { stdio: 'ignore' });

@@ -32,8 +32,12 @@ export async function startServerProcess(
     stdio: ['ignore', 'pipe', 'pipe', 'ipc'],
   });
   let out = '';
-  child.stdout!.on('data', (d: Buffer) => { out += d.toString(); });
-  child.stderr!.on('data', (d: Buffer) => { out += d.toString(); });
+  child.stdout!.on('data', (d: Buffer) => {
+    out += d.toString();
+  });
+  child.stderr!.on('data', (d: Buffer) => {
+    out += d.toString();
+  });
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
   const proc: ServerProcess = {
     pid: child.pid!,
@@ -56,7 +60,10 @@ export async function startServerProcess(
       resolve();
     };
     child.stdout!.on('data', check);
-    void exited.then(() => { clearTimeout(timer); reject(new Error(`${entry} exited with ${child.exitCode ?? child.signalCode}: ${out}`)); });
+    void exited.then(() => {
+      clearTimeout(timer);
+      reject(new Error(`${entry} exited with ${child.exitCode ?? child.signalCode}: ${out}`));
+    });
   }).catch(async (err) => {
     await proc.kill();
     throw err;

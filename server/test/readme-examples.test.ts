@@ -22,7 +22,10 @@ interface Example {
 }
 
 function examples(): Example[] {
-  const docs = fs.readdirSync(path.join(repo, 'docs')).filter((f) => f.endsWith('.md')).map((f) => path.join('docs', f));
+  const docs = fs
+    .readdirSync(path.join(repo, 'docs'))
+    .filter((f) => f.endsWith('.md'))
+    .map((f) => path.join('docs', f));
   const found: Example[] = [];
   for (const file of ['README.md', ...docs]) {
     for (const [, user, block] of fs.readFileSync(path.join(repo, file), 'utf8').matchAll(MARKED)) {
@@ -90,11 +93,16 @@ describe('README examples on the demo data', () => {
   });
 
   it.each(all.map((e) => [e.title, e] as const))('%s returns data', async (_title, example) => {
-    const login = await gql(app.url, 'mutation($email: String!, $password: String!) { login(email: $email, password: $password) { token } }', { email: example.user, password: DEMO_PASSWORD });
+    const login = await gql(app.url, 'mutation($email: String!, $password: String!) { login(email: $email, password: $password) { token } }', {
+      email: example.user,
+      password: DEMO_PASSWORD,
+    });
     expect(login.errors).toBeUndefined();
     const res = await gql(app.url, example.query, undefined, login.data.login.token);
     expect(res.errors).toBeUndefined();
-    const empty = Object.entries(res.data ?? {}).filter(([, v]) => !hasData(v)).map(([field]) => field);
+    const empty = Object.entries(res.data ?? {})
+      .filter(([, v]) => !hasData(v))
+      .map(([field]) => field);
     expect({ data: res.data !== undefined, empty }).toEqual({ data: true, empty: [] });
   });
 });

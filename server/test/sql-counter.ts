@@ -12,7 +12,7 @@ export async function countStatements<T>(fn: () => Promise<T>): Promise<{ result
   const statements: string[] = [];
   proto.query = function patched(this: unknown, ...args: unknown[]) {
     const q = args[0];
-    if (requestScope.getStore()) statements.push(typeof q === 'string' ? q : (q as { text?: string })?.text ?? String(q));
+    if (requestScope.getStore()) statements.push(typeof q === 'string' ? q : ((q as { text?: string })?.text ?? String(q)));
     return original.apply(this, args);
   };
   try {

@@ -8,14 +8,22 @@ import { gql } from './client';
 // down cleanly on SIGTERM.
 const dbName = `${process.env.TEST_PG_TEMPLATE}_start_${process.env.JEST_WORKER_ID ?? '1'}`;
 
-const freePort = () => new Promise<number>((resolve) => {
-  const s = net.createServer().listen(0, () => { const p = (s.address() as net.AddressInfo).port; s.close(() => resolve(p)); });
-});
+const freePort = () =>
+  new Promise<number>((resolve) => {
+    const s = net.createServer().listen(0, () => {
+      const p = (s.address() as net.AddressInfo).port;
+      s.close(() => resolve(p));
+    });
+  });
 
 async function admin(sql: string) {
   const c = new Client({ connectionString: process.env.TEST_PG_ADMIN_URL });
   await c.connect();
-  try { await c.query(sql); } finally { await c.end(); }
+  try {
+    await c.query(sql);
+  } finally {
+    await c.end();
+  }
 }
 
 function waitForOutput(child: ChildProcess, pattern: RegExp, ms = 60_000): Promise<string> {
@@ -24,11 +32,17 @@ function waitForOutput(child: ChildProcess, pattern: RegExp, ms = 60_000): Promi
     const timer = setTimeout(() => reject(new Error(`timed out waiting for ${pattern}; output: ${out}`)), ms);
     const onData = (d: Buffer) => {
       out += d.toString();
-      if (pattern.test(out)) { clearTimeout(timer); resolve(out); }
+      if (pattern.test(out)) {
+        clearTimeout(timer);
+        resolve(out);
+      }
     };
     child.stdout!.on('data', onData);
     child.stderr!.on('data', onData);
-    child.once('exit', (code) => { clearTimeout(timer); reject(new Error(`exited with ${code}: ${out}`)); });
+    child.once('exit', (code) => {
+      clearTimeout(timer);
+      reject(new Error(`exited with ${code}: ${out}`));
+    });
   });
 }
 
@@ -46,7 +60,15 @@ describe('npm start with DATABASE_URL', () => {
     url.pathname = `/${dbName}`;
     const port = await freePort();
     child = spawn(process.execPath, [path.join(__dirname, '..', 'scripts', 'run.js'), 'main'], {
-      env: { ...process.env, DATABASE_URL: url.toString(), PORT: String(port), ADMIN_EMAIL: 'Boss@Example.com', ADMIN_PASSWORD: 'a long admin password', LOG_LEVEL: 'warn', NODE_ENV: 'development' },
+      env: {
+        ...process.env,
+        DATABASE_URL: url.toString(),
+        PORT: String(port),
+        ADMIN_EMAIL: 'Boss@Example.com',
+        ADMIN_PASSWORD: 'a long admin password',
+        LOG_LEVEL: 'warn',
+        NODE_ENV: 'development',
+      },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     const out = await waitForOutput(child, /Converge is ready/);

@@ -43,12 +43,21 @@ export class Subscription {
   /** Ends the subscription (a `complete` message to the server). */
   readonly stop: () => void;
 
-  constructor(readonly client: WsClient, filter?: Record<string, unknown>) {
-    this.stop = client.subscribe({ query: SUBSCRIPTION, variables: { filter } }, {
-      next: (r) => this.push(r.errors ? { errors: r.errors } : r.data!.activityLogged),
-      error: (e) => { this.failure = e; this.waiter?.(); },
-      complete: () => undefined,
-    });
+  constructor(
+    readonly client: WsClient,
+    filter?: Record<string, unknown>,
+  ) {
+    this.stop = client.subscribe(
+      { query: SUBSCRIPTION, variables: { filter } },
+      {
+        next: (r) => this.push(r.errors ? { errors: r.errors } : r.data!.activityLogged),
+        error: (e) => {
+          this.failure = e;
+          this.waiter?.();
+        },
+        complete: () => undefined,
+      },
+    );
   }
 
   private push(e: unknown): void {
@@ -62,7 +71,10 @@ export class Subscription {
     while (!this.events.length && !this.failure && Date.now() < deadline) {
       await new Promise<void>((resolve) => {
         const t = setTimeout(resolve, deadline - Date.now());
-        this.waiter = () => { clearTimeout(t); resolve(); };
+        this.waiter = () => {
+          clearTimeout(t);
+          resolve();
+        };
       });
       this.waiter = null;
     }
@@ -84,7 +96,12 @@ export class Subscription {
  * repeated until one arrives. Events come in publish order, so once the latest probe's event is
  * in, no earlier probe's event can still be queued.
  */
-export async function subscribed(c: Client, filter?: Record<string, unknown>, probe: (c: Client) => Promise<string> = createOwnAccount, url?: string): Promise<Subscription> {
+export async function subscribed(
+  c: Client,
+  filter?: Record<string, unknown>,
+  probe: (c: Client) => Promise<string> = createOwnAccount,
+  url?: string,
+): Promise<Subscription> {
   const sub = new Subscription(socket(c.token, url), filter);
   for (let attempt = 0; attempt < 20; attempt++) {
     const id = await probe(c);
@@ -119,14 +136,16 @@ export async function feedEdges(c: Client, vars: Record<string, unknown>, min: n
 export function closeCode(token: string | null): Promise<number> {
   return new Promise((resolve, reject) => {
     const client = socket(token);
-    client.subscribe({ query: SUBSCRIPTION }, {
-      next: () => reject(new Error('an unauthenticated socket received an event')),
-      error: (e) => resolve((e as { code: number }).code),
-      complete: () => reject(new Error('completed instead of closing')),
-    });
+    client.subscribe(
+      { query: SUBSCRIPTION },
+      {
+        next: () => reject(new Error('an unauthenticated socket received an event')),
+        error: (e) => resolve((e as { code: number }).code),
+        complete: () => reject(new Error('completed instead of closing')),
+      },
+    );
   });
 }
-
 
 /** How a socket ended (graphql-ws close code and reason). */
 export interface Closed {
@@ -168,13 +187,18 @@ export interface SocketResult {
 export function runOverSocket(client: WsClient, query: string, variables?: Record<string, unknown>, operationName?: string): Promise<SocketResult> {
   return new Promise((resolve) => {
     let result: SocketResult = {};
-    client.subscribe({ query, variables, operationName }, {
-      next: (r) => { result = r as SocketResult; },
-      error: (e) => {
-        if (Array.isArray(e)) resolve({ errors: e as SocketResult['errors'] });
-        else resolve({ closed: { code: (e as Closed).code, reason: (e as Closed).reason } });
+    client.subscribe(
+      { query, variables, operationName },
+      {
+        next: (r) => {
+          result = r as SocketResult;
+        },
+        error: (e) => {
+          if (Array.isArray(e)) resolve({ errors: e as SocketResult['errors'] });
+          else resolve({ closed: { code: (e as Closed).code, reason: (e as Closed).reason } });
+        },
+        complete: () => resolve(result),
       },
-      complete: () => resolve(result),
-    });
+    );
   });
 }

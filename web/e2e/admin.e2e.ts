@@ -109,7 +109,14 @@ describe('administration', () => {
       await chooseOption(page, inDialog('Role', 'combobox'), 'Sales manager');
       await page.locator('[role="dialog"] ::-p-aria(Save)').click();
       await page.waitForSelector('[role="dialog"]', { hidden: true });
-      await page.waitForFunction((n) => [...document.querySelectorAll('table[aria-label="Users"] tbody tr')].some((r) => r.textContent!.includes(n as string) && r.textContent!.includes('Sales manager')), {}, name);
+      await page.waitForFunction(
+        (n) =>
+          [...document.querySelectorAll('table[aria-label="Users"] tbody tr')].some(
+            (r) => r.textContent!.includes(n as string) && r.textContent!.includes('Sales manager'),
+          ),
+        {},
+        name,
+      );
 
       await page.locator(`::-p-aria(Deactivate ${name})`).click();
       await page.locator(`::-p-text(Deactivate ${name}?)`).wait();
@@ -171,7 +178,14 @@ describe('administration', () => {
       await page.locator(`::-p-text(Revoke ${keyName}?)`).wait();
       await page.locator('[role="dialog"] ::-p-aria(Revoke)').click();
       await page.waitForSelector('[role="dialog"]', { hidden: true });
-      await page.waitForFunction((n) => [...document.querySelectorAll('table[aria-label="API keys"] tbody tr')].some((r) => r.textContent!.includes(n as string) && r.textContent!.includes('Revoked')), {}, keyName);
+      await page.waitForFunction(
+        (n) =>
+          [...document.querySelectorAll('table[aria-label="API keys"] tbody tr')].some(
+            (r) => r.textContent!.includes(n as string) && r.textContent!.includes('Revoked'),
+          ),
+        {},
+        keyName,
+      );
       expect(await page.$(`button[aria-label="Revoke ${keyName}"]`)).toBeNull();
       expect(await seriousViolations(page)).toEqual([]);
 
@@ -187,7 +201,10 @@ describe('administration', () => {
       // Signed in on a wide screen (the helper waits for the docked navigation), then narrowed to a phone.
       await signIn(page, DEMO.admin);
       await page.setViewport({ width: 390, height: 844 });
-      for (const [path, table] of [['/admin/users', 'Users'], ['/admin/api-keys', 'API keys']]) {
+      for (const [path, table] of [
+        ['/admin/users', 'Users'],
+        ['/admin/api-keys', 'API keys'],
+      ]) {
         await page.goto(`${BASE_URL()}${path}`, { waitUntil: 'domcontentloaded' });
         await page.waitForSelector(`table[aria-label="${table}"]`);
         const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);

@@ -118,6 +118,9 @@ export async function graphqlOk<T = Record<string, any>>(query: string, variable
 
 /** A session token of a demo user, for changes made "elsewhere" during a test. */
 export async function tokenOf(email: string): Promise<string> {
-  const { login } = await graphqlOk<{ login: { token: string } }>('mutation($e: String!, $p: String!) { login(email: $e, password: $p) { token } }', { e: email, p: DEMO_PASSWORD });
+  const { login } = await graphqlOk<{ login: { token: string } }>('mutation($e: String!, $p: String!) { login(email: $e, password: $p) { token } }', {
+    e: email,
+    p: DEMO_PASSWORD,
+  });
   return login.token;
 }

@@ -40,7 +40,11 @@ async function drag(page: Page, dealId: string, from: string, to: string): Promi
 async function repDeal(name: string, stage: string): Promise<string> {
   const token = await tokenOf(DEMO.rep);
   const { accounts } = await graphqlOk(`{ accounts(first: 1) { nodes { id } } }`, {}, token);
-  const { createDeal } = await graphqlOk(`mutation($input: CreateDealInput!) { createDeal(input: $input) { id } }`, { input: { name, accountId: accounts.nodes[0].id, amount: '2500', stage } }, token);
+  const { createDeal } = await graphqlOk(
+    `mutation($input: CreateDealInput!) { createDeal(input: $input) { id } }`,
+    { input: { name, accountId: accounts.nodes[0].id, amount: '2500', stage } },
+    token,
+  );
   return createDeal.id;
 }
 

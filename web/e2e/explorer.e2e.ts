@@ -24,7 +24,9 @@ describe('GraphQL explorer', () => {
       await page.goto(`${BASE_URL()}/graphql`, { waitUntil: 'domcontentloaded' });
       await page.waitForSelector('.graphiql-query-editor .CodeMirror');
       // The query editor is CodeMirror: replace its text the way a paste would.
-      await page.$eval('.graphiql-query-editor .CodeMirror', (el) => (el as unknown as { CodeMirror: { setValue(v: string): void } }).CodeMirror.setValue('{ __typename }'));
+      await page.$eval('.graphiql-query-editor .CodeMirror', (el) =>
+        (el as unknown as { CodeMirror: { setValue(v: string): void } }).CodeMirror.setValue('{ __typename }'),
+      );
       await page.locator('.graphiql-execute-button').click();
       await page.waitForFunction(() => /"__typename":\s*"Query"/.test(document.querySelector('.graphiql-response')?.textContent ?? ''));
       expect(elsewhere).toEqual([]);

@@ -61,7 +61,11 @@ describe('live updates keep the user’s work', () => {
       expect(await nameValue(page)).toBe(`${name} by the rep`);
 
       await page.locator(`[role="dialog"] ${aria('button', 'Reload')}`).click();
-      await page.waitForFunction((n) => (document.querySelector('[role="dialog"] input[name="name"]') as HTMLInputElement | null)?.value === n, {}, `${name} by the manager`);
+      await page.waitForFunction(
+        (n) => (document.querySelector('[role="dialog"] input[name="name"]') as HTMLInputElement | null)?.value === n,
+        {},
+        `${name} by the manager`,
+      );
       await retype(page, nameField, `${name} agreed`);
       await page.locator(`[role="dialog"] ${aria('button', 'Save')}`).click();
       await page.waitForSelector('[role="dialog"]', { hidden: true });
@@ -97,7 +101,11 @@ describe('live updates keep the user’s work', () => {
       const renamed = `${target.name} (renamed)`;
       await graphqlOk(UPDATE_ACCOUNT, { id: target.id, input: { name: renamed } }, await tokenOf(DEMO.admin));
 
-      await page.waitForFunction((n) => [...document.querySelectorAll('table[aria-label="Accounts"] tbody a')].some((a) => a.textContent === n), { timeout: 30_000 }, renamed);
+      await page.waitForFunction(
+        (n) => [...document.querySelectorAll('table[aria-label="Accounts"] tbody a')].some((a) => a.textContent === n),
+        { timeout: 30_000 },
+        renamed,
+      );
       expect(await rows()).toBe(50);
       expect(await page.$eval('[data-list-scroll]', (box) => box.scrollTop)).toBe(scrollTop);
       expect(errors).toEqual([]);

@@ -32,7 +32,11 @@ describe('tasks', () => {
     const overdue = `Call back ${stamp}`;
     const later = `Send the contract ${stamp}`;
     const day = 24 * 3600 * 1000;
-    const { createTask: t1 } = await graphqlOk(CREATE_TASK, { input: { title: overdue, dueAt: new Date(Date.now() - day).toISOString(), assigneeId: me.id } }, token);
+    const { createTask: t1 } = await graphqlOk(
+      CREATE_TASK,
+      { input: { title: overdue, dueAt: new Date(Date.now() - day).toISOString(), assigneeId: me.id } },
+      token,
+    );
     await graphqlOk(CREATE_TASK, { input: { title: later, dueAt: new Date(Date.now() + 7 * day).toISOString(), assigneeId: me.id } }, token);
 
     await withScreenshots('my-tasks', [page], async () => {
@@ -46,7 +50,11 @@ describe('tasks', () => {
       await page.locator(aria('checkbox', `Complete ${overdue}`)).click();
       await page.locator(`::-p-text(“${overdue}” done)`).wait();
       await page.waitForFunction((t) => ![...document.querySelectorAll('main a')].some((a) => a.textContent === t), {}, overdue);
-      const { task } = await graphqlOk<{ task: { done: boolean; completedAt: string | null } }>('query($id: ID!) { task(id: $id) { done completedAt } }', { id: t1.id }, token);
+      const { task } = await graphqlOk<{ task: { done: boolean; completedAt: string | null } }>(
+        'query($id: ID!) { task(id: $id) { done completedAt } }',
+        { id: t1.id },
+        token,
+      );
       expect(task.done).toBe(true);
       expect(task.completedAt).not.toBeNull();
 
@@ -72,7 +80,11 @@ describe('tasks', () => {
     const dealName = `E2E task deal ${stamp}`;
     const title = `Book the site visit ${stamp}`;
     const { accounts } = await graphqlOk(`{ accounts(first: 1) { nodes { id } } }`, {}, token);
-    const { createDeal } = await graphqlOk('mutation($input: CreateDealInput!) { createDeal(input: $input) { id } }', { input: { name: dealName, accountId: accounts.nodes[0].id, amount: '900', stage: 'PROSPECTING' } }, token);
+    const { createDeal } = await graphqlOk(
+      'mutation($input: CreateDealInput!) { createDeal(input: $input) { id } }',
+      { input: { name: dealName, accountId: accounts.nodes[0].id, amount: '900', stage: 'PROSPECTING' } },
+      token,
+    );
 
     await withScreenshots('deal-add-task', [page], async () => {
       await signIn(page, DEMO.rep);
@@ -81,7 +93,12 @@ describe('tasks', () => {
       await page.locator(aria('button', 'Log interaction')).wait();
       await page.locator(aria('button', 'Add task')).click();
       await page.locator(aria('dialog', 'New task')).wait();
-      expect(await page.locator(`[role="dialog"] ${aria('combobox', 'Deal')}`).map((el) => (el as HTMLInputElement).value).wait()).toBe(dealName);
+      expect(
+        await page
+          .locator(`[role="dialog"] ${aria('combobox', 'Deal')}`)
+          .map((el) => (el as HTMLInputElement).value)
+          .wait(),
+      ).toBe(dealName);
       await page.locator(`[role="dialog"] ${aria('textbox', 'Title')}`).fill(title);
       await page.locator(aria('button', 'Create task')).click();
       await page.locator(`${aria('region', 'Tasks (1)')} ${aria('link', title)}`).wait();
@@ -90,7 +107,10 @@ describe('tasks', () => {
       await page.locator(`nav[aria-label="Main navigation"] ${aria('link', 'Deals')}`).click();
       // Newest first: the deal just made heads the list, its next task beside it.
       await page.waitForFunction(
-        (d, t) => [...document.querySelectorAll('table[aria-label="Deals"] tbody tr')].some((r) => r.textContent!.includes(d as string) && r.textContent!.includes(t as string)),
+        (d, t) =>
+          [...document.querySelectorAll('table[aria-label="Deals"] tbody tr')].some(
+            (r) => r.textContent!.includes(d as string) && r.textContent!.includes(t as string),
+          ),
         {},
         dealName,
         title,

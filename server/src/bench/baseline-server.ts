@@ -78,7 +78,13 @@ const handlers: Record<string, (req: http.IncomingMessage) => Promise<unknown>> 
     const [accounts, users, interactions] = await Promise.all([
       pool.query(find('accounts').text, withIds(find('accounts'), uniq(deals.map((d) => d.accountId)))),
       pool.query(find('users').text, withIds(find('users'), uniq(deals.map((d) => d.ownerId)))),
-      pool.query(find('interactions').text, withIds(find('interactions'), deals.map((d) => d.id))),
+      pool.query(
+        find('interactions').text,
+        withIds(
+          find('interactions'),
+          deals.map((d) => d.id),
+        ),
+      ),
     ]);
     const accountById = new Map(accounts.rows.map((r) => [r.id, r]));
     const userById = new Map(users.rows.map((r) => [r.id, r]));
@@ -96,10 +102,17 @@ const handlers: Record<string, (req: http.IncomingMessage) => Promise<unknown>> 
             const owner = userById.get(d.ownerId);
             return {
               node: {
-                id: d.id, name: d.name, amount: d.amount, stage: d.stage,
+                id: d.id,
+                name: d.name,
+                amount: d.amount,
+                stage: d.stage,
                 account: acc ? { id: acc.id, name: acc.name } : null,
                 owner: owner ? { id: owner.id, name: owner.name } : null,
-                interactions: { edges: (byDeal.get(d.id) ?? []).map((i) => ({ node: { id: i.id, type: i.type, subject: i.subject, occurredAt: (i.occurredAt as Date).toISOString() } })) },
+                interactions: {
+                  edges: (byDeal.get(d.id) ?? []).map((i) => ({
+                    node: { id: i.id, type: i.type, subject: i.subject, occurredAt: (i.occurredAt as Date).toISOString() },
+                  })),
+                },
               },
             };
           }),

@@ -3,7 +3,10 @@ import { z } from 'zod';
 // The benchmarks' own knobs (the server's configuration stays in config/env.ts). A bad value stops
 // the run before anything is seeded or started, naming the variable.
 const schema = z.object({
-  BENCH_DATABASE_URL: z.string().regex(/^postgres(ql)?:\/\//, 'must be a postgres:// URL').optional(),
+  BENCH_DATABASE_URL: z
+    .string()
+    .regex(/^postgres(ql)?:\/\//, 'must be a postgres:// URL')
+    .optional(),
   BENCH_PG_PORT: z.coerce.number().int().min(1).max(65535).default(54330),
   /** Seconds of load per query and server, after a warm-up of up to 2 s. */
   BENCH_SECONDS: z.coerce.number().positive().max(3600).default(10),

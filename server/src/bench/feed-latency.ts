@@ -20,14 +20,25 @@ import { forkServer, stopAll, stopServer } from './bench-processes';
 // wake it through Redis), then with A publishing (B restarted), sequential and 10 writers at once.
 const log = (m: string) => console.error(`[bench:feed] ${m}`);
 
-const freePort = () => new Promise<number>((resolve) => {
-  const s = net.createServer().listen(0, () => { const p = (s.address() as net.AddressInfo).port; s.close(() => resolve(p)); });
-});
+const freePort = () =>
+  new Promise<number>((resolve) => {
+    const s = net.createServer().listen(0, () => {
+      const p = (s.address() as net.AddressInfo).port;
+      s.close(() => resolve(p));
+    });
+  });
 
 async function pingRedis(url: string): Promise<boolean> {
   const r = new Redis(url, { lazyConnect: true, maxRetriesPerRequest: 0, retryStrategy: () => null, connectTimeout: 500 });
   r.on('error', () => undefined);
-  try { await r.connect(); return (await r.ping()) === 'PONG'; } catch { return false; } finally { r.disconnect(); }
+  try {
+    await r.connect();
+    return (await r.ping()) === 'PONG';
+  } catch {
+    return false;
+  } finally {
+    r.disconnect();
+  }
 }
 
 /** REDIS_URL, the machine's 127.0.0.1:6379, or a redis-server started from PATH (it ends with this process). */
@@ -49,7 +60,11 @@ async function resolveRedis(): Promise<{ url: string; stop(): Promise<void> }> {
   return { url, stop: () => redis.stop() };
 }
 
-interface Instance { child: ChildProcess; url: string; base: string }
+interface Instance {
+  child: ChildProcess;
+  url: string;
+  base: string;
+}
 
 async function startInstance(env: Record<string, string>): Promise<Instance> {
   const port = await freePort();
@@ -60,7 +75,9 @@ async function startInstance(env: Record<string, string>): Promise<Instance> {
     try {
       const r = (await (await fetch(`${base}/readyz`)).json()) as { redis?: string };
       if (r.redis === 'up') break;
-    } catch { /* not listening yet */ }
+    } catch {
+      /* not listening yet */
+    }
     await new Promise((r) => setTimeout(r, 100));
   }
   return { child, url: `${base}/graphql`, base };
@@ -89,17 +106,27 @@ async function run(label: string, a: Instance, b: Instance, managerToken: string
   const responded = new Map<string, number>();
   const arrived = new Map<string, number>();
   let duplicates = 0;
-  const ws: WsClient = createClient({ url: b.url.replace(/^http/, 'ws'), webSocketImpl: WebSocket, connectionParams: { Authorization: `Bearer ${managerToken}` }, retryAttempts: 0 });
-  let failure: unknown = null;
-  ws.subscribe({ query: 'subscription($f: ActivityFilter) { activityLogged(filter: $f) { entityId } }', variables: { f: { actorId: { eq: rep.id } } } }, {
-    next: (r) => {
-      const id = (r.data as { activityLogged: { entityId: string } }).activityLogged.entityId;
-      if (arrived.has(id)) duplicates++;
-      else arrived.set(id, performance.now());
-    },
-    error: (e) => { failure = e; },
-    complete: () => undefined,
+  const ws: WsClient = createClient({
+    url: b.url.replace(/^http/, 'ws'),
+    webSocketImpl: WebSocket,
+    connectionParams: { Authorization: `Bearer ${managerToken}` },
+    retryAttempts: 0,
   });
+  let failure: unknown = null;
+  ws.subscribe(
+    { query: 'subscription($f: ActivityFilter) { activityLogged(filter: $f) { entityId } }', variables: { f: { actorId: { eq: rep.id } } } },
+    {
+      next: (r) => {
+        const id = (r.data as { activityLogged: { entityId: string } }).activityLogged.entityId;
+        if (arrived.has(id)) duplicates++;
+        else arrived.set(id, performance.now());
+      },
+      error: (e) => {
+        failure = e;
+      },
+      complete: () => undefined,
+    },
+  );
   // Live once a probe comes through.
   for (;;) {
     const probe = await createAccount(a.url, rep.token, 'probe');
@@ -113,23 +140,28 @@ async function run(label: string, a: Instance, b: Instance, managerToken: string
   const mutationMs: number[] = [];
   let next = 0;
   const started = performance.now();
-  await Promise.all(Array.from({ length: writers }, async () => {
-    while (next < total) {
-      const n = next++;
-      const t0 = performance.now();
-      const id = await createAccount(a.url, rep.token, `Latency ${n}`);
-      const t1 = performance.now();
-      responded.set(id, t1);
-      mutationMs.push(t1 - t0);
-    }
-  }));
+  await Promise.all(
+    Array.from({ length: writers }, async () => {
+      while (next < total) {
+        const n = next++;
+        const t0 = performance.now();
+        const id = await createAccount(a.url, rep.token, `Latency ${n}`);
+        const t1 = performance.now();
+        responded.set(id, t1);
+        mutationMs.push(t1 - t0);
+      }
+    }),
+  );
   const elapsed = performance.now() - started;
   const deadline = performance.now() + 30_000;
   while (arrived.size < responded.size && performance.now() < deadline) await new Promise((r) => setTimeout(r, 20));
   await new Promise((r) => setTimeout(r, 200)); // any late duplicate
   await ws.dispose();
 
-  const delays = [...responded].filter(([id]) => arrived.has(id)).map(([id, t]) => arrived.get(id)! - t).sort((x, y) => x - y);
+  const delays = [...responded]
+    .filter(([id]) => arrived.has(id))
+    .map(([id, t]) => arrived.get(id)! - t)
+    .sort((x, y) => x - y);
   const missing = responded.size - delays.length;
   mutationMs.sort((x, y) => x - y);
   log(`${label}: ${delays.length}/${responded.size} events, p50 ${ms(pct(delays, 50))} ms`);
@@ -153,10 +185,12 @@ async function measure(onStop: (stop: () => Promise<void>) => void) {
   await ds.initialize();
   await migrate(ds);
   const session = async (role: string) => {
-    const [user] = await ds.query(
-      `INSERT INTO "users" ("email", "name", "role", "passwordHash") VALUES ($1, $2, $3, $4) RETURNING "id"`,
-      [`${role.toLowerCase()}-${Date.now()}@bench.converge.dev`, `Bench ${role}`, role, await hashPassword('bench password 1')],
-    );
+    const [user] = await ds.query(`INSERT INTO "users" ("email", "name", "role", "passwordHash") VALUES ($1, $2, $3, $4) RETURNING "id"`, [
+      `${role.toLowerCase()}-${Date.now()}@bench.converge.dev`,
+      `Bench ${role}`,
+      role,
+      await hashPassword('bench password 1'),
+    ]);
     const token = newSecret('session');
     await ds.query(`INSERT INTO "auth_tokens" ("userId", "secretHash", "expiresAt") VALUES ($1, $2, now() + interval '1 day')`, [user.id, hashSecret(token)]);
     return { id: user.id as string, token };
@@ -167,7 +201,14 @@ async function measure(onStop: (stop: () => Promise<void>) => void) {
 
   const redis = await resolveRedis();
   onStop(() => redis.stop());
-  const env = { DATABASE_URL: dbUrl, REDIS_URL: redis.url, REDIS_PREFIX: `bench-feed-${process.pid}`, LOG_LEVEL: 'warn', NODE_ENV: 'production', MIGRATE_ON_START: 'false' };
+  const env = {
+    DATABASE_URL: dbUrl,
+    REDIS_URL: redis.url,
+    REDIS_PREFIX: `bench-feed-${process.pid}`,
+    LOG_LEVEL: 'warn',
+    NODE_ENV: 'production',
+    MIGRATE_ON_START: 'false',
+  };
   // B first, so B publishes the feed and A's commits reach it as Redis wake-ups.
   let b = await startInstance(env);
   const a = await startInstance(env);

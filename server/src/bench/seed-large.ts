@@ -13,10 +13,15 @@ export async function seedLarge(ds: DataSource, log: (m: string) => void, scale 
   const target = Math.max(1, Math.round(BENCH_SIZES.accounts * scale));
   const [{ n }] = await ds.query(`SELECT count(*)::int AS n FROM "accounts"`);
   if (n >= target) return { accounts: n };
-  if (n > 0) throw new Error(`The benchmark database holds ${n} accounts, fewer than this run's ${target}: point BENCH_DATABASE_URL at an empty database (or drop this one) to seed it again.`);
+  if (n > 0)
+    throw new Error(
+      `The benchmark database holds ${n} accounts, fewer than this run's ${target}: point BENCH_DATABASE_URL at an empty database (or drop this one) to seed it again.`,
+    );
   const hash = await hashPassword('bench-password');
   log('seeding users');
-  await ds.query(`INSERT INTO "users" ("email", "name", "role", "passwordHash") VALUES ('manager@bench.converge.dev', 'Bench Manager', 'SALES_MANAGER', $1)`, [hash]);
+  await ds.query(`INSERT INTO "users" ("email", "name", "role", "passwordHash") VALUES ('manager@bench.converge.dev', 'Bench Manager', 'SALES_MANAGER', $1)`, [
+    hash,
+  ]);
   await ds.query(
     `INSERT INTO "users" ("email", "name", "role", "passwordHash")
      SELECT 'rep' || g || '@bench.converge.dev', 'Rep ' || g, 'SALES_REP', $1 FROM generate_series(1, $2) g`,

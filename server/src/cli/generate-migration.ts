@@ -22,7 +22,10 @@ async function main() {
     const stamp = Date.now();
     const q = (s: string) => '`' + s.replace(/`/g, '\\`') + '`';
     const up = sql.upQueries.map((x) => `    await queryRunner.query(${q(x.query)});`).join('\n');
-    const down = sql.downQueries.reverse().map((x) => `    await queryRunner.query(${q(x.query)});`).join('\n');
+    const down = sql.downQueries
+      .reverse()
+      .map((x) => `    await queryRunner.query(${q(x.query)});`)
+      .join('\n');
     const file = path.join(__dirname, '..', '..', 'src', 'db', 'migrations', `${stamp}-${name}.ts`);
     fs.writeFileSync(
       file,

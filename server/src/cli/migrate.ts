@@ -20,4 +20,7 @@ async function main() {
     await db.stop();
   }
 }
-main().catch((err) => { console.error(err.message ?? err); process.exit(1); });
+main().catch((err) => {
+  console.error(err.message ?? err);
+  process.exit(1);
+});

@@ -12,11 +12,15 @@ async function main() {
   await ds.initialize();
   try {
     await migrate(ds);
-    if (cfg.ADMIN_EMAIL && cfg.ADMIN_PASSWORD) console.log((await bootstrapAdmin(ds, cfg.ADMIN_EMAIL, cfg.ADMIN_PASSWORD)) ? 'Admin created.' : 'Database not empty; nothing seeded.');
+    if (cfg.ADMIN_EMAIL && cfg.ADMIN_PASSWORD)
+      console.log((await bootstrapAdmin(ds, cfg.ADMIN_EMAIL, cfg.ADMIN_PASSWORD)) ? 'Admin created.' : 'Database not empty; nothing seeded.');
     else console.log((await seedDemo(ds)) ? `Demo data seeded (password ${DEMO_PASSWORD}).` : 'Database not empty; nothing seeded.');
   } finally {
     await ds.destroy();
     await db.stop();
   }
 }
-main().catch((err) => { console.error(err.message ?? err); process.exit(1); });
+main().catch((err) => {
+  console.error(err.message ?? err);
+  process.exit(1);
+});

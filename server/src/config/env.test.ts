@@ -40,7 +40,9 @@ describe('configuration', () => {
 
   it.each(['true', 'TRUE', 'yes'])('refuses TRUST_PROXY=%s, saying what to write instead', (value) => {
     expect(() => loadConfig({ TRUST_PROXY: value })).toThrow(ConfigError);
-    expect(() => loadConfig({ TRUST_PROXY: value })).toThrow(/TRUST_PROXY: true would trust any X-Forwarded-For .*number of proxies.*\(e\.g\. 1\).*loopback, 10\.0\.0\.0\/8/);
+    expect(() => loadConfig({ TRUST_PROXY: value })).toThrow(
+      /TRUST_PROXY: true would trust any X-Forwarded-For .*number of proxies.*\(e\.g\. 1\).*loopback, 10\.0\.0\.0\/8/,
+    );
   });
 
   it.each(['10.0.0.0/33', 'proxy.internal', '1.2.3', 'loopback,,nope', '::1/129', '21', '-1'])('refuses TRUST_PROXY=%s', (value) => {

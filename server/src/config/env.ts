@@ -32,7 +32,11 @@ const trustProxy = z
     const v = (raw ?? 'false').trim().toLowerCase();
     if (['false', '0', 'no'].includes(v)) return false;
     if (['true', 'yes'].includes(v)) {
-      ctx.addIssue({ code: 'custom', message: 'true would trust any X-Forwarded-For a client sends: set the number of proxies in front of the server (e.g. 1) or their addresses (e.g. loopback, 10.0.0.0/8)' });
+      ctx.addIssue({
+        code: 'custom',
+        message:
+          'true would trust any X-Forwarded-For a client sends: set the number of proxies in front of the server (e.g. 1) or their addresses (e.g. loopback, 10.0.0.0/8)',
+      });
       return z.NEVER;
     }
     if (/^\d+$/.test(v)) {
@@ -40,10 +44,16 @@ const trustProxy = z
       if (hops > 20) ctx.addIssue({ code: 'custom', message: 'at most 20 proxies in front of the server' });
       return hops;
     }
-    const entries = v.split(',').map((e) => e.trim()).filter(Boolean);
+    const entries = v
+      .split(',')
+      .map((e) => e.trim())
+      .filter(Boolean);
     const bad = entries.filter((e) => !isProxyAddress(e));
     if (!entries.length || bad.length) {
-      ctx.addIssue({ code: 'custom', message: `must be false, a number of proxies, or a comma-separated list of proxy addresses, CIDR ranges, loopback, linklocal or uniquelocal${bad.length ? ` (not understood: ${bad.join(', ')})` : ''}` });
+      ctx.addIssue({
+        code: 'custom',
+        message: `must be false, a number of proxies, or a comma-separated list of proxy addresses, CIDR ranges, loopback, linklocal or uniquelocal${bad.length ? ` (not understood: ${bad.join(', ')})` : ''}`,
+      });
       return z.NEVER;
     }
     return entries;
@@ -59,10 +69,19 @@ const schema = z
       .optional(),
     DATA_DIR: z.string().optional(),
     WEB_DIST_DIR: z.string().optional(),
-    REDIS_URL: z.string().regex(/^rediss?:\/\//, 'must be a redis:// URL').optional(),
+    REDIS_URL: z
+      .string()
+      .regex(/^rediss?:\/\//, 'must be a redis:// URL')
+      .optional(),
     // Namespaces every Redis key and channel, so several deployments (or test workers) can share one Redis.
-    REDIS_PREFIX: z.string().regex(/^[\w:.-]{1,64}$/, 'letters, digits, _ : . - only').default('converge'),
-    TWILIO_ACCOUNT_SID: z.string().regex(/^AC[0-9a-fA-F]{32}$/, 'must look like AC followed by 32 hex digits').optional(),
+    REDIS_PREFIX: z
+      .string()
+      .regex(/^[\w:.-]{1,64}$/, 'letters, digits, _ : . - only')
+      .default('converge'),
+    TWILIO_ACCOUNT_SID: z
+      .string()
+      .regex(/^AC[0-9a-fA-F]{32}$/, 'must look like AC followed by 32 hex digits')
+      .optional(),
     TWILIO_AUTH_TOKEN: z.string().min(8).optional(),
     TWILIO_FROM: z.string().optional(),
     TWILIO_BASE_URL: z.string().url().optional(),
@@ -74,7 +93,11 @@ const schema = z
     JOB_BACKOFF_MS: z.coerce.number().int().min(1).max(3_600_000).optional(),
     ADMIN_EMAIL: z.string().email('must be an email address').optional(),
     ADMIN_PASSWORD: z.string().min(10, 'must be at least 10 characters').optional(),
-    SESSION_TTL_HOURS: z.coerce.number().positive().max(24 * 365).default(168),
+    SESSION_TTL_HOURS: z.coerce
+      .number()
+      .positive()
+      .max(24 * 365)
+      .default(168),
     PUBLIC_URL: z.string().url().optional(),
     TRUST_PROXY: trustProxy,
     // Signs list cursors; without it a random secret is created once and kept in the database.
@@ -92,10 +115,15 @@ const schema = z
     message: 'ADMIN_EMAIL and ADMIN_PASSWORD must be set together',
     path: ['ADMIN_PASSWORD'],
   })
-  .refine((v) => [v.TWILIO_ACCOUNT_SID, v.TWILIO_AUTH_TOKEN, v.TWILIO_FROM].every((x) => x === undefined) || [v.TWILIO_ACCOUNT_SID, v.TWILIO_AUTH_TOKEN, v.TWILIO_FROM].every((x) => x !== undefined), {
-    message: 'TWILIO_ACCOUNT_SID, TWILIO_AUTH_TOKEN and TWILIO_FROM must be set together',
-    path: ['TWILIO_FROM'],
-  });
+  .refine(
+    (v) =>
+      [v.TWILIO_ACCOUNT_SID, v.TWILIO_AUTH_TOKEN, v.TWILIO_FROM].every((x) => x === undefined) ||
+      [v.TWILIO_ACCOUNT_SID, v.TWILIO_AUTH_TOKEN, v.TWILIO_FROM].every((x) => x !== undefined),
+    {
+      message: 'TWILIO_ACCOUNT_SID, TWILIO_AUTH_TOKEN and TWILIO_FROM must be set together',
+      path: ['TWILIO_FROM'],
+    },
+  );
 
 export type Config = z.infer<typeof schema> & { dataDir: string; webDir: string; production: boolean };
 

@@ -54,7 +54,10 @@ export function postgresUser(): RunAs {
     );
   }
   const created = lookupPostgresUser();
-  if (!created) throw new EmbeddedPostgresError('Running as root, the embedded PostgreSQL must run as a "postgres" system user, which could not be found after creating it: create it (useradd --system postgres) or set DATABASE_URL.');
+  if (!created)
+    throw new EmbeddedPostgresError(
+      'Running as root, the embedded PostgreSQL must run as a "postgres" system user, which could not be found after creating it: create it (useradd --system postgres) or set DATABASE_URL.',
+    );
   return created;
 }
 
@@ -150,7 +153,9 @@ export function placeData(dataDir: string, user: RunAs | null): DataPlacement {
     fs.mkdirSync(dataDir, { recursive: true, mode: 0o755 });
     closeWorldWritable(dataDir);
   } catch (err) {
-    throw new EmbeddedPostgresError(`The embedded PostgreSQL cannot use DATA_DIR ${dataDir} (${firstLine(err)}): set DATA_DIR to a folder you can write, or set DATABASE_URL.`);
+    throw new EmbeddedPostgresError(
+      `The embedded PostgreSQL cannot use DATA_DIR ${dataDir} (${firstLine(err)}): set DATA_DIR to a folder you can write, or set DATABASE_URL.`,
+    );
   }
   if (!user) return { pgDir: path.join(dataDir, 'pg') };
 
@@ -182,10 +187,14 @@ export function placeData(dataDir: string, user: RunAs | null): DataPlacement {
       fs.chownSync(pgDir, user.uid, user.gid);
     }
   } catch (err) {
-    throw new EmbeddedPostgresError(`The embedded PostgreSQL could not prepare its data folder ${pgDir} for the postgres system user (${firstLine(err)}): set DATA_DIR to another folder, or set DATABASE_URL.`);
+    throw new EmbeddedPostgresError(
+      `The embedded PostgreSQL could not prepare its data folder ${pgDir} for the postgres system user (${firstLine(err)}): set DATA_DIR to another folder, or set DATABASE_URL.`,
+    );
   }
   if (!canReach(user, pgDir)) {
-    throw new EmbeddedPostgresError(`The postgres system user cannot reach the embedded PostgreSQL's data in ${pgDir}: give it that folder (chown -R postgres ${pgDir}), set DATA_DIR to another folder, or set DATABASE_URL.`);
+    throw new EmbeddedPostgresError(
+      `The postgres system user cannot reach the embedded PostgreSQL's data in ${pgDir}: give it that folder (chown -R postgres ${pgDir}), set DATA_DIR to another folder, or set DATABASE_URL.`,
+    );
   }
   return { pgDir, notice };
 }

@@ -44,18 +44,26 @@ function run(args: string[], env: Record<string, string>): Promise<{ code: numbe
     });
     let stdout = '';
     let stderr = '';
-    child.stdout!.on('data', (d: Buffer) => { stdout += d.toString(); });
-    child.stderr!.on('data', (d: Buffer) => { stderr += d.toString(); });
+    child.stdout!.on('data', (d: Buffer) => {
+      stdout += d.toString();
+    });
+    child.stderr!.on('data', (d: Buffer) => {
+      stderr += d.toString();
+    });
     child.once('error', reject);
     child.once('close', (code) => resolve({ code, stdout, stderr }));
   });
 }
 
-const listening = (port: number) => new Promise<boolean>((resolve) => {
-  const s = net.connect({ port, host: '127.0.0.1' });
-  s.once('connect', () => { s.destroy(); resolve(true); });
-  s.once('error', () => resolve(false));
-});
+const listening = (port: number) =>
+  new Promise<boolean>((resolve) => {
+    const s = net.connect({ port, host: '127.0.0.1' });
+    s.once('connect', () => {
+      s.destroy();
+      resolve(true);
+    });
+    s.once('error', () => resolve(false));
+  });
 
 const mode = (p: string) => fs.statSync(p).mode & 0o777;
 
@@ -106,11 +114,20 @@ describe('the embedded PostgreSQL from a checkout in a private folder', () => {
     const port = await freePort();
     const script = `require(${JSON.stringify(path.join(checkout, 'server', 'dist', 'db', 'embedded.js'))})
       .startEmbeddedPostgres(process.argv[1], ${port}).then(() => console.log('up'), (e) => { console.error(e.message); process.exit(1); });`;
-    const child = spawn(process.execPath, ['-e', script, path.join(checkout, '.data')], { cwd: '/', stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, LOG_LEVEL: 'silent' } });
+    const child = spawn(process.execPath, ['-e', script, path.join(checkout, '.data')], {
+      cwd: '/',
+      stdio: ['ignore', 'pipe', 'pipe'],
+      env: { ...process.env, LOG_LEVEL: 'silent' },
+    });
     let out = '';
     await new Promise<void>((resolve, reject) => {
-      child.stdout!.on('data', (d: Buffer) => { out += d.toString(); if (out.includes('up')) resolve(); });
-      child.stderr!.on('data', (d: Buffer) => { out += d.toString(); });
+      child.stdout!.on('data', (d: Buffer) => {
+        out += d.toString();
+        if (out.includes('up')) resolve();
+      });
+      child.stderr!.on('data', (d: Buffer) => {
+        out += d.toString();
+      });
       child.once('exit', (code) => reject(new Error(`exited with ${code}: ${out}`)));
     });
     expect(await listening(port)).toBe(true);
@@ -143,7 +160,9 @@ describe('the embedded PostgreSQL from a checkout in a private folder', () => {
       fs.writeFileSync(path.join(dataDir, 'pg', 'notes.txt'), 'not PostgreSQL');
       const res = await run(['cli/migrate'], { EMBEDDED_PG_PORT: String(await freePort()), DATA_DIR: dataDir });
       expect(res.code).toBe(1);
-      expect(res.stderr.trim().split('\n')).toEqual([expect.stringMatching(/^The embedded PostgreSQL could not create its data folder .*not empty.*DATA_DIR.*\.$/)]);
+      expect(res.stderr.trim().split('\n')).toEqual([
+        expect.stringMatching(/^The embedded PostgreSQL could not create its data folder .*not empty.*DATA_DIR.*\.$/),
+      ]);
     } finally {
       fs.rmSync(dataDir, { recursive: true, force: true });
     }

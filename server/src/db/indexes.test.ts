@@ -8,8 +8,12 @@ import { camel } from '../kernel/pagination/list';
 // Every foreign key, and every field a list offers to filter or sort on, is backed by an index
 // whose first column it is (or a GIN index covering it), so no list query needs a full scan.
 let ds: DataSource;
-beforeAll(async () => { ds = await openTestDataSource(2); });
-afterAll(async () => { await ds.destroy(); });
+beforeAll(async () => {
+  ds = await openTestDataSource(2);
+});
+afterAll(async () => {
+  await ds.destroy();
+});
 
 // Every list the kit offers (and the activity log's filter).
 function lists(): Record<string, { table: string; filter: string; sort?: string }> {
@@ -18,7 +22,11 @@ function lists(): Record<string, { table: string; filter: string; sort?: string 
   };
   for (const k of recordKinds()) {
     if (!k.capabilities.list) continue;
-    out[k.typeName] = { table: ds.getMetadata(k.entity).tableName, filter: `${k.typeName}Filter`, sort: k.listInputs().SortField ? `${k.typeName}SortField` : undefined };
+    out[k.typeName] = {
+      table: ds.getMetadata(k.entity).tableName,
+      filter: `${k.typeName}Filter`,
+      sort: k.listInputs().SortField ? `${k.typeName}SortField` : undefined,
+    };
   }
   return out;
 }

@@ -9,17 +9,27 @@ const dbName = `${process.env.TEST_PG_TEMPLATE}_migrations_${process.env.JEST_WO
 async function admin(sql: string): Promise<void> {
   const c = new Client({ connectionString: adminUrl() });
   await c.connect();
-  try { await c.query(sql); } finally { await c.end(); }
+  try {
+    await c.query(sql);
+  } finally {
+    await c.end();
+  }
 }
 
 describe('migrations', () => {
-  const url = () => { const u = new URL(adminUrl()); u.pathname = `/${dbName}`; return u.toString(); };
+  const url = () => {
+    const u = new URL(adminUrl());
+    u.pathname = `/${dbName}`;
+    return u.toString();
+  };
 
   beforeAll(async () => {
     await admin(`DROP DATABASE IF EXISTS "${dbName}"`);
     await admin(`CREATE DATABASE "${dbName}"`);
   });
-  afterAll(async () => { await admin(`DROP DATABASE IF EXISTS "${dbName}" WITH (FORCE)`); });
+  afterAll(async () => {
+    await admin(`DROP DATABASE IF EXISTS "${dbName}" WITH (FORCE)`);
+  });
 
   it('apply cleanly, leave no difference to the entities, and revert to an empty schema', async () => {
     const ds = createDataSource(url(), { poolSize: 2 });

@@ -28,8 +28,7 @@ export function normalizeMoney(value: string): string {
 
 export const MoneyScalar = new GraphQLScalarType({
   name: 'Money',
-  description:
-    'An amount of money as a decimal string with two decimals, e.g. "1234.50". Inputs accept at most two decimals.',
+  description: 'An amount of money as a decimal string with two decimals, e.g. "1234.50". Inputs accept at most two decimals.',
   serialize(value) {
     if (typeof value === 'string') return isMoneyString(value) ? normalizeMoney(value) : value;
     if (typeof value === 'bigint') return fromMinor(value);

@@ -23,7 +23,10 @@ export class Pump {
       return;
     }
     this.running = this.pass()
-      .then(() => undefined, (err) => logger.warn({ err, ...this.context }, this.failure))
+      .then(
+        () => undefined,
+        (err) => logger.warn({ err, ...this.context }, this.failure),
+      )
       .finally(() => {
         this.running = null;
         if (this.again) {

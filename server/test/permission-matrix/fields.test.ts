@@ -5,8 +5,12 @@ import { startTestServer, TestServer } from '../server';
 // Field rules (DESIGN.md §3): a forbidden field resolves to null with a FORBIDDEN error at its
 // path while the rest of the response arrives; filtering or sorting on it is refused too.
 let server: TestServer;
-beforeAll(async () => { server = await startTestServer(); });
-afterAll(async () => { await server.stop(); });
+beforeAll(async () => {
+  server = await startTestServer();
+});
+afterAll(async () => {
+  await server.stop();
+});
 
 /** [path, code] of every error, for exact comparison. */
 const errorsAt = (res: GqlResponse) => (res.errors ?? []).map((e) => [e.path?.join('.'), e.extensions?.code]);
@@ -92,7 +96,10 @@ describe('Account.creditLimit', () => {
     const contact = await createContact(server.ds, rep.user.id, { accountId: acct.id });
     const list = await rep.request(`query($n: String!) { accounts(filter: { name: { startsWith: $n } }) { nodes { name creditLimit } } }`, { n: name });
     expect(list.data!.accounts.nodes).toHaveLength(2);
-    expect(errorsAt(list)).toEqual([['accounts.nodes.0.creditLimit', 'FORBIDDEN'], ['accounts.nodes.1.creditLimit', 'FORBIDDEN']]);
+    expect(errorsAt(list)).toEqual([
+      ['accounts.nodes.0.creditLimit', 'FORBIDDEN'],
+      ['accounts.nodes.1.creditLimit', 'FORBIDDEN'],
+    ]);
     const nested = await rep.request(`query($id: ID!) { contact(id: $id) { id account { name creditLimit } } }`, { id: contact.id });
     expect(nested.data!.contact).toEqual({ id: contact.id, account: { name, creditLimit: null } });
     expect(errorsAt(nested)).toEqual([['contact.account.creditLimit', 'FORBIDDEN']]);
@@ -101,7 +108,11 @@ describe('Account.creditLimit', () => {
   describe('filtering and sorting on it', () => {
     const cases: [string, string, Record<string, unknown>][] = [
       ['a filter', `query($f: AccountFilter) { accounts(filter: $f) { nodes { id } } }`, { f: { creditLimit: { gt: '0' } } }],
-      ['a filter inside or/not', `query($f: AccountFilter) { accounts(filter: $f) { nodes { id } } }`, { f: { or: [{ name: { eq: 'x' } }, { not: { creditLimit: { isNull: true } } }] } }],
+      [
+        'a filter inside or/not',
+        `query($f: AccountFilter) { accounts(filter: $f) { nodes { id } } }`,
+        { f: { or: [{ name: { eq: 'x' } }, { not: { creditLimit: { isNull: true } } }] } },
+      ],
       ['a relation filter', `query($f: ContactFilter) { contacts(filter: $f) { nodes { id } } }`, { f: { account: { creditLimit: { gte: '1000' } } } }],
       ['a sort key', `{ accounts(orderBy: [{ field: CREDIT_LIMIT, direction: DESC }]) { nodes { id } } }`, {}],
     ];
@@ -116,7 +127,9 @@ describe('Account.creditLimit', () => {
     it('refuses it in a nested list’s filter, with the error at that list', async () => {
       const rep = await clientAs(server, 'SALES_REP');
       const acct = await createAccount(server.ds, rep.user.id);
-      const res = await rep.request(`query($id: ID!) { account(id: $id) { name deals(filter: { account: { creditLimit: { gt: "0" } } }) { nodes { id } } } }`, { id: acct.id });
+      const res = await rep.request(`query($id: ID!) { account(id: $id) { name deals(filter: { account: { creditLimit: { gt: "0" } } }) { nodes { id } } } }`, {
+        id: acct.id,
+      });
       expect(res.data!.account).toBeNull(); // deals is non-null, so the null bubbles to account
       expect(errorsAt(res)).toEqual([['account.deals', 'FORBIDDEN']]);
     });
@@ -166,7 +179,9 @@ describe('Account.creditLimit', () => {
     const manager = await clientAs(server, 'SALES_MANAGER');
     const rep = await clientAs(server, 'SALES_REP');
     const name = tag('Logged');
-    const created = await manager.ok(`mutation($input: CreateAccountInput!) { createAccount(input: $input) { id } }`, { input: { name, ownerId: rep.user.id, creditLimit: '100' } });
+    const created = await manager.ok(`mutation($input: CreateAccountInput!) { createAccount(input: $input) { id } }`, {
+      input: { name, ownerId: rep.user.id, creditLimit: '100' },
+    });
     const q = `query($id: ID!) { activityLog(filter: { entityId: { eq: $id } }) { nodes { action changes } } }`;
     const vars = { id: created.createAccount.id };
     // Wait (bounded) until the entry is served at all; visibility alone then decides.

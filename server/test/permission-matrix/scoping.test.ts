@@ -6,29 +6,45 @@ import { startTestServer, TestServer } from '../server';
 // Row scoping (DESIGN.md §3) happens in the SQL: a rep's page is a full page of their own rows,
 // search limits after scoping, nested lists and references go through scoped loaders.
 let server: TestServer;
-beforeAll(async () => { server = await startTestServer(); });
-afterAll(async () => { await server.stop(); });
+beforeAll(async () => {
+  server = await startTestServer();
+});
+afterAll(async () => {
+  await server.stop();
+});
 
 const ids = (nodes: { id?: string }[]) => nodes.map((n) => n.id as string);
 
 /** Inserts `n` rows for `ownerId`, `age` older than now, and returns their ids in default list order. */
 const BULK: Record<string, (ownerId: string, n: number, age: string) => Promise<string[]>> = {
   async accounts(ownerId, n, age) {
-    await server.ds.query(`INSERT INTO "accounts" ("name", "ownerId", "createdAt") SELECT 'Bulk ' || g, $1, now() - $3::interval - g * interval '1 second' FROM generate_series(1, $2) g`, [ownerId, n, age]);
+    await server.ds.query(
+      `INSERT INTO "accounts" ("name", "ownerId", "createdAt") SELECT 'Bulk ' || g, $1, now() - $3::interval - g * interval '1 second' FROM generate_series(1, $2) g`,
+      [ownerId, n, age],
+    );
     return ordered('accounts', ownerId, 'createdAt');
   },
   async contacts(ownerId, n, age) {
-    await server.ds.query(`INSERT INTO "contacts" ("firstName", "lastName", "ownerId", "createdAt") SELECT 'Bulk', 'No ' || g, $1, now() - $3::interval - g * interval '1 second' FROM generate_series(1, $2) g`, [ownerId, n, age]);
+    await server.ds.query(
+      `INSERT INTO "contacts" ("firstName", "lastName", "ownerId", "createdAt") SELECT 'Bulk', 'No ' || g, $1, now() - $3::interval - g * interval '1 second' FROM generate_series(1, $2) g`,
+      [ownerId, n, age],
+    );
     return ordered('contacts', ownerId, 'createdAt');
   },
   async deals(ownerId, n, age) {
     const acct = await createAccount(server.ds, ownerId);
-    await server.ds.query(`INSERT INTO "deals" ("name", "stage", "ownerId", "accountId", "createdAt") SELECT 'Bulk ' || g, 'PROSPECTING', $1, $4, now() - $3::interval - g * interval '1 second' FROM generate_series(1, $2) g`, [ownerId, n, age, acct.id]);
+    await server.ds.query(
+      `INSERT INTO "deals" ("name", "stage", "ownerId", "accountId", "createdAt") SELECT 'Bulk ' || g, 'PROSPECTING', $1, $4, now() - $3::interval - g * interval '1 second' FROM generate_series(1, $2) g`,
+      [ownerId, n, age, acct.id],
+    );
     return ordered('deals', ownerId, 'createdAt');
   },
   async interactions(ownerId, n, age) {
     const contact = await createContact(server.ds, ownerId);
-    await server.ds.query(`INSERT INTO "interactions" ("type", "subject", "ownerId", "contactId", "occurredAt") SELECT 'CALL', 'Bulk ' || g, $1, $4, now() - $3::interval - g * interval '1 second' FROM generate_series(1, $2) g`, [ownerId, n, age, contact.id]);
+    await server.ds.query(
+      `INSERT INTO "interactions" ("type", "subject", "ownerId", "contactId", "occurredAt") SELECT 'CALL', 'Bulk ' || g, $1, $4, now() - $3::interval - g * interval '1 second' FROM generate_series(1, $2) g`,
+      [ownerId, n, age, contact.id],
+    );
     return ordered('interactions', ownerId, 'occurredAt');
   },
 };
@@ -151,7 +167,10 @@ describe('nested lists and references are scoped too', () => {
     const theirDeal = await createDeal(server.ds, otherRep.user.id, { accountId: theirAccount.id });
     const mine = await createInteraction(server.ds, rep.user.id, { contactId: theirContact.id, dealId: theirDeal.id });
     const myContact = await createContact(server.ds, rep.user.id, { accountId: theirAccount.id });
-    const res = await rep.request(`query($i: ID!, $c: ID!) { interaction(id: $i) { id contact { id } deal { id } } contact(id: $c) { id account { id } } }`, { i: mine.id, c: myContact.id });
+    const res = await rep.request(`query($i: ID!, $c: ID!) { interaction(id: $i) { id contact { id } deal { id } } contact(id: $c) { id account { id } } }`, {
+      i: mine.id,
+      c: myContact.id,
+    });
     expect(res.errors).toBeUndefined();
     expect(res.data).toEqual({ interaction: { id: mine.id, contact: null, deal: null }, contact: { id: myContact.id, account: null } });
   });
@@ -187,7 +206,10 @@ describe('nested lists and references are scoped too', () => {
     const deal = await createDeal(server.ds, rep.user.id);
     const myCall = await createInteraction(server.ds, rep.user.id, { contactId: contact.id, dealId: deal.id });
     await createInteraction(server.ds, otherRep.user.id, { contactId: contact.id, dealId: deal.id });
-    const data = await rep.ok(`query($c: ID!, $d: ID!) { contact(id: $c) { interactions { nodes { id } } } deal(id: $d) { interactions { nodes { id } } } }`, { c: contact.id, d: deal.id });
+    const data = await rep.ok(`query($c: ID!, $d: ID!) { contact(id: $c) { interactions { nodes { id } } } deal(id: $d) { interactions { nodes { id } } } }`, {
+      c: contact.id,
+      d: deal.id,
+    });
     expect(ids(data.contact.interactions.nodes)).toEqual([myCall.id]);
     expect(ids(data.deal.interactions.nodes)).toEqual([myCall.id]);
   });

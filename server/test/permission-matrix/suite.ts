@@ -17,7 +17,9 @@ export function matrixSuite(root: 'Query' | 'Mutation'): void {
     server = await startTestServer();
     env = await probeEnv(server);
   });
-  afterAll(async () => { await server.stop(); });
+  afterAll(async () => {
+    await server.stop();
+  });
 
   describe(`the ${root} matrix`, () => {
     it(`declares every ${root} field of the built schema, and only those`, () => {

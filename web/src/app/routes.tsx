@@ -53,15 +53,45 @@ function entityRoutes(e: EntityEntry): ReactNode[] {
   const routes: ReactNode[] = [];
   if (e.path && e.screens) {
     const List = kitPage(e, 'list');
-    routes.push(<Route key={`${e.typeName}-list`} path={e.path.slice(1)} element={<Guard allowed={allowed}><List /></Guard>} />);
+    routes.push(
+      <Route
+        key={`${e.typeName}-list`}
+        path={e.path.slice(1)}
+        element={
+          <Guard allowed={allowed}>
+            <List />
+          </Guard>
+        }
+      />,
+    );
     if (e.detailPage !== false) {
       const Detail = kitPage(e, 'detail');
-      routes.push(<Route key={`${e.typeName}-detail`} path={`${e.path.slice(1)}/:id`} element={<Guard allowed={allowed}><Detail /></Guard>} />);
+      routes.push(
+        <Route
+          key={`${e.typeName}-detail`}
+          path={`${e.path.slice(1)}/:id`}
+          element={
+            <Guard allowed={allowed}>
+              <Detail />
+            </Guard>
+          }
+        />,
+      );
     }
   }
   for (const p of e.pages ?? []) {
     const Page = lazy(p.load);
-    routes.push(<Route key={p.path} path={p.path} element={<Guard allowed={(caps) => canOpenPage(e, p, caps)}><Page /></Guard>} />);
+    routes.push(
+      <Route
+        key={p.path}
+        path={p.path}
+        element={
+          <Guard allowed={(caps) => canOpenPage(e, p, caps)}>
+            <Page />
+          </Guard>
+        }
+      />,
+    );
   }
   return routes;
 }
@@ -72,7 +102,14 @@ export function AppRoutes() {
   return (
     <Routes>
       <Route element={<AppShell />}>
-        <Route index element={<Guard allowed={() => true}><DashboardPage /></Guard>} />
+        <Route
+          index
+          element={
+            <Guard allowed={() => true}>
+              <DashboardPage />
+            </Guard>
+          }
+        />
         {ROUTES}
         <Route path="*" element={<NotFound />} />
       </Route>

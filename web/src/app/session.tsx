@@ -40,10 +40,7 @@ export function SessionProvider({ children, client: injected }: { children: Reac
   const expireRef = useRef<() => void>(() => undefined);
 
   const apollo = useMemo(
-    () =>
-      injected
-        ? { client: injected, ws: null }
-        : createApollo({ getToken: () => tokenRef.current, onUnauthenticated: () => expireRef.current() }),
+    () => (injected ? { client: injected, ws: null } : createApollo({ getToken: () => tokenRef.current, onUnauthenticated: () => expireRef.current() })),
     [injected],
   );
 

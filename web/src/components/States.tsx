@@ -23,11 +23,7 @@ export function EmptyState({ title, children }: { title: string; children?: Reac
       <Typography variant="subtitle1" component="p">
         {title}
       </Typography>
-      {children && (
-        <Box sx={{ mt: 1, color: 'text.secondary' }}>
-          {children}
-        </Box>
-      )}
+      {children && <Box sx={{ mt: 1, color: 'text.secondary' }}>{children}</Box>}
     </Box>
   );
 }

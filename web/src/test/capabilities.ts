@@ -6,7 +6,12 @@ type Capability = NonNullable<MeQuery['me']['capabilities']>[number];
 // for tests: screens must follow these, not the role's name.
 const RECORDS = ['Account', 'Contact', 'Deal', 'Interaction', 'Task'] as const;
 
-function cap(entityType: string, read: AccessScope, write: AccessScope, o: { create?: boolean; assign?: boolean; trash?: boolean; hidden?: string[] } = {}): Capability {
+function cap(
+  entityType: string,
+  read: AccessScope,
+  write: AccessScope,
+  o: { create?: boolean; assign?: boolean; trash?: boolean; hidden?: string[] } = {},
+): Capability {
   return {
     __typename: 'EntityCapability',
     entityType,
@@ -37,7 +42,15 @@ export function capabilitiesFor(role: Role): Capability[] {
     case 'ACCOUNTANT':
       return [readAll('Account'), readAll('Contact'), readAll('Deal'), none('Interaction'), none('Task'), readAll('User', USER_CONTACT_FIELDS), keys('OWN')];
     case 'DISPATCHER':
-      return [readAll('Account', ['creditLimit']), readAll('Contact'), none('Deal'), none('Interaction'), none('Task'), readAll('User', USER_CONTACT_FIELDS), keys('OWN')];
+      return [
+        readAll('Account', ['creditLimit']),
+        readAll('Contact'),
+        none('Deal'),
+        none('Interaction'),
+        none('Task'),
+        readAll('User', USER_CONTACT_FIELDS),
+        keys('OWN'),
+      ];
     case 'TECHNICIAN':
       return [...RECORDS.map(none), readAll('User', USER_CONTACT_FIELDS), keys('OWN')];
   }

@@ -9,20 +9,41 @@ export const noNextTasks: MockLink.MockedResponse[] = [
   request: { query, variables: () => true },
   maxUsageCount: Number.POSITIVE_INFINITY,
   result: (vars: { ids: string[] }) => ({
-    data: { [root]: { __typename: `${type}Connection`, edges: vars.ids.map((id) => ({ __typename: `${type}Edge`, node: { __typename: type, id, nextTask: null } })) } },
+    data: {
+      [root]: { __typename: `${type}Connection`, edges: vars.ids.map((id) => ({ __typename: `${type}Edge`, node: { __typename: type, id, nextTask: null } })) },
+    },
   }),
 }));
 
-const emptyConnection = (type: string) => ({ __typename: `${type}Connection`, totalCount: 0, edges: [], pageInfo: { __typename: 'PageInfo', hasNextPage: false, endCursor: null } });
+const emptyConnection = (type: string) => ({
+  __typename: `${type}Connection`,
+  totalCount: 0,
+  edges: [],
+  pageInfo: { __typename: 'PageInfo', hasNextPage: false, endCursor: null },
+});
 
 /** A record page's task section with no open tasks. */
 export function noTasksAbout(field: 'account' | 'contact' | 'deal', id: string, maxUsageCount = 5): MockLink.MockedResponse {
-  return { request: { query: TasksDocument, variables: { filter: { [field]: { id: { eq: id } }, done: { eq: false } }, first: 20, orderBy: [{ field: 'DUE_AT', direction: 'ASC' }] } }, result: { data: { tasks: emptyConnection('Task') } }, maxUsageCount };
+  return {
+    request: {
+      query: TasksDocument,
+      variables: { filter: { [field]: { id: { eq: id } }, done: { eq: false } }, first: 20, orderBy: [{ field: 'DUE_AT', direction: 'ASC' }] },
+    },
+    result: { data: { tasks: emptyConnection('Task') } },
+    maxUsageCount,
+  };
 }
 
 /** A record page's interaction section with none. */
 export function noInteractionsOf(field: 'contact' | 'deal', id: string, maxUsageCount = 5): MockLink.MockedResponse {
-  return { request: { query: InteractionsDocument, variables: { filter: { [field]: { id: { eq: id } } }, first: 20, orderBy: [{ field: 'OCCURRED_AT', direction: 'DESC' }] } }, result: { data: { interactions: emptyConnection('Interaction') } }, maxUsageCount };
+  return {
+    request: {
+      query: InteractionsDocument,
+      variables: { filter: { [field]: { id: { eq: id } } }, first: 20, orderBy: [{ field: 'OCCURRED_AT', direction: 'DESC' }] },
+    },
+    result: { data: { interactions: emptyConnection('Interaction') } },
+    maxUsageCount,
+  };
 }
 
 /** An activity entry as the feed delivers it (another user updated an account, unless overridden). */

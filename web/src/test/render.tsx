@@ -21,7 +21,15 @@ export type TestUser = MeQuery['me'];
 beforeAll(() => Promise.all(entities.map((e) => loadScreens(e.typeName))));
 
 export function testUser(role: Role, overrides: Partial<TestUser> = {}): TestUser {
-  return { __typename: 'User', id: `user-${role.toLowerCase()}`, name: `Test ${role.toLowerCase()}`, email: `${role.toLowerCase()}@example.com`, role, capabilities: capabilitiesFor(role), ...overrides };
+  return {
+    __typename: 'User',
+    id: `user-${role.toLowerCase()}`,
+    name: `Test ${role.toLowerCase()}`,
+    email: `${role.toLowerCase()}@example.com`,
+    role,
+    capabilities: capabilitiesFor(role),
+    ...overrides,
+  };
 }
 
 interface Options {

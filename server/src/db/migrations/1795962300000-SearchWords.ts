@@ -12,8 +12,12 @@ export class SearchWords1795962300000 implements MigrationInterface {
     await queryRunner.query(`DROP INDEX "accounts_search_idx"`);
     await queryRunner.query(`DROP INDEX "contacts_search_idx"`);
     await queryRunner.query(`DROP INDEX "deals_search_idx"`);
-    await queryRunner.query(`CREATE INDEX "accounts_search_idx" ON "accounts" USING gin (to_tsvector('simple', translate(coalesce("name", '') || ' ' || coalesce("industry", '') || ' ' || coalesce("email", '') || ' ' || coalesce("website", ''), ${T})))`);
-    await queryRunner.query(`CREATE INDEX "contacts_search_idx" ON "contacts" USING gin (to_tsvector('simple', translate(coalesce("firstName", '') || ' ' || coalesce("lastName", '') || ' ' || coalesce("email", '') || ' ' || coalesce("title", ''), ${T})))`);
+    await queryRunner.query(
+      `CREATE INDEX "accounts_search_idx" ON "accounts" USING gin (to_tsvector('simple', translate(coalesce("name", '') || ' ' || coalesce("industry", '') || ' ' || coalesce("email", '') || ' ' || coalesce("website", ''), ${T})))`,
+    );
+    await queryRunner.query(
+      `CREATE INDEX "contacts_search_idx" ON "contacts" USING gin (to_tsvector('simple', translate(coalesce("firstName", '') || ' ' || coalesce("lastName", '') || ' ' || coalesce("email", '') || ' ' || coalesce("title", ''), ${T})))`,
+    );
     await queryRunner.query(`CREATE INDEX "deals_search_idx" ON "deals" USING gin (to_tsvector('simple', translate(coalesce("name", ''), ${T})))`);
   }
 
@@ -21,8 +25,12 @@ export class SearchWords1795962300000 implements MigrationInterface {
     await queryRunner.query(`DROP INDEX "accounts_search_idx"`);
     await queryRunner.query(`DROP INDEX "contacts_search_idx"`);
     await queryRunner.query(`DROP INDEX "deals_search_idx"`);
-    await queryRunner.query(`CREATE INDEX "accounts_search_idx" ON "accounts" USING gin (to_tsvector('simple', coalesce("name", '') || ' ' || coalesce("industry", '') || ' ' || coalesce("email", '') || ' ' || coalesce("website", '')))`);
-    await queryRunner.query(`CREATE INDEX "contacts_search_idx" ON "contacts" USING gin (to_tsvector('simple', coalesce("firstName", '') || ' ' || coalesce("lastName", '') || ' ' || coalesce("email", '') || ' ' || coalesce("title", '')))`);
+    await queryRunner.query(
+      `CREATE INDEX "accounts_search_idx" ON "accounts" USING gin (to_tsvector('simple', coalesce("name", '') || ' ' || coalesce("industry", '') || ' ' || coalesce("email", '') || ' ' || coalesce("website", '')))`,
+    );
+    await queryRunner.query(
+      `CREATE INDEX "contacts_search_idx" ON "contacts" USING gin (to_tsvector('simple', coalesce("firstName", '') || ' ' || coalesce("lastName", '') || ' ' || coalesce("email", '') || ' ' || coalesce("title", '')))`,
+    );
     await queryRunner.query(`CREATE INDEX "deals_search_idx" ON "deals" USING gin (to_tsvector('simple', coalesce("name", '')))`);
   }
 }

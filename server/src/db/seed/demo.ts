@@ -33,10 +33,13 @@ export async function seedDemo(ds: DataSource): Promise<boolean> {
   await ds.transaction(async (m) => {
     const users: { id: string; role: string }[] = [];
     for (const u of DEMO_USERS) {
-      const [row] = await m.query(
-        `INSERT INTO "users" ("email", "name", "role", "passwordHash", "phone") VALUES ($1, $2, $3, $4, $5) RETURNING "id", "role"`,
-        [u.email, u.name, u.role, hash, `+1415555${String(users.length).padStart(4, '0')}`],
-      );
+      const [row] = await m.query(`INSERT INTO "users" ("email", "name", "role", "passwordHash", "phone") VALUES ($1, $2, $3, $4, $5) RETURNING "id", "role"`, [
+        u.email,
+        u.name,
+        u.role,
+        hash,
+        `+1415555${String(users.length).padStart(4, '0')}`,
+      ]);
       users.push(row);
     }
     const owners = users.filter((u) => u.role === 'SALES_REP' || u.role === 'SALES_MANAGER').map((u) => u.id);
@@ -46,8 +49,16 @@ export async function seedDemo(ds: DataSource): Promise<boolean> {
       const [account] = await m.query(
         `INSERT INTO "accounts" ("name", "industry", "website", "phone", "email", "billingAddress", "creditLimit", "ownerId")
          VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING "id"`,
-        [company, INDUSTRIES[a % INDUSTRIES.length], `https://${faker.internet.domainWord()}.example.com`, `+1212555${String(1000 + a)}`,
-          `office@${faker.internet.domainWord()}.example.com`, `${faker.location.streetAddress()}\n${faker.location.city()}`, `${(a + 1) * 500}.00`, owner],
+        [
+          company,
+          INDUSTRIES[a % INDUSTRIES.length],
+          `https://${faker.internet.domainWord()}.example.com`,
+          `+1212555${String(1000 + a)}`,
+          `office@${faker.internet.domainWord()}.example.com`,
+          `${faker.location.streetAddress()}\n${faker.location.city()}`,
+          `${(a + 1) * 500}.00`,
+          owner,
+        ],
       );
       const contacts: string[] = [];
       for (let c = 0; c < 3; c++) {
@@ -55,7 +66,15 @@ export async function seedDemo(ds: DataSource): Promise<boolean> {
         const last = faker.person.lastName();
         const [contact] = await m.query(
           `INSERT INTO "contacts" ("firstName", "lastName", "email", "phone", "title", "accountId", "ownerId") VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING "id"`,
-          [first, last, `${first}.${last}.${a}${c}@example.com`.toLowerCase(), `+1646555${String(1000 + a * 3 + c)}`, faker.person.jobTitle(), account.id, owner],
+          [
+            first,
+            last,
+            `${first}.${last}.${a}${c}@example.com`.toLowerCase(),
+            `+1646555${String(1000 + a * 3 + c)}`,
+            faker.person.jobTitle(),
+            account.id,
+            owner,
+          ],
         );
         contacts.push(contact.id);
       }
@@ -65,17 +84,39 @@ export async function seedDemo(ds: DataSource): Promise<boolean> {
         const [deal] = await m.query(
           `INSERT INTO "deals" ("name", "accountId", "primaryContactId", "stage", "amount", "probability", "expectedCloseDate", "closedAt", "lostReason", "ownerId")
            VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) RETURNING "id"`,
-          [`${faker.commerce.productName()} service contract`, account.id, contacts[d], stage, `${faker.number.int({ min: 5, max: 900 }) * 100}.00`,
-            closed ? (stage === 'CLOSED_WON' ? 100 : 0) : 20 + ((a + d) % 4) * 20, faker.date.soon({ days: 120 }).toISOString().slice(0, 10),
-            closed ? faker.date.recent({ days: 60 }) : null, stage === 'CLOSED_LOST' ? 'Went with a cheaper competitor' : null, owner],
+          [
+            `${faker.commerce.productName()} service contract`,
+            account.id,
+            contacts[d],
+            stage,
+            `${faker.number.int({ min: 5, max: 900 }) * 100}.00`,
+            closed ? (stage === 'CLOSED_WON' ? 100 : 0) : 20 + ((a + d) % 4) * 20,
+            faker.date.soon({ days: 120 }).toISOString().slice(0, 10),
+            closed ? faker.date.recent({ days: 60 }) : null,
+            stage === 'CLOSED_LOST' ? 'Went with a cheaper competitor' : null,
+            owner,
+          ],
         );
         if (stage === 'CLOSED_WON') {
-          await m.query(`INSERT INTO "projects" ("name", "accountId", "dealId", "managerId") VALUES ($1, $2, $3, $4)`, [`${company} rollout`, account.id, deal.id, owner]);
+          await m.query(`INSERT INTO "projects" ("name", "accountId", "dealId", "managerId") VALUES ($1, $2, $3, $4)`, [
+            `${company} rollout`,
+            account.id,
+            deal.id,
+            owner,
+          ]);
         }
         for (let i = 0; i < 4; i++) {
           await m.query(
             `INSERT INTO "interactions" ("type", "subject", "body", "occurredAt", "contactId", "dealId", "ownerId") VALUES ($1, $2, $3, $4, $5, $6, $7)`,
-            [TYPES[(a + i) % TYPES.length], faker.company.catchPhrase(), faker.lorem.sentence(), faker.date.recent({ days: 90 }), contacts[i % contacts.length], deal.id, owner],
+            [
+              TYPES[(a + i) % TYPES.length],
+              faker.company.catchPhrase(),
+              faker.lorem.sentence(),
+              faker.date.recent({ days: 90 }),
+              contacts[i % contacts.length],
+              deal.id,
+              owner,
+            ],
           );
         }
       }
@@ -88,6 +129,9 @@ export async function seedDemo(ds: DataSource): Promise<boolean> {
 export async function bootstrapAdmin(ds: DataSource, email: string, password: string): Promise<boolean> {
   const [{ n }] = await ds.query(`SELECT count(*)::int AS n FROM "users"`);
   if (n > 0) return false;
-  await ds.query(`INSERT INTO "users" ("email", "name", "role", "passwordHash") VALUES ($1, 'Administrator', 'ADMIN', $2)`, [email.toLowerCase(), await hashPassword(password)]);
+  await ds.query(`INSERT INTO "users" ("email", "name", "role", "passwordHash") VALUES ($1, 'Administrator', 'ADMIN', $2)`, [
+    email.toLowerCase(),
+    await hashPassword(password),
+  ]);
   return true;
 }

@@ -9,7 +9,10 @@ import { closeCode, createOwnAccount, disposeSockets, FEED, subscribed, Subscrip
 // transaction has finished, so a subscriber may always resume from the last cursor it received.
 
 let server: TestServer;
-beforeAll(async () => { server = await startTestServer(); useWsServer(server); });
+beforeAll(async () => {
+  server = await startTestServer();
+  useWsServer(server);
+});
 afterAll(async () => {
   await disposeSockets();
   await server.stop();
@@ -57,7 +60,12 @@ describe('live delivery order', () => {
     const manager = await clientAs(server, 'SALES_MANAGER');
     const sub = await subscribed(manager);
     const last = await sub.next(500).catch(() => null);
-    const seen = last ?? (await (async () => { await createOwnAccount(manager); return sub.next(); })());
+    const seen =
+      last ??
+      (await (async () => {
+        await createOwnAccount(manager);
+        return sub.next();
+      })());
     await disposeSockets(); // the watcher goes away
 
     const slow = await openWriter();
@@ -70,7 +78,10 @@ describe('live delivery order', () => {
       await slow.query('COMMIT');
       const ids = async () => (await manager.ok(FEED, { after: seen.cursor })).activityLog.edges.map((e: { node: { entityId: string } }) => e.node.entityId);
       let got: string[] = [];
-      for (let i = 0; i < 50 && !got.includes(quick); i++) { got = await ids(); await new Promise((r) => setTimeout(r, 50)); }
+      for (let i = 0; i < 50 && !got.includes(quick); i++) {
+        got = await ids();
+        await new Promise((r) => setTimeout(r, 50));
+      }
       expect(got).toContain(quick);
       expect(got.length).toBe(2); // the late older row and the quick one, nothing lost
     } finally {
@@ -89,7 +100,11 @@ describe('open sockets follow their session', () => {
     const closed = await new Promise<unknown>((resolve) => {
       const started = Date.now();
       const poll = async () => {
-        try { await sub.next(500); } catch (err) { if (sub.failure || Date.now() - started > 9000) return resolve(sub.failure); }
+        try {
+          await sub.next(500);
+        } catch (err) {
+          if (sub.failure || Date.now() - started > 9000) return resolve(sub.failure);
+        }
         setTimeout(poll, 0);
       };
       void poll();
@@ -109,7 +124,17 @@ describe('open sockets follow their session', () => {
     let delivered = false;
     while (!delivered && Date.now() < deadline) {
       const id = await createOwnAccount(other);
-      try { for (;;) { const e = await sub.next(400); if (e.entityId === id) { delivered = true; break; } } } catch { /* not yet */ }
+      try {
+        for (;;) {
+          const e = await sub.next(400);
+          if (e.entityId === id) {
+            delivered = true;
+            break;
+          }
+        }
+      } catch {
+        /* not yet */
+      }
     }
     expect(delivered).toBe(true);
   });

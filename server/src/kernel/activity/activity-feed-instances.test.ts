@@ -85,7 +85,7 @@ describe('the live feed across instances through Redis', () => {
     let after = before;
     // The horizon is cluster-wide: an older transaction elsewhere (another worker's migrations)
     // may hold the row back a while; other writers' rows may come first, so page on.
-    for (const deadline = Date.now() + 30_000; !found && Date.now() < deadline; ) {
+    for (const deadline = Date.now() + 30_000; !found && Date.now() < deadline;) {
       const batch = await source.read(after, 100);
       found = batch.find((r) => r.item.entityId === id);
       if (batch.length) after = batch[batch.length - 1].position;
@@ -120,10 +120,14 @@ describe('the live feed across instances through Redis', () => {
     const onB = await subscribedOn(b, a, rep);
     expect(await rep.code(`mutation { createAccount(input: { name: "Bad phone", phone: "nope" }) { id } }`)).toBe('BAD_USER_INPUT');
     const doomed = tag('Doomed');
-    const off = onEventInTransaction(RecordChanged, async (event) => { if (event.entityLabel === doomed) throw new Error('fail after write'); });
+    const off = onEventInTransaction(RecordChanged, async (event) => {
+      if (event.entityLabel === doomed) throw new Error('fail after write');
+    });
     try {
       // Rolled back after its activity row was written.
-      expect(await rep.code(`mutation($input: CreateAccountInput!) { createAccount(input: $input) { id } }`, { input: { name: doomed } })).toBe('INTERNAL_SERVER_ERROR');
+      expect(await rep.code(`mutation($input: CreateAccountInput!) { createAccount(input: $input) { id } }`, { input: { name: doomed } })).toBe(
+        'INTERNAL_SERVER_ERROR',
+      );
     } finally {
       off();
     }

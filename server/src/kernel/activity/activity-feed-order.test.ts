@@ -131,7 +131,9 @@ describe('commit-safe cursor', () => {
     const seen: string[] = [];
     const walk = async (writing: Promise<void>) => {
       let done = false;
-      void writing.then(() => { done = true; });
+      void writing.then(() => {
+        done = true;
+      });
       let cursor: string | null = null;
       const deadline = Date.now() + 15_000;
       while (seen.length < expected && Date.now() < deadline) {

@@ -84,8 +84,18 @@ describe('the live feed when the publishing instance is killed', () => {
     let writes = 0;
     let killed = false;
     let takenOverAt = 0;
-    const doomedWrites = stream(rep, doomed, () => killed, () => writes++);
-    const survivorWrites = stream(rep, survivor, () => takenOverAt > 0 && Date.now() - takenOverAt > 1500, () => writes++);
+    const doomedWrites = stream(
+      rep,
+      doomed,
+      () => killed,
+      () => writes++,
+    );
+    const survivorWrites = stream(
+      rep,
+      survivor,
+      () => takenOverAt > 0 && Date.now() - takenOverAt > 1500,
+      () => writes++,
+    );
     await waitFor('mutations through both instances', () => writes >= 20);
     const killedAt = Date.now();
     await doomed.kill('SIGKILL');

@@ -50,7 +50,8 @@ const settled = async () => (await redisIs('up')()) && ((await readyz(a)).body.f
 async function redisOutage<T>(meanwhile: () => Promise<T>): Promise<T> {
   await redis.stop();
   await until('both instances to see Redis down', redisIs('down'));
-  for (const s of [a, b]) expect(await readyz(s)).toEqual({ status: 200, body: expect.objectContaining({ status: 'degraded', database: 'up', redis: 'down' }) });
+  for (const s of [a, b])
+    expect(await readyz(s)).toEqual({ status: 200, body: expect.objectContaining({ status: 'degraded', database: 'up', redis: 'down' }) });
   const result = await meanwhile();
   await redis.start();
   return result;
@@ -86,7 +87,10 @@ describe('Redis outage under two instances', () => {
     });
 
     // The instance holding the socket tells it to resync.
-    await until('the socket to close', async () => { await sub.next(100).catch(() => undefined); return sub.failure !== null; });
+    await until('the socket to close', async () => {
+      await sub.next(100).catch(() => undefined);
+      return sub.failure !== null;
+    });
     expect(sub.failure).toMatchObject({ code: 1012 });
     await until('Redis up on both instances', settled);
 
@@ -154,11 +158,24 @@ function startWatcher(server: TestServer, token: string, filter: Record<string, 
   });
   let out = '';
   let err = '';
-  child.stdout!.on('data', (d: Buffer) => { out += d.toString(); });
-  child.stderr!.on('data', (d: Buffer) => { err += d.toString(); });
+  child.stdout!.on('data', (d: Buffer) => {
+    out += d.toString();
+  });
+  child.stderr!.on('data', (d: Buffer) => {
+    err += d.toString();
+  });
   return {
-    entries: (): { entityId: string; cursor: string }[] => out.split('\n').filter(Boolean).map((l) => JSON.parse(l)),
-    waitFor: (pattern: RegExp) => until(() => `the watcher to log ${pattern} (its log: ${err})`, async () => pattern.test(err), 15_000),
+    entries: (): { entityId: string; cursor: string }[] =>
+      out
+        .split('\n')
+        .filter(Boolean)
+        .map((l) => JSON.parse(l)),
+    waitFor: (pattern: RegExp) =>
+      until(
+        () => `the watcher to log ${pattern} (its log: ${err})`,
+        async () => pattern.test(err),
+        15_000,
+      ),
     stop: () => child.kill('SIGTERM'),
   };
 }

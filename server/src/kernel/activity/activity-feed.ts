@@ -70,7 +70,15 @@ export async function startActivityFeed(o: ActivityFeedOptions): Promise<Feed> {
   const source = activitySource(o.ds);
   const deliver = (entry: ActivityLog) => o.pubSub.publish(Topics.ACTIVITY, entry);
   const feed = o.redis
-    ? await startRedisFeed({ name: 'activity', prefix: o.redis.prefix, publisher: o.redis.publisher, subscriber: o.redis.subscriber, source, deliver, onGap: o.onGap })
+    ? await startRedisFeed({
+        name: 'activity',
+        prefix: o.redis.prefix,
+        publisher: o.redis.publisher,
+        subscriber: o.redis.subscriber,
+        source,
+        deliver,
+        onGap: o.onGap,
+      })
     : await startLocalFeed(source, deliver);
   const off = onAnyCommitted(() => feed.notify());
   return {

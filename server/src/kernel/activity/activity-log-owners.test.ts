@@ -51,7 +51,12 @@ async function ownedRecords(ownerId: string) {
   const contact = await createContact(server.ds, ownerId, { accountId: account.id });
   const deal = await createDeal(server.ds, ownerId, { accountId: account.id });
   const interaction = await createInteraction(server.ds, ownerId, { contactId: contact.id, dealId: deal.id });
-  for (const [kind, rec] of [['account', account], ['contact', contact], ['deal', deal], ['interaction', interaction]] as const) {
+  for (const [kind, rec] of [
+    ['account', account],
+    ['contact', contact],
+    ['deal', deal],
+    ['interaction', interaction],
+  ] as const) {
     await admin.ok(UPDATES[kind], { id: rec.id });
   }
   return { account, contact, deal, interaction, ids: [account.id, contact.id, deal.id, interaction.id] };
@@ -77,11 +82,16 @@ describe('owners whose role does not read the type', () => {
     const seen = await visibleTo(dispatcher, recs.ids, 4);
     expect(seen.map((e) => e.entityType).sort()).toEqual(['Account', 'Contact']);
     const account = seen.find((e) => e.entityType === 'Account');
-    expect(account.changes).toEqual({ industry: { from: null, to: 'Energy' }, creditLimit: { redacted: true }, email: { from: null, to: 'owner@acme.example' } });
+    expect(account.changes).toEqual({
+      industry: { from: null, to: 'Energy' },
+      creditLimit: { redacted: true },
+      email: { from: null, to: 'owner@acme.example' },
+    });
     expect(JSON.stringify(seen)).not.toContain('777');
     expect(JSON.stringify(seen)).not.toContain('Private notes');
     // The account's timeline shows its entry; the deal's is out of reach.
-    const timeline = (await dispatcher.ok(`query($id: ID!) { account(id: $id) { timeline(first: 10) { nodes { entityId } } } }`, { id: recs.account.id })).account.timeline;
+    const timeline = (await dispatcher.ok(`query($id: ID!) { account(id: $id) { timeline(first: 10) { nodes { entityId } } } }`, { id: recs.account.id }))
+      .account.timeline;
     expect(timeline.nodes).toEqual([{ entityId: recs.account.id }]);
     expect(await dispatcher.code(`query($id: ID!) { deal(id: $id) { timeline(first: 10) { nodes { id } } } }`, { id: recs.deal.id })).toBe('FORBIDDEN');
   });
@@ -96,7 +106,11 @@ describe('owners whose role does not read the type', () => {
     expect(JSON.stringify(seen)).not.toContain('Private notes');
     // Deals of others too, and their timelines.
     const rep = await clientAs(server, 'SALES_REP');
-    const othersDeal = (await rep.ok(`mutation($input: CreateDealInput!) { createDeal(input: $input) { id } }`, { input: { name: tag('Theirs'), accountId: (await createAccount(server.ds, rep.user.id)).id } })).createDeal.id;
+    const othersDeal = (
+      await rep.ok(`mutation($input: CreateDealInput!) { createDeal(input: $input) { id } }`, {
+        input: { name: tag('Theirs'), accountId: (await createAccount(server.ds, rep.user.id)).id },
+      })
+    ).createDeal.id;
     expect((await visibleTo(accountant, [othersDeal], 1)).map((e) => e.action)).toEqual(['CREATED']);
     const timeline = (await accountant.ok(`query($id: ID!) { deal(id: $id) { timeline(first: 10) { nodes { action } } } }`, { id: othersDeal })).deal.timeline;
     expect(timeline.nodes).toEqual([{ action: 'CREATED' }]);
@@ -107,7 +121,16 @@ describe('owners whose role does not read the type', () => {
 function overSocket(client: WsClient, query: string): Promise<any> {
   return new Promise((resolve, reject) => {
     let result: unknown;
-    client.subscribe({ query }, { next: (r) => { result = r; }, error: reject, complete: () => resolve(result) });
+    client.subscribe(
+      { query },
+      {
+        next: (r) => {
+          result = r;
+        },
+        error: reject,
+        complete: () => resolve(result),
+      },
+    );
   });
 }
 
@@ -137,17 +160,26 @@ describe('a rep demoted while owning records', () => {
     await admin.ok(UPDATES.account.replace('Energy', 'Mining'), { id: account.id });
     await admin.ok(`mutation($id: ID!) { updateUser(id: $id, input: { name: "Now a technician" }) { id } }`, { id: rep.user.id });
     // Events arrive in feed order: the rename coming next proves the account change was withheld.
-    expect(await sub.next()).toMatchObject({ entityType: 'User', entityId: rep.user.id, changes: { name: expect.objectContaining({ to: 'Now a technician' }) } });
+    expect(await sub.next()).toMatchObject({
+      entityType: 'User',
+      entityId: rep.user.id,
+      changes: { name: expect.objectContaining({ to: 'Now a technician' }) },
+    });
   });
 });
 
 describe('changes of an entry about a type the viewer does not read', () => {
   it('are all redacted, field rules or not', () => {
     const entry = Object.assign(new ActivityLog(), {
-      entityType: 'Deal', entityId: '00000000-0000-4000-8000-000000000001', ownerId: 'u-1',
+      entityType: 'Deal',
+      entityId: '00000000-0000-4000-8000-000000000001',
+      ownerId: 'u-1',
       changes: { name: { from: null, to: 'Big deal' }, amount: { from: null, to: '5000.00' } },
     });
-    const as = (role: string) => ({ principal: { userId: 'u-1', name: 'Viewer', role, sessionId: 's', apiKeyId: null, apiKeyName: null, readOnly: false, expiresAt: null } }) as unknown as Context;
+    const as = (role: string) =>
+      ({
+        principal: { userId: 'u-1', name: 'Viewer', role, sessionId: 's', apiKeyId: null, apiKeyName: null, readOnly: false, expiresAt: null },
+      }) as unknown as Context;
     expect(activityLogService.changesFor(as('DISPATCHER'), entry)).toEqual({ name: { redacted: true }, amount: { redacted: true } });
     expect(activityLogService.changesFor(as('TECHNICIAN'), entry)).toEqual({ name: { redacted: true }, amount: { redacted: true } });
     expect(activityLogService.changesFor(as('SALES_REP'), entry)).toEqual(entry.changes);

@@ -6,8 +6,12 @@ import { startTestServer, TestServer } from '../../../test/server';
 // and filters (activityLog and the timelines).
 
 let server: TestServer;
-beforeAll(async () => { server = await startTestServer(); });
-afterAll(async () => { await server.stop(); });
+beforeAll(async () => {
+  server = await startTestServer();
+});
+afterAll(async () => {
+  await server.stop();
+});
 
 const NODE = `id cursor action entityType entityId entityLabel actor { id } changes createdAt`;
 const FEED = `query($filter: ActivityFilter, $first: Int, $after: String, $last: Int, $before: String) {
@@ -38,7 +42,8 @@ const CRM_TYPES = ['Account', 'Contact', 'Deal', 'Interaction', 'Project'];
 describe('visibility', () => {
   it('shows a rep’s account entries to that rep and the roles that read every account, not to another rep or a technician', async () => {
     const owner = await clientAs(server, 'SALES_REP');
-    const id = (await owner.ok(`mutation($input: CreateAccountInput!) { createAccount(input: $input) { id } }`, { input: { name: tag('Mine') } })).createAccount.id;
+    const id = (await owner.ok(`mutation($input: CreateAccountInput!) { createAccount(input: $input) { id } }`, { input: { name: tag('Mine') } })).createAccount
+      .id;
     const admin = await clientAs(server, 'ADMIN');
     // Once the admin sees it, the entry is below every later reader's horizon too.
     expect(await entries(admin, byEntity(id), 1)).toHaveLength(1);
@@ -58,7 +63,11 @@ describe('visibility', () => {
   it('shows an entry to the record’s owner even when a manager made the change', async () => {
     const rep = await clientAs(server, 'SALES_REP');
     const manager = await clientAs(server, 'SALES_MANAGER');
-    const id = (await manager.ok(`mutation($input: CreateAccountInput!) { createAccount(input: $input) { id } }`, { input: { name: tag('Assigned'), ownerId: rep.user.id } })).createAccount.id;
+    const id = (
+      await manager.ok(`mutation($input: CreateAccountInput!) { createAccount(input: $input) { id } }`, {
+        input: { name: tag('Assigned'), ownerId: rep.user.id },
+      })
+    ).createAccount.id;
     const [entry] = await entries(rep, byEntity(id), 1);
     expect(entry).toMatchObject({ action: 'CREATED', actor: { id: manager.user.id } });
   });
@@ -116,7 +125,13 @@ describe('paging', () => {
 
   it('refuses bad paging arguments and filters with BAD_USER_INPUT', async () => {
     const accounts = (await rep.ok(`{ accounts(first: 1) { edges { cursor } } }`)).accounts;
-    for (const vars of [{ first: 101 }, { last: -1 }, { first: 1, after: 'garbage' }, { first: 1, after: accounts.edges[0].cursor }, { filter: { actorId: { in: ['nope'] } } }]) {
+    for (const vars of [
+      { first: 101 },
+      { last: -1 },
+      { first: 1, after: 'garbage' },
+      { first: 1, after: accounts.edges[0].cursor },
+      { filter: { actorId: { in: ['nope'] } } },
+    ]) {
       expect(await rep.code(FEED, vars)).toBe('BAD_USER_INPUT');
     }
   });
@@ -130,9 +145,12 @@ describe('filters', () => {
   beforeAll(async () => {
     rep = await clientAs(server, 'SALES_REP');
     manager = await clientAs(server, 'SALES_MANAGER');
-    accountId = (await rep.ok(`mutation($input: CreateAccountInput!) { createAccount(input: $input) { id } }`, { input: { name: tag('Filtered') } })).createAccount.id;
+    accountId = (await rep.ok(`mutation($input: CreateAccountInput!) { createAccount(input: $input) { id } }`, { input: { name: tag('Filtered') } }))
+      .createAccount.id;
     await rep.ok(`mutation($id: ID!) { updateAccount(id: $id, input: { industry: "Mining" }) { id } }`, { id: accountId });
-    const dealId = (await rep.ok(`mutation($input: CreateDealInput!) { createDeal(input: $input) { id } }`, { input: { name: tag('Filtered deal'), accountId } })).createDeal.id;
+    const dealId = (
+      await rep.ok(`mutation($input: CreateDealInput!) { createDeal(input: $input) { id } }`, { input: { name: tag('Filtered deal'), accountId } })
+    ).createDeal.id;
     await rep.ok(`mutation($id: ID!) { moveDealStage(id: $id, stage: QUALIFICATION) { id } }`, { id: dealId });
     await rep.ok(`mutation($id: ID!) { deleteDeal(id: $id) }`, { id: dealId });
     log = await entries(manager, { actorId: { eq: rep.user.id } }, 5);
@@ -170,9 +188,29 @@ describe('timeline', () => {
     latest: timeline(last: 1) { nodes { action } } } }`;
 
   it.each([
-    ['account', (rep: Client) => createAccount(server.ds, rep.user.id).then((a) => ({ id: a.id, update: `updateAccount(id: $id, input: { industry: "Tea" }) { id }`, del: 'deleteAccount' }))],
-    ['contact', (rep: Client) => createContact(server.ds, rep.user.id).then((c) => ({ id: c.id, update: `updateContact(id: $id, input: { title: "Boss" }) { id }`, del: 'deleteContact' }))],
-    ['deal', (rep: Client) => createDeal(server.ds, rep.user.id).then((d) => ({ id: d.id, update: `updateDeal(id: $id, input: { probability: 10 }) { id }`, del: 'deleteDeal' }))],
+    [
+      'account',
+      (rep: Client) =>
+        createAccount(server.ds, rep.user.id).then((a) => ({
+          id: a.id,
+          update: `updateAccount(id: $id, input: { industry: "Tea" }) { id }`,
+          del: 'deleteAccount',
+        })),
+    ],
+    [
+      'contact',
+      (rep: Client) =>
+        createContact(server.ds, rep.user.id).then((c) => ({
+          id: c.id,
+          update: `updateContact(id: $id, input: { title: "Boss" }) { id }`,
+          del: 'deleteContact',
+        })),
+    ],
+    [
+      'deal',
+      (rep: Client) =>
+        createDeal(server.ds, rep.user.id).then((d) => ({ id: d.id, update: `updateDeal(id: $id, input: { probability: 10 }) { id }`, del: 'deleteDeal' })),
+    ],
   ])('lists the %s’s own entries oldest → newest', async (type, make) => {
     const rep = await clientAs(server, 'SALES_REP');
     const rec = await make(rep);

@@ -43,7 +43,9 @@ export class ActivityLogService {
   /** The timeline of one entity (Account, Contact, Deal), batched across parents. */
   timeline(ctx: Context, entityId: string, args: PageArgs): Promise<ConnectionShape<ActivityLog>> {
     return ctx.loaders
-      .get(`ActivityLog.timeline:${argsKey(args)}`, () => pageLoader<ActivityLog>(reader(ctx.ds), specOf(ctx.ds, ActivityLog), 'entityId', this.query(ctx, args)))
+      .get(`ActivityLog.timeline:${argsKey(args)}`, () =>
+        pageLoader<ActivityLog>(reader(ctx.ds), specOf(ctx.ds, ActivityLog), 'entityId', this.query(ctx, args)),
+      )
       .load(entityId);
   }
 

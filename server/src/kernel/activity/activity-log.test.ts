@@ -7,8 +7,12 @@ import { RecordChanged } from './activity.events';
 // Every write leaves exactly one activity row per change, in its own transaction.
 
 let server: TestServer;
-beforeAll(async () => { server = await startTestServer(); });
-afterAll(async () => { await server.stop(); });
+beforeAll(async () => {
+  server = await startTestServer();
+});
+afterAll(async () => {
+  await server.stop();
+});
 
 const FEED = `query($filter: ActivityFilter, $first: Int) { activityLog(filter: $filter, first: $first) { edges { cursor node {
   id cursor action entityType entityId entityLabel actor { id name } viaApiKey { id name } changes createdAt } } } }`;
@@ -47,7 +51,8 @@ const mutations = (t: string, fields: string) => ({
 
 const LIFECYCLES: Lifecycle[] = [
   {
-    type: 'Account', ...mutations('Account', 'name'),
+    type: 'Account',
+    ...mutations('Account', 'name'),
     setup: async () => ({ name: tag('Acme'), industry: 'Retail', phone: '(415) 555-0100' }),
     label: (i) => i.name,
     createdChanges: (i) => ({ name: { from: null, to: i.name }, industry: { from: null, to: 'Retail' }, phone: { from: null, to: '+14155550100' } }),
@@ -56,26 +61,49 @@ const LIFECYCLES: Lifecycle[] = [
     updatedChanges: () => ({ industry: { from: 'Retail', to: 'Logistics' } }),
   },
   {
-    type: 'Contact', ...mutations('Contact', 'firstName lastName'),
+    type: 'Contact',
+    ...mutations('Contact', 'firstName lastName'),
     setup: async (c) => ({ firstName: 'Ada', lastName: tag('Lovelace'), email: 'Ada@Example.COM', accountId: (await createAccount(server.ds, c.user.id)).id }),
     label: (i, u) => `Ada ${u?.lastName ?? i.lastName}`,
-    createdChanges: (i) => ({ firstName: { from: null, to: 'Ada' }, lastName: { from: null, to: i.lastName }, email: { from: null, to: 'ada@example.com' }, accountId: { from: null, to: i.accountId } }),
+    createdChanges: (i) => ({
+      firstName: { from: null, to: 'Ada' },
+      lastName: { from: null, to: i.lastName },
+      email: { from: null, to: 'ada@example.com' },
+      accountId: { from: null, to: i.accountId },
+    }),
     updateInput: { firstName: 'Ada', lastName: 'King', title: 'Countess' },
     updatedChanges: (i) => ({ lastName: { from: i.lastName, to: 'King' }, title: { from: null, to: 'Countess' } }),
   },
   {
-    type: 'Deal', ...mutations('Deal', 'name'),
+    type: 'Deal',
+    ...mutations('Deal', 'name'),
     setup: async (c) => ({ name: tag('Big deal'), amount: '1200.5', accountId: (await createAccount(server.ds, c.user.id)).id }),
     label: (i) => i.name,
-    createdChanges: (i) => ({ name: { from: null, to: i.name }, amount: { from: null, to: '1200.50' }, stage: { from: null, to: 'PROSPECTING' }, accountId: { from: null, to: i.accountId } }),
+    createdChanges: (i) => ({
+      name: { from: null, to: i.name },
+      amount: { from: null, to: '1200.50' },
+      stage: { from: null, to: 'PROSPECTING' },
+      accountId: { from: null, to: i.accountId },
+    }),
     updateInput: { amount: '1300', probability: 40 },
     updatedChanges: () => ({ amount: { from: '1200.50', to: '1300.00' }, probability: { from: null, to: 40 } }),
   },
   {
-    type: 'Interaction', ...mutations('Interaction', 'subject'),
-    setup: async (c) => ({ type: 'CALL', subject: tag('Intro call'), occurredAt: '2024-03-01T10:00:00.000Z', contactId: (await createContact(server.ds, c.user.id)).id }),
+    type: 'Interaction',
+    ...mutations('Interaction', 'subject'),
+    setup: async (c) => ({
+      type: 'CALL',
+      subject: tag('Intro call'),
+      occurredAt: '2024-03-01T10:00:00.000Z',
+      contactId: (await createContact(server.ds, c.user.id)).id,
+    }),
     label: (i) => i.subject,
-    createdChanges: (i) => ({ type: { from: null, to: 'CALL' }, subject: { from: null, to: i.subject }, occurredAt: { from: null, to: '2024-03-01T10:00:00.000Z' }, contactId: { from: null, to: i.contactId } }),
+    createdChanges: (i) => ({
+      type: { from: null, to: 'CALL' },
+      subject: { from: null, to: i.subject },
+      occurredAt: { from: null, to: '2024-03-01T10:00:00.000Z' },
+      contactId: { from: null, to: i.contactId },
+    }),
     updateInput: { type: 'MEETING', body: 'Went well' },
     updatedChanges: () => ({ type: { from: 'CALL', to: 'MEETING' }, body: { from: null, to: 'Went well' } }),
   },
@@ -125,7 +153,11 @@ describe('deal stage commands', () => {
       closedAt: { from: null, to: expect.stringMatching(/^\d{4}-\d\d-\d\dT/) },
       probability: { from: null, to: 100 },
     });
-    expect(log[2].changes).toEqual({ stage: { from: 'CLOSED_WON', to: 'NEGOTIATION' }, closedAt: { from: log[1].changes.closedAt.to, to: null }, probability: { from: 100, to: null } });
+    expect(log[2].changes).toEqual({
+      stage: { from: 'CLOSED_WON', to: 'NEGOTIATION' },
+      closedAt: { from: log[1].changes.closedAt.to, to: null },
+      probability: { from: 100, to: null },
+    });
     for (const e of log) expect(e).toMatchObject({ entityType: 'Deal', entityLabel: deal.name, actor: { id: rep.user.id } });
 
     const [project] = await entries(rep, byEntity(won.project.id), 1);
@@ -156,12 +188,23 @@ describe('users, batches and API keys', () => {
     const admin = await clientAs(server, 'ADMIN');
     const name = tag('Newcomer');
     const email = `${tag('new')}@test.example`;
-    const user = (await admin.ok(`mutation($input: CreateUserInput!) { createUser(input: $input) { id } }`,
-      { input: { email, name, role: 'SALES_REP', password: 'a long enough password' } })).createUser;
-    await admin.ok(`mutation($id: ID!, $input: UpdateUserInput!) { updateUser(id: $id, input: $input) { id } }`, { id: user.id, input: { role: 'SALES_MANAGER', name } });
+    const user = (
+      await admin.ok(`mutation($input: CreateUserInput!) { createUser(input: $input) { id } }`, {
+        input: { email, name, role: 'SALES_REP', password: 'a long enough password' },
+      })
+    ).createUser;
+    await admin.ok(`mutation($id: ID!, $input: UpdateUserInput!) { updateUser(id: $id, input: $input) { id } }`, {
+      id: user.id,
+      input: { role: 'SALES_MANAGER', name },
+    });
     const [created, updated] = await entries(admin, byEntity(user.id), 2);
     expect(created).toMatchObject({ action: 'CREATED', entityType: 'User', entityLabel: name, actor: { id: admin.user.id } });
-    expect(created.changes).toEqual({ email: { from: null, to: email }, name: { from: null, to: name }, role: { from: null, to: 'SALES_REP' }, active: { from: null, to: true } });
+    expect(created.changes).toEqual({
+      email: { from: null, to: email },
+      name: { from: null, to: name },
+      role: { from: null, to: 'SALES_REP' },
+      active: { from: null, to: true },
+    });
     expect(created.changes).not.toHaveProperty('passwordHash');
     expect(updated).toMatchObject({ action: 'UPDATED', entityType: 'User', entityLabel: name });
     expect(updated.changes).toEqual({ role: { from: 'SALES_REP', to: 'SALES_MANAGER' } });
@@ -171,7 +214,8 @@ describe('users, batches and API keys', () => {
     const rep = await clientAs(server, 'SALES_REP');
     const BATCH = `mutation($inputs: [CreateAccountInput!]!, $allOrNone: Boolean!) { createAccounts(inputs: $inputs, allOrNone: $allOrNone) { numErrors results { index record { id name } error { code } } } }`;
     const names = [tag('Batch a'), tag('Batch b'), tag('Batch c')];
-    const partial = (await rep.ok(BATCH, { allOrNone: false, inputs: [{ name: names[0] }, { name: names[1], phone: 'not a phone' }, { name: names[2] }] })).createAccounts;
+    const partial = (await rep.ok(BATCH, { allOrNone: false, inputs: [{ name: names[0] }, { name: names[1], phone: 'not a phone' }, { name: names[2] }] }))
+      .createAccounts;
     expect(partial.numErrors).toBe(1);
     const aborted = (await rep.ok(BATCH, { allOrNone: true, inputs: [{ name: tag('Aborted a') }, { name: tag('Aborted b'), phone: 'nope' }] })).createAccounts;
     expect(aborted.numErrors).toBe(1);
@@ -179,7 +223,11 @@ describe('users, batches and API keys', () => {
     await rep.ok(`mutation($input: CreateAccountInput!) { createAccount(input: $input) { id } }`, { input: { name: sentinel } });
 
     const log = await entries(rep, byActor(rep.user.id), 3);
-    expect(log.map((e) => [e.action, e.entityLabel])).toEqual([['CREATED', names[0]], ['CREATED', names[2]], ['CREATED', sentinel]]);
+    expect(log.map((e) => [e.action, e.entityLabel])).toEqual([
+      ['CREATED', names[0]],
+      ['CREATED', names[2]],
+      ['CREATED', sentinel],
+    ]);
     expect(log.map((e) => e.entityId).slice(0, 2)).toEqual([partial.results[0].record.id, partial.results[2].record.id]);
   });
 
@@ -187,7 +235,8 @@ describe('users, batches and API keys', () => {
     const rep = await clientAs(server, 'SALES_REP');
     const key = await createApiKeyRow(server.ds, rep.user.id, { name: tag('integration') });
     const viaKey = new Client(server.url, key.secret, rep.user);
-    const id = (await viaKey.ok(`mutation($input: CreateAccountInput!) { createAccount(input: $input) { id } }`, { input: { name: tag('Via key') } })).createAccount.id;
+    const id = (await viaKey.ok(`mutation($input: CreateAccountInput!) { createAccount(input: $input) { id } }`, { input: { name: tag('Via key') } }))
+      .createAccount.id;
     const [entry] = await entries(rep, byEntity(id), 1);
     expect(entry).toMatchObject({ action: 'CREATED', actor: { id: rep.user.id }, viaApiKey: { id: key.id } });
     expect(entry.viaApiKey.name).toMatch(/^integration-/);
@@ -199,8 +248,12 @@ describe('failed mutations leave no row', () => {
     const rep = await clientAs(server, 'SALES_REP');
     const account = await createAccount(server.ds, rep.user.id);
     const deal = await createDeal(server.ds, rep.user.id, { accountId: account.id });
-    expect(await rep.code(`mutation($input: CreateAccountInput!) { createAccount(input: $input) { id } }`, { input: { name: tag('Bad'), phone: 'no phone' } })).toBe('BAD_USER_INPUT');
-    expect(await rep.code(`mutation($id: ID!) { updateAccount(id: $id, input: { industry: "x" }, expectedVersion: 7) { id } }`, { id: account.id })).toBe('CONFLICT');
+    expect(
+      await rep.code(`mutation($input: CreateAccountInput!) { createAccount(input: $input) { id } }`, { input: { name: tag('Bad'), phone: 'no phone' } }),
+    ).toBe('BAD_USER_INPUT');
+    expect(await rep.code(`mutation($id: ID!) { updateAccount(id: $id, input: { industry: "x" }, expectedVersion: 7) { id } }`, { id: account.id })).toBe(
+      'CONFLICT',
+    );
     expect(await rep.code(`mutation($id: ID!) { moveDealStage(id: $id, stage: CLOSED_LOST) { id } }`, { id: deal.id })).toBe('BAD_USER_INPUT');
     expect(await rep.code(`mutation($id: ID!) { moveDealStage(id: $id, stage: NEGOTIATION, expectedVersion: 9) { id } }`, { id: deal.id })).toBe('CONFLICT');
     // A later successful write by the same actor is visible, so the feed has caught up past the failures.

@@ -9,7 +9,10 @@ import { RecordChanged } from './activity.events';
 // filters, nothing for rollbacks, and catching up with activityLog after a disconnect.
 
 let server: TestServer;
-beforeAll(async () => { server = await startTestServer(); useWsServer(server); });
+beforeAll(async () => {
+  server = await startTestServer();
+  useWsServer(server);
+});
 afterAll(async () => {
   await disposeSockets();
   await server.stop();
@@ -32,8 +35,12 @@ describe('activityLogged', () => {
     const id = await createOwnAccount(rep, name);
     const e = await sub.next();
     expect(e).toMatchObject({
-      action: 'CREATED', entityType: 'Account', entityId: id, entityLabel: name,
-      actor: { id: rep.user.id, name: rep.user.name }, viaApiKey: null,
+      action: 'CREATED',
+      entityType: 'Account',
+      entityId: id,
+      entityLabel: name,
+      actor: { id: rep.user.id, name: rep.user.name },
+      viaApiKey: null,
       changes: { name: { from: null, to: name }, ownerId: { from: null, to: rep.user.id } },
     });
     expect(Date.parse(e.createdAt)).not.toBeNaN();
@@ -76,17 +83,24 @@ describe('activityLogged', () => {
     const subManager = await subscribed(manager);
     await manager.ok(`mutation($id: ID!) { updateAccount(id: $id, input: { creditLimit: "20" }) { id } }`, { id: account.id });
     expect((await subManager.next()).changes).toEqual({ creditLimit: { from: '10.00', to: '20.00' } });
-    expect((await subRep.next())).toMatchObject({ entityId: account.id, changes: { creditLimit: { redacted: true } } });
+    expect(await subRep.next()).toMatchObject({ entityId: account.id, changes: { creditLimit: { redacted: true } } });
   });
 
   it('applies the subscription filter', async () => {
     const manager = await clientAs(server, 'SALES_MANAGER');
     const rep = await clientAs(server, 'SALES_REP');
-    const newDeal = async (c: Client, accountId?: string) => (await c.ok(`mutation($input: CreateDealInput!) { createDeal(input: $input) { id } }`,
-      { input: { name: tag('Sub deal'), accountId: accountId ?? (await createAccount(server.ds, c.user.id)).id } })).createDeal.id;
+    const newDeal = async (c: Client, accountId?: string) =>
+      (
+        await c.ok(`mutation($input: CreateDealInput!) { createDeal(input: $input) { id } }`, {
+          input: { name: tag('Sub deal'), accountId: accountId ?? (await createAccount(server.ds, c.user.id)).id },
+        })
+      ).createDeal.id;
     const deals = await subscribed(manager, { entityType: { eq: 'Deal' } }, (c) => newDeal(c));
-    const repUpdates = await subscribed(manager, { actorId: { eq: rep.user.id }, action: { in: ['UPDATED', 'STAGE_CHANGED'] } },
-      async () => { const id = await createOwnAccount(rep); await rep.ok(`mutation($id: ID!) { updateAccount(id: $id, input: { industry: "Probe" }) { id } }`, { id }); return id; });
+    const repUpdates = await subscribed(manager, { actorId: { eq: rep.user.id }, action: { in: ['UPDATED', 'STAGE_CHANGED'] } }, async () => {
+      const id = await createOwnAccount(rep);
+      await rep.ok(`mutation($id: ID!) { updateAccount(id: $id, input: { industry: "Probe" }) { id } }`, { id });
+      return id;
+    });
 
     const accountId = await createOwnAccount(rep);
     const dealId = await newDeal(rep, accountId);
@@ -101,7 +115,11 @@ describe('activityLogged', () => {
     const manager = await clientAs(server, 'SALES_MANAGER');
     const sub = new Subscription(socket(manager.token), { entityId: { eq: 'not-a-uuid' } });
     const { errors } = await sub.next();
-    expect(errors).toEqual([expect.objectContaining({ extensions: expect.objectContaining({ code: 'BAD_USER_INPUT', fields: [{ path: ['filter', 'entityId', 'eq'], message: expect.any(String) }] }) })]);
+    expect(errors).toEqual([
+      expect.objectContaining({
+        extensions: expect.objectContaining({ code: 'BAD_USER_INPUT', fields: [{ path: ['filter', 'entityId', 'eq'], message: expect.any(String) }] }),
+      }),
+    ]);
   });
 
   it('publishes nothing for a rolled-back mutation', async () => {
@@ -109,12 +127,18 @@ describe('activityLogged', () => {
     const sub = await subscribed(rep);
     const account = await createAccount(server.ds, rep.user.id);
     expect(await rep.code(`mutation { createAccount(input: { name: "Bad phone", phone: "nope" }) { id } }`)).toBe('BAD_USER_INPUT');
-    expect(await rep.code(`mutation($id: ID!) { updateAccount(id: $id, input: { industry: "x" }, expectedVersion: 5) { id } }`, { id: account.id })).toBe('CONFLICT');
+    expect(await rep.code(`mutation($id: ID!) { updateAccount(id: $id, input: { industry: "x" }, expectedVersion: 5) { id } }`, { id: account.id })).toBe(
+      'CONFLICT',
+    );
     // Rolled back after the activity row was written: still nothing published.
     const doomed = tag('Doomed');
-    const off = onEventInTransaction(RecordChanged, async (event) => { if (event.entityLabel === doomed) throw new Error('fail after write'); });
+    const off = onEventInTransaction(RecordChanged, async (event) => {
+      if (event.entityLabel === doomed) throw new Error('fail after write');
+    });
     try {
-      expect(await rep.code(`mutation($input: CreateAccountInput!) { createAccount(input: $input) { id } }`, { input: { name: doomed } })).toBe('INTERNAL_SERVER_ERROR');
+      expect(await rep.code(`mutation($input: CreateAccountInput!) { createAccount(input: $input) { id } }`, { input: { name: doomed } })).toBe(
+        'INTERNAL_SERVER_ERROR',
+      );
     } finally {
       off();
     }

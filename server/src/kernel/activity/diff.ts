@@ -5,7 +5,11 @@ function logValue(v: unknown): unknown {
 }
 
 /** `{ field: { from, to } }` for the given fields that differ between two versions. */
-export function diffFields(before: Record<string, unknown> | null, after: Record<string, unknown> | null, fields: readonly string[]): Record<string, { from: unknown; to: unknown }> {
+export function diffFields(
+  before: Record<string, unknown> | null,
+  after: Record<string, unknown> | null,
+  fields: readonly string[],
+): Record<string, { from: unknown; to: unknown }> {
   const out: Record<string, { from: unknown; to: unknown }> = {};
   for (const f of fields) {
     const from = logValue(before?.[f]);

@@ -53,8 +53,12 @@ async function sprayFrom(s: TestServer, count: number, forwardedFor: () => strin
 
 describe('login limits behind one proxy (TRUST_PROXY=1)', () => {
   let server: TestServer;
-  beforeAll(async () => { server = await startTestServer({ TRUST_PROXY: '1' }); });
-  afterAll(async () => { await server.stop(); });
+  beforeAll(async () => {
+    server = await startTestServer({ TRUST_PROXY: '1' });
+  });
+  afterAll(async () => {
+    await server.stop();
+  });
 
   it('locks an account only from the address that failed 5 times: the owner still signs in from theirs', async () => {
     const user = await userWithCheapHash(server);
@@ -130,15 +134,25 @@ describe('login limits behind one proxy (TRUST_PROXY=1)', () => {
           super(url, protocols, { headers: { 'x-forwarded-for': forwardedFor } });
         }
       };
-      const client = createClient({ url: server.url.replace(/^http/, 'ws'), webSocketImpl: impl, connectionParams: { Authorization: `Bearer ${await createSession(server.ds, member.id)}` }, retryAttempts: 0 });
+      const client = createClient({
+        url: server.url.replace(/^http/, 'ws'),
+        webSocketImpl: impl,
+        connectionParams: { Authorization: `Bearer ${await createSession(server.ds, member.id)}` },
+        retryAttempts: 0,
+      });
       try {
         return await new Promise<string[]>((resolve, reject) => {
           let seen: string[] = [];
-          client.subscribe({ query: LOGIN, variables: { email: target.email, password } }, {
-            next: (r) => { seen = (r.errors ?? []).map((e) => String(e.extensions?.code)); },
-            error: reject,
-            complete: () => resolve(seen),
-          });
+          client.subscribe(
+            { query: LOGIN, variables: { email: target.email, password } },
+            {
+              next: (r) => {
+                seen = (r.errors ?? []).map((e) => String(e.extensions?.code));
+              },
+              error: reject,
+              complete: () => resolve(seen),
+            },
+          );
         });
       } finally {
         await client.dispose();
@@ -154,8 +168,12 @@ describe('login limits behind one proxy (TRUST_PROXY=1)', () => {
 
 describe('login limits behind listed proxies (TRUST_PROXY=loopback, 10.0.0.0/8)', () => {
   let server: TestServer;
-  beforeAll(async () => { server = await startTestServer({ TRUST_PROXY: 'loopback, 10.0.0.0/8' }); });
-  afterAll(async () => { await server.stop(); });
+  beforeAll(async () => {
+    server = await startTestServer({ TRUST_PROXY: 'loopback, 10.0.0.0/8' });
+  });
+  afterAll(async () => {
+    await server.stop();
+  });
 
   it('takes the first address no trusted proxy vouches for, so spoofed entries cannot escape the per-address limit', async () => {
     const client = publicIp();
@@ -170,8 +188,12 @@ describe('login limits behind listed proxies (TRUST_PROXY=loopback, 10.0.0.0/8)'
 
 describe('login limits without TRUST_PROXY', () => {
   let server: TestServer;
-  beforeAll(async () => { server = await startTestServer(); });
-  afterAll(async () => { await server.stop(); });
+  beforeAll(async () => {
+    server = await startTestServer();
+  });
+  afterAll(async () => {
+    await server.stop();
+  });
 
   it('ignores X-Forwarded-For: every spoofed address shares the connection’s budget', async () => {
     await sprayFrom(server, 30, freshIp);

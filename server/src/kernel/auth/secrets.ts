@@ -35,7 +35,10 @@ export async function verifyPassword(password: string, stored: string | null | u
   const [, n, r, p, salt, key] = parts;
   const expected = Buffer.from(key, 'base64url');
   const actual = await scrypt(password, Buffer.from(salt, 'base64url'), expected.length, {
-    N: Number(n), r: Number(r), p: Number(p), maxmem: MAXMEM,
+    N: Number(n),
+    r: Number(r),
+    p: Number(p),
+    maxmem: MAXMEM,
   });
   return timingSafeEqual(expected, actual);
 }

@@ -7,7 +7,8 @@ export function BatchResult<T extends object>(node: ClassType<T>, name = node.na
   @ObjectType(`${name}Result`, { description: `The outcome of one item of a ${name} batch.` })
   class ItemResult {
     @Field(() => Int, { description: 'Position of the item in the input list.' }) index!: number;
-    @Field(() => node, { nullable: true, description: 'The created record; null when the item failed (or the batch was all-or-none and failed).' }) record!: T | null;
+    @Field(() => node, { nullable: true, description: 'The created record; null when the item failed (or the batch was all-or-none and failed).' })
+    record!: T | null;
     @Field(() => UserError, { nullable: true, description: 'Why the item failed.' }) error!: UserError | null;
   }
 

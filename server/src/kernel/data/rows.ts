@@ -7,7 +7,6 @@ import { isUuid } from '../ids';
 
 type Row = Record<string, unknown>;
 
-
 /** INSERT … RETURNING the visible columns, as an entity instance. */
 export async function insertRow<T>(m: EntityManager, spec: ListSpec, values: Row): Promise<T> {
   const params = new SqlParams();
@@ -63,10 +62,7 @@ export async function updateRow<T>(m: EntityManager, spec: ListSpec, id: string,
   if (spec.columns.has('updatedAt')) sets.push(`"updatedAt" = now()`);
   const conds = [`t."id" = ${params.add(id, 'uuid')}`];
   if (expectedVersion != null) conds.push(`t."version" = ${params.add(expectedVersion, 'int')}`);
-  const [rows] = await m.query(
-    `UPDATE ${quote(spec.table)} t SET ${sets.join(', ')} WHERE ${conds.join(' AND ')} RETURNING ${spec.selectList}`,
-    params.values,
-  );
+  const [rows] = await m.query(`UPDATE ${quote(spec.table)} t SET ${sets.join(', ')} WHERE ${conds.join(' AND ')} RETURNING ${spec.selectList}`, params.values);
   const row = (rows as Row[])[0];
   if (!row) throw new ConflictError(`${spec.typeName} ${id} was changed by someone else (expected version ${expectedVersion}); reload and try again`);
   return hydrate<T>(spec, row);

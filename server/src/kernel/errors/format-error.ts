@@ -36,7 +36,8 @@ function clientErrorOf(error: unknown): { code: string; fields?: { path: (string
   // Arguments are coerced while executing (e.g. an explicit null for a non-null argument with a variable default).
   const argument = /^Argument "([^"]+)" (?:of required type .* was not provided|of non-null type .* must not be null|has invalid value )/.exec(message);
   const raw = error.originalError;
-  if (argument && (!raw || (raw instanceof GraphQLError && !raw.extensions?.code))) return { code: 'BAD_USER_INPUT', fields: [{ path: [argument[1]], message }] };
+  if (argument && (!raw || (raw instanceof GraphQLError && !raw.extensions?.code)))
+    return { code: 'BAD_USER_INPUT', fields: [{ path: [argument[1]], message }] };
   return null;
 }
 
@@ -71,7 +72,12 @@ export function formatError(formatted: GraphQLFormattedError, error: unknown, re
   }
   const original = unwrapResolverError(error);
   if (isUniqueViolation(original)) {
-    return { message: 'Another record already uses this value; reload and try again', locations: formatted.locations, path: formatted.path, extensions: { code: 'CONFLICT' } };
+    return {
+      message: 'Another record already uses this value; reload and try again',
+      locations: formatted.locations,
+      path: formatted.path,
+      extensions: { code: 'CONFLICT' },
+    };
   }
   logger.error({ err: loggable(original), requestId, path: formatted.path }, 'internal error');
   return {

@@ -7,7 +7,10 @@ export class UnitOfWork {
   readonly events: EmittedEvent[] = [];
   readonly actor: EventActor;
 
-  constructor(readonly manager: EntityManager, readonly ctx: Context) {
+  constructor(
+    readonly manager: EntityManager,
+    readonly ctx: Context,
+  ) {
     const p = ctx.principal;
     this.actor = { userId: p?.userId ?? null, apiKeyId: p?.apiKeyId ?? null };
   }

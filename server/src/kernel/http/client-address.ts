@@ -6,9 +6,20 @@ import type { TrustProxy } from '../../config/env';
 export type ClientAddress = (req: IncomingMessage) => string;
 
 const NAMED_RANGES: Record<string, [string, number][]> = {
-  loopback: [['127.0.0.0', 8], ['::1', 128]],
-  linklocal: [['169.254.0.0', 16], ['fe80::', 10]],
-  uniquelocal: [['10.0.0.0', 8], ['172.16.0.0', 12], ['192.168.0.0', 16], ['fc00::', 7]],
+  loopback: [
+    ['127.0.0.0', 8],
+    ['::1', 128],
+  ],
+  linklocal: [
+    ['169.254.0.0', 16],
+    ['fe80::', 10],
+  ],
+  uniquelocal: [
+    ['10.0.0.0', 8],
+    ['172.16.0.0', 12],
+    ['192.168.0.0', 16],
+    ['fc00::', 7],
+  ],
 };
 
 /** Dual-stack sockets report IPv4 peers as "::ffff:a.b.c.d"; rules and limits use the plain form. */
@@ -49,7 +60,7 @@ export function clientAddressResolver(trust: TrustProxy): ClientAddress {
     const peer = plain(req.socket.remoteAddress ?? '');
     if (trust === false) return peer;
     const header = req.headers['x-forwarded-for'];
-    const forwarded = (Array.isArray(header) ? header.join(',') : header ?? '')
+    const forwarded = (Array.isArray(header) ? header.join(',') : (header ?? ''))
       .split(',')
       .map((a) => plain(a.trim()))
       .filter(Boolean);

@@ -19,7 +19,13 @@ const codes = (res: { errors?: { extensions?: Record<string, unknown> }[] }) => 
 
 /** Nine fragments, each spreading the next one `times` times, the last one a single field. */
 function fragmentChain(times: number, fragments = 9): string {
-  const defs = Array.from({ length: fragments }, (_, i) => `fragment F${i} on Query { ${Array(times).fill(`...F${i + 1}`).join(' ')} }`);
+  const defs = Array.from(
+    { length: fragments },
+    (_, i) =>
+      `fragment F${i} on Query { ${Array(times)
+        .fill(`...F${i + 1}`)
+        .join(' ')} }`,
+  );
   return `{ ...F0 }\n${defs.join('\n')}\nfragment F${fragments} on Query { __typename }`;
 }
 

@@ -32,7 +32,14 @@ describe('GraphQL explorer', () => {
       expect((await asset.arrayBuffer()).byteLength).toBeGreaterThan(1000);
     }
     // Nothing fetched from elsewhere at run time either.
-    const script = await (await fetch(new URL(urls.find((u) => u.endsWith('.js'))!, server.url))).text();
+    const script = await (
+      await fetch(
+        new URL(
+          urls.find((u) => u.endsWith('.js'))!,
+          server.url,
+        ),
+      )
+    ).text();
     expect(script).not.toMatch(/https:\/\/(unpkg\.com|cdn\.jsdelivr\.net|esm\.sh|embeddable-sandbox\.cdn\.apollographql\.com)/);
   });
 

@@ -88,7 +88,10 @@ export function serveExplorer(app: Express): void {
       assets = await explorerBundle();
     } catch (err) {
       logger.warn({ err }, 'the GraphQL explorer could not be built');
-      res.status(503).type('text/plain').send('The GraphQL explorer is built from the development dependencies (graphiql, esbuild): run npm install without --omit=dev.');
+      res
+        .status(503)
+        .type('text/plain')
+        .send('The GraphQL explorer is built from the development dependencies (graphiql, esbuild): run npm install without --omit=dev.');
       return;
     }
     const asset = assets.get(String(req.params.file));

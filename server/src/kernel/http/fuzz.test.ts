@@ -1,7 +1,17 @@
 import fc from 'fast-check';
 import {
-  getNamedType, GraphQLField, GraphQLInputType, GraphQLOutputType, isEnumType, isInputObjectType, isInterfaceType,
-  isLeafType, isListType, isNonNullType, isObjectType, OperationTypeNode,
+  getNamedType,
+  GraphQLField,
+  GraphQLInputType,
+  GraphQLOutputType,
+  isEnumType,
+  isInputObjectType,
+  isInterfaceType,
+  isLeafType,
+  isListType,
+  isNonNullType,
+  isObjectType,
+  OperationTypeNode,
 } from 'graphql';
 import type { Client as WsClient } from 'graphql-ws';
 import { buildBareSchema } from '../../schema';
@@ -59,12 +69,37 @@ const HUGE = 'x'.repeat(20_000);
 const nested = (depth: number, wrap: (v: unknown) => unknown): unknown => (depth ? wrap(nested(depth - 1, wrap)) : 'x');
 
 /** Values of no particular type: each is wrong somewhere. */
-const odd = (): fc.Arbitrary<unknown> => fc.constantFrom<unknown>(
-  null, '', ' ', '\u0000', 'a\u0000b', HUGE, 'not-a-uuid', 'NOPE', '00000000-0000-0000-0000-000000000000',
-  0, -1, 1.5, 2 ** 31, -(2 ** 31) - 1, 2 ** 53 + 2, 1e308, -1e308, true, false,
-  {}, [], [[]], { unknownField: 1 }, nested(40, (v) => [v]), nested(40, (v) => ({ a: v })),
-  Array(200).fill('x'), Array(200).fill({}), Array(200).fill(null),
-);
+const odd = (): fc.Arbitrary<unknown> =>
+  fc.constantFrom<unknown>(
+    null,
+    '',
+    ' ',
+    '\u0000',
+    'a\u0000b',
+    HUGE,
+    'not-a-uuid',
+    'NOPE',
+    '00000000-0000-0000-0000-000000000000',
+    0,
+    -1,
+    1.5,
+    2 ** 31,
+    -(2 ** 31) - 1,
+    2 ** 53 + 2,
+    1e308,
+    -1e308,
+    true,
+    false,
+    {},
+    [],
+    [[]],
+    { unknownField: 1 },
+    nested(40, (v) => [v]),
+    nested(40, (v) => ({ a: v })),
+    Array(200).fill('x'),
+    Array(200).fill({}),
+    Array(200).fill(null),
+  );
 
 /** Values of the scalar's type (odd ones favoured); when not `strict`, also strings it refuses. */
 function scalarValues(name: string, strict: boolean): fc.Arbitrary<unknown> {
@@ -82,11 +117,24 @@ function scalarValues(name: string, strict: boolean): fc.Arbitrary<unknown> {
     case 'Boolean':
       return fc.boolean();
     case 'DateTimeISO':
-      return or(dates.map((d) => d.toISOString()), ['2024-02-30T00:00:00Z', '0000-01-01T00:00:00Z', '2024-01-01', 'yesterday', '']);
+      return or(
+        dates.map((d) => d.toISOString()),
+        ['2024-02-30T00:00:00Z', '0000-01-01T00:00:00Z', '2024-01-01', 'yesterday', ''],
+      );
     case 'LocalDate':
-      return or(dates.map((d) => d.toISOString().slice(0, 10)), ['2024-02-30', '0000-01-01', '2024-13-01', '']);
+      return or(
+        dates.map((d) => d.toISOString().slice(0, 10)),
+        ['2024-02-30', '0000-01-01', '2024-13-01', ''],
+      );
     case 'Money':
-      return or(fc.oneof(fc.integer().map(String), fc.constantFrom('0', '-1', '0.01', '-0.00', '99999999999999.99')), ['0.001', '1e10', '99999999999999999999.99', 'NaN', '', '1,000']);
+      return or(fc.oneof(fc.integer().map(String), fc.constantFrom('0', '-1', '0.01', '-0.00', '99999999999999.99')), [
+        '0.001',
+        '1e10',
+        '99999999999999999999.99',
+        'NaN',
+        '',
+        '1,000',
+      ]);
     case 'JSON':
       return fc.jsonValue({ maxDepth: 3 });
     case 'JSONObject':
@@ -123,7 +171,9 @@ function present(type: GraphQLInputType, strict: boolean, depth: number): fc.Arb
     for (const f of fields) if (depth < 3 || isNonNullType(f.type)) model[f.name] = valueFor(f.type, strict, depth + 1);
     const required = fields.filter((f) => isNonNullType(f.type) && f.defaultValue === undefined).map((f) => f.name);
     const record = fc.record(model, { requiredKeys: required.filter((r) => r in model) });
-    return strict ? record : record.chain((v) => fc.oneof({ weight: 10, arbitrary: fc.constant(v) }, { weight: 1, arbitrary: fc.constant({ ...v, unknownField: 'x' }) }));
+    return strict
+      ? record
+      : record.chain((v) => fc.oneof({ weight: 10, arbitrary: fc.constant(v) }, { weight: 1, arbitrary: fc.constant({ ...v, unknownField: 'x' }) }));
   }
   if (isEnumType(type)) {
     const values = fc.constantFrom(...type.getValues().map((v) => v.name));
@@ -149,7 +199,12 @@ function variablesFor(field: GraphQLField<unknown, unknown>): fc.Arbitrary<Recor
   const present = (values: Record<string, unknown>) => Object.fromEntries(Object.entries(values).filter(([, v]) => v !== MISSING));
   return fc.oneof(
     { weight: 3, arbitrary: fc.record(typed).map(present) },
-    { weight: 2, arbitrary: fc.tuple(fc.record(loose), fc.integer({ min: 0, max: 4 })).map(([values, extra]) => (extra ? present(values) : { ...present(values), notAnArgument: 'x' })) },
+    {
+      weight: 2,
+      arbitrary: fc
+        .tuple(fc.record(loose), fc.integer({ min: 0, max: 4 }))
+        .map(([values, extra]) => (extra ? present(values) : { ...present(values), notAnArgument: 'x' })),
+    },
   );
 }
 
@@ -159,9 +214,12 @@ function variablesFor(field: GraphQLField<unknown, unknown>): fc.Arbitrary<Recor
 function selectionFor(type: GraphQLOutputType): string {
   const named = getNamedType(type);
   if (isLeafType(named)) return '';
-  const leaves = isObjectType(named) || isInterfaceType(named)
-    ? Object.values(named.getFields()).filter((f) => isLeafType(getNamedType(f.type)) && f.args.every((a) => !isNonNullType(a.type))).map((f) => f.name)
-    : [];
+  const leaves =
+    isObjectType(named) || isInterfaceType(named)
+      ? Object.values(named.getFields())
+          .filter((f) => isLeafType(getNamedType(f.type)) && f.args.every((a) => !isNonNullType(a.type)))
+          .map((f) => f.name)
+      : [];
   return ` { __typename ${leaves.join(' ')} }`;
 }
 
@@ -192,10 +250,27 @@ function problemWith(res: Pick<GqlResponse, 'errors'> & { status?: number }): st
 }
 
 /** Variables as they can be printed: long strings and lists shortened. */
-const printable = (v: unknown) => JSON.parse(JSON.stringify(v, (_k, x) =>
-  typeof x === 'string' && x.length > 60 ? `${x.slice(0, 20)}…(${x.length} chars)` : Array.isArray(x) && x.length > 5 ? [...x.slice(0, 3), `…(${x.length} items)`] : x));
+const printable = (v: unknown) =>
+  JSON.parse(
+    JSON.stringify(v, (_k, x) =>
+      typeof x === 'string' && x.length > 60
+        ? `${x.slice(0, 20)}…(${x.length} chars)`
+        : Array.isArray(x) && x.length > 5
+          ? [...x.slice(0, 3), `…(${x.length} items)`]
+          : x,
+    ),
+  );
 
-interface Failure { field: string; as: string; seed: number; case: number; operation: string; variables: unknown; problem: string; errors: unknown }
+interface Failure {
+  field: string;
+  as: string;
+  seed: number;
+  case: number;
+  operation: string;
+  variables: unknown;
+  problem: string;
+  errors: unknown;
+}
 
 async function fuzzOverHttp(kind: OperationTypeNode, field: GraphQLField<unknown, unknown>, as: keyof typeof RUNS, token: string | null): Promise<Failure[]> {
   const name = `${kind}.${field.name}`;
@@ -205,11 +280,13 @@ async function fuzzOverHttp(kind: OperationTypeNode, field: GraphQLField<unknown
   const failures: Failure[] = [];
   // A few at a time: the server takes them concurrently, as it would from many clients.
   for (let i = 0; i < cases.length; i += 4) {
-    await Promise.all(cases.slice(i, i + 4).map(async (variables, j) => {
-      const res = await gql(server.url, operation, variables, token);
-      const problem = problemWith(res);
-      if (problem) failures.push({ field: name, as, seed, case: i + j, operation, variables: printable(variables), problem, errors: res.errors });
-    }));
+    await Promise.all(
+      cases.slice(i, i + 4).map(async (variables, j) => {
+        const res = await gql(server.url, operation, variables, token);
+        const problem = problemWith(res);
+        if (problem) failures.push({ field: name, as, seed, case: i + j, operation, variables: printable(variables), problem, errors: res.errors });
+      }),
+    );
   }
   return failures;
 }
@@ -234,16 +311,24 @@ describe.each(rootFields(OperationTypeNode.SUBSCRIPTION))('%s', (kind, field) =>
     const seed = seedFor(`${kind}.${field.name}`);
     const operation = operationFor(kind, field);
     // A message over the size limit closes the socket (tested elsewhere): those cases stay out.
-    const cases = fc.sample(variablesFor(field), { seed, numRuns: 3 * SUBSCRIPTION_RUNS })
+    const cases = fc
+      .sample(variablesFor(field), { seed, numRuns: 3 * SUBSCRIPTION_RUNS })
       .filter((variables) => JSON.stringify({ query: operation, variables }).length < LIMITS.bodyBytes / 2)
       .slice(0, SUBSCRIPTION_RUNS);
     const outcomes = cases.map((variables) => {
       const outcome: { errors: { message: string; extensions?: Record<string, unknown> }[]; variables: unknown } = { errors: [], variables };
-      client.subscribe({ query: operation, variables }, {
-        next: (r) => { outcome.errors.push(...((r.errors ?? []) as typeof outcome.errors)); },
-        error: (e) => { outcome.errors.push(...(Array.isArray(e) ? e : [{ message: `socket closed: ${JSON.stringify(e, ['code', 'reason'])}` }])); },
-        complete: () => undefined,
-      });
+      client.subscribe(
+        { query: operation, variables },
+        {
+          next: (r) => {
+            outcome.errors.push(...((r.errors ?? []) as typeof outcome.errors));
+          },
+          error: (e) => {
+            outcome.errors.push(...(Array.isArray(e) ? e : [{ message: `socket closed: ${JSON.stringify(e, ['code', 'reason'])}` }]));
+          },
+          complete: () => undefined,
+        },
+      );
       return outcome;
     });
     // Subscribed after the fuzzed ones on the same socket: once it has delivered two writes, the

@@ -5,8 +5,12 @@ import { startTestServer, TestServer } from '../../../test/server';
 
 // Odd but possible inputs get coded errors, never INTERNAL_SERVER_ERROR.
 let server: TestServer;
-beforeAll(async () => { server = await startTestServer(); });
-afterAll(async () => { await server.stop(); });
+beforeAll(async () => {
+  server = await startTestServer();
+});
+afterAll(async () => {
+  await server.stop();
+});
 
 const code = (res: { errors?: { extensions?: Record<string, unknown> }[] }) => res.errors?.[0]?.extensions?.code;
 
@@ -33,13 +37,17 @@ describe('malformed values', () => {
   it('refuses year 0 in date inputs', async () => {
     const rep = await clientAs(server, 'SALES_REP');
     const account = await createAccount(server.ds, rep.user.id);
-    const res = await rep.request(`mutation($input: CreateDealInput!) { createDeal(input: $input) { id } }`, { input: { name: 'Old', accountId: account.id, expectedCloseDate: '0000-01-01' } });
+    const res = await rep.request(`mutation($input: CreateDealInput!) { createDeal(input: $input) { id } }`, {
+      input: { name: 'Old', accountId: account.id, expectedCloseDate: '0000-01-01' },
+    });
     expect(res.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', fields: [{ path: ['input', 'expectedCloseDate'] }] });
   });
 
   it('refuses NUL characters in variables and in query literals before execution', async () => {
     const rep = await clientAs(server, 'SALES_REP');
-    const viaVariables = await rep.request(`mutation($input: CreateAccountInput!) { createAccount(input: $input) { id } }`, { input: { name: 'bad\u0000name' } });
+    const viaVariables = await rep.request(`mutation($input: CreateAccountInput!) { createAccount(input: $input) { id } }`, {
+      input: { name: 'bad\u0000name' },
+    });
     expect(viaVariables.status).toBe(400);
     expect(viaVariables.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', fields: [{ path: ['variables', 'input', 'name'] }] });
     const viaLiteral = await rep.request(`{ accounts(filter: { name: { eq: "a\\u0000b" } }) { totalCount } }`);
@@ -58,7 +66,9 @@ describe('malformed values', () => {
 
   it('gives BAD_USER_INPUT from variable coercion the field path', async () => {
     const rep = await clientAs(server, 'SALES_REP');
-    const res = await rep.request(`mutation($input: CreateDealInput!) { createDeal(input: $input) { id } }`, { input: { name: 'x', accountId: 'y', stage: 'NOPE' } });
+    const res = await rep.request(`mutation($input: CreateDealInput!) { createDeal(input: $input) { id } }`, {
+      input: { name: 'x', accountId: 'y', stage: 'NOPE' },
+    });
     expect(res.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', fields: [{ path: ['input', 'stage'] }] });
   });
 
@@ -90,12 +100,23 @@ describe('protocol misuse', () => {
     const user = await createUser(server.ds);
     const key = await createApiKeyRow(server.ds, user.id);
     const closed = await new Promise<number>((resolve) => {
-      const client = createClient({ url: server.url.replace(/^http/, 'ws'), webSocketImpl: WebSocket, connectionParams: { Authorization: `Bearer ${key.secret}` }, retryAttempts: 0 });
-      client.subscribe({ query: `query { me { id } }`, variables: { pad: 'x'.repeat(200 * 1024) } }, {
-        next: () => undefined,
-        error: (e) => { resolve((e as { code?: number }).code ?? -1); void client.dispose(); },
-        complete: () => resolve(0),
+      const client = createClient({
+        url: server.url.replace(/^http/, 'ws'),
+        webSocketImpl: WebSocket,
+        connectionParams: { Authorization: `Bearer ${key.secret}` },
+        retryAttempts: 0,
       });
+      client.subscribe(
+        { query: `query { me { id } }`, variables: { pad: 'x'.repeat(200 * 1024) } },
+        {
+          next: () => undefined,
+          error: (e) => {
+            resolve((e as { code?: number }).code ?? -1);
+            void client.dispose();
+          },
+          complete: () => resolve(0),
+        },
+      );
     });
     expect(closed).toBe(1009); // "message too big"
   });
@@ -121,7 +142,9 @@ describe('writes', () => {
 
   it('refuses blank names for users and API keys', async () => {
     const admin = await clientAs(server, 'ADMIN');
-    const user = await admin.request(`mutation { createUser(input: { email: "${tag('u')}@example.com", name: "   ", role: SALES_REP, password: "long enough password" }) { id } }`);
+    const user = await admin.request(
+      `mutation { createUser(input: { email: "${tag('u')}@example.com", name: "   ", role: SALES_REP, password: "long enough password" }) { id } }`,
+    );
     expect(user.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', fields: [{ path: ['input', 'name'] }] });
     const key = await admin.request(`mutation { createApiKey(input: { name: "   " }) { secret } }`);
     expect(key.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', fields: [{ path: ['input', 'name'] }] });
@@ -143,13 +166,29 @@ describe('operations over an open socket', () => {
     const rep = await clientAs(server, 'SALES_REP');
     const deal = await createDeal(server.ds, rep.user.id);
     // lazy: false keeps one socket open across operations (the point of this test).
-    const client = createClient({ url: server.url.replace(/^http/, 'ws'), webSocketImpl: WebSocket, connectionParams: { Authorization: `Bearer ${manager.token}` }, retryAttempts: 0, lazy: false });
+    const client = createClient({
+      url: server.url.replace(/^http/, 'ws'),
+      webSocketImpl: WebSocket,
+      connectionParams: { Authorization: `Bearer ${manager.token}` },
+      retryAttempts: 0,
+      lazy: false,
+    });
     let connects = 0;
     client.on('connected', () => connects++);
-    const run = (query: string) => new Promise<Record<string, any>>((resolve, reject) => {
-      let data: Record<string, any> = {};
-      client.subscribe({ query }, { next: (r) => { data = r.data as Record<string, any>; }, error: reject, complete: () => resolve(data) });
-    });
+    const run = (query: string) =>
+      new Promise<Record<string, any>>((resolve, reject) => {
+        let data: Record<string, any> = {};
+        client.subscribe(
+          { query },
+          {
+            next: (r) => {
+              data = r.data as Record<string, any>;
+            },
+            error: reject,
+            complete: () => resolve(data),
+          },
+        );
+      });
     try {
       expect((await run(`{ deal(id: "${deal.id}") { id } }`)).deal).toEqual({ id: deal.id });
       expect((await run(`{ me { role } }`)).me.role).toBe('SALES_MANAGER');
@@ -168,12 +207,22 @@ describe('response headers', () => {
   const HSTS = 'max-age=31536000; includeSubDomains';
   // Every kind of response: GraphQL results and errors, health checks, webhooks, refused bodies, 404s.
   const requests = (base: string): [string, () => Promise<Response>][] => [
-    ['a GraphQL result', () => fetch(`${base}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query: '{ __typename }' }) })],
-    ['a GraphQL validation error', () => fetch(`${base}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query: '{ nope }' }) })],
+    [
+      'a GraphQL result',
+      () => fetch(`${base}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query: '{ __typename }' }) }),
+    ],
+    [
+      'a GraphQL validation error',
+      () => fetch(`${base}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query: '{ nope }' }) }),
+    ],
     ['a malformed body', () => fetch(`${base}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"query": ' })],
     ['/healthz', () => fetch(`${base}/healthz`)],
     ['/readyz', () => fetch(`${base}/readyz`)],
-    ['a webhook refusal', () => fetch(`${base}/webhooks/twilio/status`, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: 'MessageSid=SM1' })],
+    [
+      'a webhook refusal',
+      () =>
+        fetch(`${base}/webhooks/twilio/status`, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: 'MessageSid=SM1' }),
+    ],
     ['a 404', () => fetch(`${base}/no-such-path`, { headers: { accept: 'application/json' } })],
   ];
 

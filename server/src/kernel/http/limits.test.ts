@@ -6,8 +6,12 @@ import { clientAs, createDeal, createInteraction, createSession, createUser } fr
 import { startTestServer, TestServer } from '../../../test/server';
 
 let server: TestServer;
-beforeAll(async () => { server = await startTestServer(); });
-afterAll(async () => { await server.stop(); });
+beforeAll(async () => {
+  server = await startTestServer();
+});
+afterAll(async () => {
+  await server.stop();
+});
 
 const codes = (res: GqlResponse) => (res.errors ?? []).map((e) => e.extensions?.code);
 const baseUrl = (s: TestServer) => s.url.replace(/\/graphql$/, '');
@@ -40,11 +44,15 @@ describe('query depth', () => {
     const rep = await clientAs(server, 'SALES_REP');
     const deal = await createDeal(server.ds, rep.user.id);
     const interaction = await createInteraction(server.ds, rep.user.id, { dealId: deal.id });
-    const res = await rep.request(`{ deals(first: 20) { edges { node { account { name } owner { name } interactions(first: 5) { edges { node { subject } } } } } } }`);
+    const res = await rep.request(
+      `{ deals(first: 20) { edges { node { account { name } owner { name } interactions(first: 5) { edges { node { subject } } } } } } }`,
+    );
     expect(res.status).toBe(200);
     expect(res.errors).toBeUndefined();
     expect(res.data.deals.edges).toEqual([
-      { node: { account: { name: expect.any(String) }, owner: { name: rep.user.name }, interactions: { edges: [{ node: { subject: interaction.subject } }] } } },
+      {
+        node: { account: { name: expect.any(String) }, owner: { name: rep.user.name }, interactions: { edges: [{ node: { subject: interaction.subject } }] } },
+      },
     ]);
   });
 
@@ -188,7 +196,9 @@ describe('internal errors', () => {
     broken = await startTestServer();
     await broken.ds.destroy();
   });
-  afterAll(async () => { await broken.app.stop(); });
+  afterAll(async () => {
+    await broken.app.stop();
+  });
 
   const expectMasked = (res: GqlResponse) => {
     const [error] = res.errors!;
@@ -241,15 +251,25 @@ describe('introspection', () => {
 describe('over graphql-ws', () => {
   /** Runs one operation over a socket signed in with `token`; resolves with its result or its errors. */
   async function overWs(target: TestServer, token: string, query: string): Promise<{ data?: any; errors?: any[] }> {
-    const client = createClient({ url: target.url.replace(/^http/, 'ws'), webSocketImpl: WebSocket, connectionParams: { Authorization: `Bearer ${token}` }, retryAttempts: 0 });
+    const client = createClient({
+      url: target.url.replace(/^http/, 'ws'),
+      webSocketImpl: WebSocket,
+      connectionParams: { Authorization: `Bearer ${token}` },
+      retryAttempts: 0,
+    });
     try {
       return await new Promise((resolve) => {
         let result: { data?: any; errors?: any[] } = {};
-        client.subscribe({ query }, {
-          next: (r) => { result = r as typeof result; },
-          error: (errors) => resolve({ errors: Array.isArray(errors) ? errors : [errors] }),
-          complete: () => resolve(result),
-        });
+        client.subscribe(
+          { query },
+          {
+            next: (r) => {
+              result = r as typeof result;
+            },
+            error: (errors) => resolve({ errors: Array.isArray(errors) ? errors : [errors] }),
+            complete: () => resolve(result),
+          },
+        );
       });
     } finally {
       await client.dispose();
@@ -267,7 +287,9 @@ describe('over graphql-ws', () => {
     for (const [query, message] of refused) {
       const res = await overWs(server, token, query);
       expect(res.data).toBeUndefined();
-      expect(res.errors).toEqual([expect.objectContaining({ message: expect.stringMatching(message), extensions: expect.objectContaining({ code: 'GRAPHQL_VALIDATION_FAILED' }) })]);
+      expect(res.errors).toEqual([
+        expect.objectContaining({ message: expect.stringMatching(message), extensions: expect.objectContaining({ code: 'GRAPHQL_VALIDATION_FAILED' }) }),
+      ]);
     }
     expect(await overWs(server, token, `{ me { role } }`)).toEqual({ data: { me: { role: 'SALES_MANAGER' } } });
   });

@@ -1,8 +1,20 @@
 import { maxAliasesRule } from '@escape.tech/graphql-armor-max-aliases';
 import { maxDepthRule } from '@escape.tech/graphql-armor-max-depth';
 import {
-  DocumentNode, FieldNode, getNamedType, GraphQLError, isCompositeType, Kind, OperationDefinitionNode,
-  SelectionSetNode, ValidationContext, ValidationRule, GraphQLCompositeType, isObjectType, isInterfaceType, ValueNode,
+  DocumentNode,
+  FieldNode,
+  getNamedType,
+  GraphQLError,
+  isCompositeType,
+  Kind,
+  OperationDefinitionNode,
+  SelectionSetNode,
+  ValidationContext,
+  ValidationRule,
+  GraphQLCompositeType,
+  isObjectType,
+  isInterfaceType,
+  ValueNode,
 } from 'graphql';
 
 /** Request limits, each explicit (documented in the README). */
@@ -89,7 +101,12 @@ export function costLimitRule(maxCost: number = LIMITS.maxCost): ValidationRule 
         const cost = costOf(op.selectionSet, root ?? null);
         if (cost > maxCost) {
           const amount = cost >= COST_CAP ? `more than ${COST_CAP}` : String(cost);
-          context.reportError(new GraphQLError(`Query cost limit of ${maxCost} exceeded: this query costs ${amount} (fields × page sizes). Ask for smaller pages or fewer fields.`, { nodes: [op] }));
+          context.reportError(
+            new GraphQLError(
+              `Query cost limit of ${maxCost} exceeded: this query costs ${amount} (fields × page sizes). Ask for smaller pages or fewer fields.`,
+              { nodes: [op] },
+            ),
+          );
         }
       },
     };
@@ -150,8 +167,20 @@ const reportRejection = {
 
 export function validationRules(): ValidationRule[] {
   return [
-    maxDepthRule({ n: LIMITS.maxDepth, ignoreIntrospection: true, flattenFragments: true, exposeLimits: true, errorMessage: `Query depth limit of ${LIMITS.maxDepth} exceeded`, ...reportRejection }) as unknown as ValidationRule,
-    maxAliasesRule({ n: LIMITS.maxAliases, exposeLimits: true, errorMessage: `Aliases limit of ${LIMITS.maxAliases} exceeded`, ...reportRejection }) as unknown as ValidationRule,
+    maxDepthRule({
+      n: LIMITS.maxDepth,
+      ignoreIntrospection: true,
+      flattenFragments: true,
+      exposeLimits: true,
+      errorMessage: `Query depth limit of ${LIMITS.maxDepth} exceeded`,
+      ...reportRejection,
+    }) as unknown as ValidationRule,
+    maxAliasesRule({
+      n: LIMITS.maxAliases,
+      exposeLimits: true,
+      errorMessage: `Aliases limit of ${LIMITS.maxAliases} exceeded`,
+      ...reportRejection,
+    }) as unknown as ValidationRule,
     costLimitRule(),
   ];
 }

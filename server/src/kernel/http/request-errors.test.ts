@@ -33,7 +33,10 @@ describe('more invalid values than graphql-js reports', () => {
     expect(res.status).toBe(400);
     expectAll(res, 'BAD_USER_INPUT', 51); // 50 values, then graphql-js stops
     expect(res.errors![0].extensions!.fields).toEqual([{ path: ['inputs', 0, 'name'], message: expect.stringMatching(/String cannot represent/) }]);
-    expect(res.errors![50]).toMatchObject({ message: expect.stringMatching(/too many errors/i), extensions: { fields: [{ path: ['variables'], message: expect.any(String) }] } });
+    expect(res.errors![50]).toMatchObject({
+      message: expect.stringMatching(/too many errors/i),
+      extensions: { fields: [{ path: ['variables'], message: expect.any(String) }] },
+    });
   });
 
   it('as literals: every validation error and the cut-off are GRAPHQL_VALIDATION_FAILED', async () => {
@@ -77,7 +80,12 @@ describe('bad variables and arguments', () => {
     const rep = await clientAs(server, 'SALES_REP');
     const query = `query($id: ID = "00000000-0000-4000-8000-000000000000") { account(id: $id) { id } }`;
     const res = await rep.request(query, { id: null });
-    expect(res.errors).toEqual([expect.objectContaining({ path: ['account'], extensions: { code: 'BAD_USER_INPUT', fields: [{ path: ['id'], message: expect.stringMatching(/must not be null/) }] } })]);
+    expect(res.errors).toEqual([
+      expect.objectContaining({
+        path: ['account'],
+        extensions: { code: 'BAD_USER_INPUT', fields: [{ path: ['id'], message: expect.stringMatching(/must not be null/) }] },
+      }),
+    ]);
     const client = await connectedSocket(rep.token!);
     expect(codes(await runOverSocket(client, query, { id: null }))).toEqual(['BAD_USER_INPUT']);
   });

@@ -61,10 +61,12 @@ describe('subscriptions per socket', () => {
     }
     const subs = Array.from({ length: 20 }, () => new Subscription(client));
     const refused = await runOverSocket(client, SUBSCRIPTION);
-    expect(refused.errors).toEqual([expect.objectContaining({
-      message: expect.stringMatching(/subscriptions limit of 20 per socket/i),
-      extensions: { code: 'RATE_LIMITED', limit: 20 },
-    })]);
+    expect(refused.errors).toEqual([
+      expect.objectContaining({
+        message: expect.stringMatching(/subscriptions limit of 20 per socket/i),
+        extensions: { code: 'RATE_LIMITED', limit: 20 },
+      }),
+    ]);
     expect(await untilAllLive(rep, subs)).toEqual([]);
     // Queries and mutations over the socket do not count against it.
     expect((await runOverSocket(client, `{ me { id } }`)).data).toEqual({ me: { id: rep.user.id } });
@@ -124,37 +126,48 @@ describe('sockets per user', () => {
 });
 
 describe('the periodic socket re-check', () => {
-  it('looks up every open socket’s token in one statement', async () => {
-    const tokens: string[] = [];
-    for (let i = 0; i < 3; i++) tokens.push((await clientAs(server, 'SALES_REP')).token!);
-    const manager = await clientAs(server, 'SALES_MANAGER');
-    tokens.push((await createApiKeyRow(server.ds, manager.user.id)).secret);
-    for (const token of tokens) await connectedSocket(token);
+  it(
+    'looks up every open socket’s token in one statement',
+    async () => {
+      const tokens: string[] = [];
+      for (let i = 0; i < 3; i++) tokens.push((await clientAs(server, 'SALES_REP')).token!);
+      const manager = await clientAs(server, 'SALES_MANAGER');
+      tokens.push((await createApiKeyRow(server.ds, manager.user.id)).secret);
+      for (const token of tokens) await connectedSocket(token);
 
-    // Statements about secrets issued from now on outside any request: the re-check's.
-    const proto = PgClient.prototype as unknown as { query: (...args: unknown[]) => unknown };
-    const original = proto.query;
-    const seen: { text: string; values: unknown[] }[] = [];
-    let first: () => void = () => undefined;
-    const firstSeen = new Promise<void>((resolve) => { first = resolve; });
-    proto.query = function patched(this: unknown, ...args: unknown[]) {
-      const q = args[0] as string | { text?: string; values?: unknown[] };
-      const text = typeof q === 'string' ? q : q?.text ?? '';
-      if (text.includes('"secretHash"')) {
-        seen.push({ text, values: (typeof q === 'string' ? args[1] : q?.values) as unknown[] ?? [] });
-        first();
+      // Statements about secrets issued from now on outside any request: the re-check's.
+      const proto = PgClient.prototype as unknown as { query: (...args: unknown[]) => unknown };
+      const original = proto.query;
+      const seen: { text: string; values: unknown[] }[] = [];
+      let first: () => void = () => undefined;
+      const firstSeen = new Promise<void>((resolve) => {
+        first = resolve;
+      });
+      proto.query = function patched(this: unknown, ...args: unknown[]) {
+        const q = args[0] as string | { text?: string; values?: unknown[] };
+        const text = typeof q === 'string' ? q : (q?.text ?? '');
+        if (text.includes('"secretHash"')) {
+          seen.push({ text, values: ((typeof q === 'string' ? args[1] : q?.values) as unknown[]) ?? [] });
+          first();
+        }
+        return original.apply(this, args);
+      };
+      let timer: NodeJS.Timeout | undefined;
+      try {
+        await Promise.race([
+          firstSeen,
+          new Promise((_, reject) => {
+            timer = setTimeout(() => reject(new Error('no re-check within two periods')), 2 * SOCKET_RECHECK_MS);
+          }),
+        ]);
+      } finally {
+        clearTimeout(timer);
+        proto.query = original;
       }
-      return original.apply(this, args);
-    };
-    let timer: NodeJS.Timeout | undefined;
-    try {
-      await Promise.race([firstSeen, new Promise((_, reject) => { timer = setTimeout(() => reject(new Error('no re-check within two periods')), 2 * SOCKET_RECHECK_MS); })]);
-    } finally {
-      clearTimeout(timer);
-      proto.query = original;
-    }
-    const [recheck] = seen;
-    expect(recheck.text).toMatch(/= ANY\(\$1\)/);
-    expect(recheck.values.flat()).toEqual(expect.arrayContaining(tokens.map(hashSecret)));
-  }, 3 * SOCKET_RECHECK_MS);
+      const [recheck] = seen;
+      expect(recheck.text).toMatch(/= ANY\(\$1\)/);
+      expect(recheck.values.flat()).toEqual(expect.arrayContaining(tokens.map(hashSecret)));
+    },
+    3 * SOCKET_RECHECK_MS,
+  );
 });

@@ -79,7 +79,15 @@ export function startSubscriptionServer(o: Options): { drain(): Promise<void>; c
           return false;
         }
         socketsByUser.set(principal.userId, open + 1);
-        const context: Context = { requestId: randomUUID(), ip: o.clientAddress(wsCtx.extra.request), principal, ds: o.ds, loaders: new Loaders(), token, loginLimiter: o.loginLimiter };
+        const context: Context = {
+          requestId: randomUUID(),
+          ip: o.clientAddress(wsCtx.extra.request),
+          principal,
+          ds: o.ds,
+          loaders: new Loaders(),
+          token,
+          loginLimiter: o.loginLimiter,
+        };
         Object.assign(wsCtx.extra, { context, userId: principal.userId, live: new Set<string>(), started: new Map<string, bigint>() });
         sockets.set(socket, context);
         return true;
@@ -106,11 +114,24 @@ export function startSubscriptionServer(o: Options): { drain(): Promise<void>; c
         if (errors.length) return errors.map((e) => refused(e.message, 'GRAPHQL_VALIDATION_FAILED', e.nodes));
         const operation = getOperationAST(document, payload.operationName);
         if (!operation) {
-          return [refused(payload.operationName ? `Unknown operation named "${payload.operationName}"` : 'Name the operation to run (operationName): the document has several', 'OPERATION_RESOLUTION_FAILURE')];
+          return [
+            refused(
+              payload.operationName
+                ? `Unknown operation named "${payload.operationName}"`
+                : 'Name the operation to run (operationName): the document has several',
+              'OPERATION_RESOLUTION_FAILURE',
+            ),
+          ];
         }
         if (operation.operation === 'subscription') {
           if (live!.size >= LIMITS.subscriptionsPerSocket) {
-            return [new AppError('RATE_LIMITED', `Subscriptions limit of ${LIMITS.subscriptionsPerSocket} per socket reached: complete one first, or open another socket`, { limit: LIMITS.subscriptionsPerSocket })];
+            return [
+              new AppError(
+                'RATE_LIMITED',
+                `Subscriptions limit of ${LIMITS.subscriptionsPerSocket} per socket reached: complete one first, or open another socket`,
+                { limit: LIMITS.subscriptionsPerSocket },
+              ),
+            ];
           }
           live!.add(id);
         }
@@ -124,7 +145,10 @@ export function startSubscriptionServer(o: Options): { drain(): Promise<void>; c
         const t = started?.get(id);
         started?.delete(id);
         const ms = t === undefined ? undefined : Math.round(Number(process.hrtime.bigint() - t) / 1e5) / 10;
-        logger.info({ requestId: context?.requestId, operationName: payload.operationName ?? null, durationMs: ms, userId: context?.principal?.userId, transport: 'ws' }, 'graphql');
+        logger.info(
+          { requestId: context?.requestId, operationName: payload.operationName ?? null, durationMs: ms, userId: context?.principal?.userId, transport: 'ws' },
+          'graphql',
+        );
       },
       // Each operation gets its own loaders and request id; the principal is read through to the
       // connection's context, so a re-checked principal (role, scope) applies at once.

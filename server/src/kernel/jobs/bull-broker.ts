@@ -70,7 +70,11 @@ export class BullBroker {
     this.checker.poke();
   };
 
-  constructor(private readonly ds: DataSource, private readonly defs: Map<string, JobDefinition<never>>, private readonly opts: BullOptions) {}
+  constructor(
+    private readonly ds: DataSource,
+    private readonly defs: Map<string, JobDefinition<never>>,
+    private readonly opts: BullOptions,
+  ) {}
 
   queue(name: string): Bull.Queue {
     let q = this.queues.get(name);
@@ -119,7 +123,10 @@ export class BullBroker {
         // If this transaction fails after some adds, the rows stay PENDING and are added again:
         // Bull ignores a job id it already holds, and the processor skips finished rows.
         await Promise.all(rows.map((r) => this.queue(r.queue).add(r.payload, this.jobOptions(r.id))));
-        await markDispatched(m, rows.map((r) => r.id));
+        await markDispatched(
+          m,
+          rows.map((r) => r.id),
+        );
         return rows.length;
       });
       moved += n;
@@ -177,14 +184,22 @@ export class BullBroker {
       const page = await this.ds.transaction(async (m) => {
         const rows = await lockHandedOver(m, [...this.defs.keys()], window ?? null, after, BATCH);
         if (!rows.length) return null;
-        const present = await withTimeout(Promise.all(rows.map((r) => {
-          const q = this.queue(r.queue);
-          return q.client.exists(q.toKey(r.id));
-        })), 'looking up queued jobs');
+        const present = await withTimeout(
+          Promise.all(
+            rows.map((r) => {
+              const q = this.queue(r.queue);
+              return q.client.exists(q.toKey(r.id));
+            }),
+          ),
+          'looking up queued jobs',
+        );
         const lost = rows.filter((_, i) => present[i] === 0);
         if (lost.length) {
           await withTimeout(Promise.all(lost.map((r) => this.queue(r.queue).add(r.payload, this.jobOptions(r.id, r.delayMs)))), 'queueing lost jobs again');
-          await markRequeued(m, lost.map((r) => r.id));
+          await markRequeued(
+            m,
+            lost.map((r) => r.id),
+          );
         }
         return { last: rows[rows.length - 1].id, lost: lost.length, more: rows.length === BATCH };
       });
@@ -260,7 +275,9 @@ export class BullBroker {
     await Promise.all([this.dispatcher.close(), this.checker.close()]);
     const closing = Promise.all([...this.queues.values()].map((q) => q.close()));
     let timer: NodeJS.Timeout | undefined;
-    const timedOut = new Promise<'timeout'>((resolve) => { timer = setTimeout(() => resolve('timeout'), timeoutMs); });
+    const timedOut = new Promise<'timeout'>((resolve) => {
+      timer = setTimeout(() => resolve('timeout'), timeoutMs);
+    });
     const result = await Promise.race([closing.then(() => 'closed' as const), timedOut]);
     clearTimeout(timer);
     clearInterval(this.heartbeat); // running attempts keep their leases until here

@@ -6,9 +6,10 @@ import type { JobDefinition } from './job.types';
  * change commits, and then it runs (at least once). Returns the job id.
  */
 export async function enqueueJob<P>(manager: EntityManager, def: JobDefinition<P>, payload: P, opts: { runAt?: Date } = {}): Promise<string> {
-  const [row] = await manager.query(
-    `INSERT INTO "outbox" ("queue", "payload", "runAt") VALUES ($1, $2, COALESCE($3::timestamptz, now())) RETURNING "id"`,
-    [def.queue, payload, opts.runAt ?? null],
-  );
+  const [row] = await manager.query(`INSERT INTO "outbox" ("queue", "payload", "runAt") VALUES ($1, $2, COALESCE($3::timestamptz, now())) RETURNING "id"`, [
+    def.queue,
+    payload,
+    opts.runAt ?? null,
+  ]);
   return row.id;
 }

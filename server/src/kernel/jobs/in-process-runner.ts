@@ -26,7 +26,11 @@ export class InProcessRunner {
   private timers: NodeJS.Timeout[] = [];
   private unsubscribe: (() => void) | undefined;
 
-  constructor(private readonly ds: DataSource, private readonly defs: Map<string, JobDefinition<never>>, private readonly opts: InProcessOptions) {}
+  constructor(
+    private readonly ds: DataSource,
+    private readonly defs: Map<string, JobDefinition<never>>,
+    private readonly opts: InProcessOptions,
+  ) {}
 
   start(): void {
     this.unsubscribe = onAnyCommitted(() => this.poke());
@@ -76,10 +80,13 @@ export class InProcessRunner {
     await this.filler.close();
     const drained = Promise.all(this.running.values());
     let timer: NodeJS.Timeout | undefined;
-    const timedOut = new Promise<'timeout'>((resolve) => { timer = setTimeout(() => resolve('timeout'), timeoutMs); });
+    const timedOut = new Promise<'timeout'>((resolve) => {
+      timer = setTimeout(() => resolve('timeout'), timeoutMs);
+    });
     const result = await Promise.race([drained.then(() => 'drained' as const), timedOut]);
     clearTimeout(timer);
     for (const t of this.timers) clearInterval(t);
-    if (result === 'timeout') logger.warn({ jobs: [...this.running.keys()] }, 'stopped with jobs still running; their leases will run out and others take them over');
+    if (result === 'timeout')
+      logger.warn({ jobs: [...this.running.keys()] }, 'stopped with jobs still running; their leases will run out and others take them over');
   }
 }

@@ -49,7 +49,10 @@ export class JobSystem {
   private readonly runner?: InProcessRunner;
   private pruneTimer: NodeJS.Timeout | undefined;
 
-  private constructor(ds: DataSource, readonly opts: JobSystemOptions) {
+  private constructor(
+    ds: DataSource,
+    readonly opts: JobSystemOptions,
+  ) {
     const defs = new Map(opts.jobs.map((d) => [d.queue, d]));
     const policies = new Map(opts.jobs.map((d) => [d.queue, policyOf(d, opts.policy)]));
     const common = { workerId: this.workerId, concurrency: opts.concurrency ?? 5, leaseMs: opts.leaseMs ?? 30_000, pollMs: opts.pollMs ?? 1000, policies };

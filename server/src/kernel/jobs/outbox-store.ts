@@ -36,10 +36,11 @@ export async function claimDue(ds: DataSource, queues: string[], limit: number, 
 /** Keeps the leases of running attempts alive (both modes). */
 export async function extendLeases(ds: DataSource, ids: string[], workerId: string, leaseMs: number): Promise<void> {
   if (!ids.length) return;
-  await reader(ds).query(
-    `UPDATE "outbox" SET "lockedUntil" = now() + ${ms('$3')} WHERE "id" = ANY($1::uuid[]) AND "lockedBy" = $2 AND "state" = 'RUNNING'`,
-    [ids, workerId, leaseMs],
-  );
+  await reader(ds).query(`UPDATE "outbox" SET "lockedUntil" = now() + ${ms('$3')} WHERE "id" = ANY($1::uuid[]) AND "lockedBy" = $2 AND "state" = 'RUNNING'`, [
+    ids,
+    workerId,
+    leaseMs,
+  ]);
 }
 
 /** Bull mode: due rows to hand to Bull, locked until the caller's transaction ends (others skip them). */
@@ -129,8 +130,7 @@ async function finish(ds: DataSource, id: string, workerId: string, set: string,
   return rows.length > 0;
 }
 
-export const markDone = (ds: DataSource, id: string, workerId: string) =>
-  finish(ds, id, workerId, `"state" = 'DONE', "finishedAt" = now()`, []);
+export const markDone = (ds: DataSource, id: string, workerId: string) => finish(ds, id, workerId, `"state" = 'DONE', "finishedAt" = now()`, []);
 
 export const markRetrying = (ds: DataSource, id: string, workerId: string, delayMs: number, err: unknown) =>
   finish(ds, id, workerId, `"state" = 'RETRYING', "runAt" = now() + ${ms('$3')}, "lastError" = $4`, [delayMs, errorText(err)]);

@@ -12,12 +12,16 @@ import type { JobSystem } from './job-system';
 let ds: DataSource;
 const systems: JobSystem[] = [];
 const prefixes: string[] = [];
-beforeAll(async () => { ds = await openTestDataSource(); });
+beforeAll(async () => {
+  ds = await openTestDataSource();
+});
 afterEach(async () => {
   await Promise.all(systems.splice(0).map((s) => s.stop(5000)));
   await Promise.all(prefixes.splice(0).map((p) => clearRedisPrefix(p)));
 });
-afterAll(async () => { await ds.destroy(); });
+afterAll(async () => {
+  await ds.destroy();
+});
 
 type Payload = { key: string };
 const runs = new Map<string, number>();
@@ -27,7 +31,9 @@ const ran = (key: string) => runs.get(key) ?? 0;
 
 const countJob = defineJob<Payload>({
   queue: 'test.outbox.count',
-  async handle({ key }) { runs.set(key, ran(key) + 1); },
+  async handle({ key }) {
+    runs.set(key, ran(key) + 1);
+  },
 });
 const failingJob = defineJob<Payload & { permanent?: boolean }>({
   queue: 'test.outbox.failing',
@@ -38,7 +44,9 @@ const failingJob = defineJob<Payload & { permanent?: boolean }>({
     if (permanent) throw new PermanentJobError(`refused ${key}`);
     throw new Error(`boom ${ran(key)}`);
   },
-  async onDead({ key }, error) { dead.set(key, error.message); },
+  async onDead({ key }, error) {
+    dead.set(key, error.message);
+  },
 });
 const slowJob = defineJob<Payload>({
   queue: 'test.outbox.slow',
@@ -74,10 +82,12 @@ const queuedInBull = async (s: JobSystem, queue: string) => {
 describe.each(JOB_MODES)('outbox jobs (%s)', (mode) => {
   it('a rolled-back transaction leaves no job; a committed one runs', async () => {
     const lost = randomUUID();
-    await expect(ds.transaction(async (m) => {
-      await enqueueJob(m, countJob, { key: lost });
-      throw new Error('the business change failed');
-    })).rejects.toThrow('the business change failed');
+    await expect(
+      ds.transaction(async (m) => {
+        await enqueueJob(m, countJob, { key: lost });
+        throw new Error('the business change failed');
+      }),
+    ).rejects.toThrow('the business change failed');
     expect(await ds.query(`SELECT 1 FROM "outbox" WHERE "payload"->>'key' = $1`, [lost])).toEqual([]);
 
     start(mode);
@@ -99,14 +109,21 @@ describe.each(JOB_MODES)('outbox jobs (%s)', (mode) => {
       const b = start(mode, { jobs: JOBS, prefix, workers: false });
       await Promise.all([a.dispatchNow(), b.dispatchNow(), a.dispatchNow(), b.dispatchNow()]);
       // A call that found every row locked by the other returns at once; wait for that one to commit.
-      await waitFor('every row to be handed to Bull', async () =>
-        (await ds.query(`SELECT DISTINCT "state" FROM "outbox" WHERE "id" = ANY($1::uuid[])`, [ids])).map((r: { state: string }) => r.state).join() === 'DISPATCHED');
+      await waitFor(
+        'every row to be handed to Bull',
+        async () =>
+          (await ds.query(`SELECT DISTINCT "state" FROM "outbox" WHERE "id" = ANY($1::uuid[])`, [ids])).map((r: { state: string }) => r.state).join() ===
+          'DISPATCHED',
+      );
       expect((await a.brokerCounts(countJob.queue))!.waiting).toBe(keys.length);
     }
     // Two workers (in-process: two runners claiming from the same table).
     start(mode, { jobs: JOBS, prefix });
     start(mode, { jobs: JOBS, prefix });
-    await waitFor('every job to finish', async () => (await ds.query(`SELECT count(*)::int AS n FROM "outbox" WHERE "id" = ANY($1::uuid[]) AND "state" = 'DONE'`, [ids]))[0].n === keys.length);
+    await waitFor(
+      'every job to finish',
+      async () => (await ds.query(`SELECT count(*)::int AS n FROM "outbox" WHERE "id" = ANY($1::uuid[]) AND "state" = 'DONE'`, [ids]))[0].n === keys.length,
+    );
     // Every run starts by counting an attempt on its row, and a finished row starts none: one
     // attempt each means one run each, now and later.
     expect(await attemptsOf(ids)).toEqual([1]);
@@ -190,8 +207,10 @@ describe('outbox jobs (bull), Redis down', () => {
       const key = randomUUID();
       const id = await enqueue(countJob, { key }); // the business transaction does not need Redis
       // The dispatcher picks the row up and holds it while it waits for Redis: still PENDING, not run.
-      await waitFor('the dispatcher to hold the row', async () =>
-        (await ds.transaction((m) => m.query(`SELECT 1 FROM "outbox" WHERE "id" = $1 FOR UPDATE SKIP LOCKED`, [id]))).length === 0);
+      await waitFor(
+        'the dispatcher to hold the row',
+        async () => (await ds.transaction((m) => m.query(`SELECT 1 FROM "outbox" WHERE "id" = $1 FOR UPDATE SKIP LOCKED`, [id]))).length === 0,
+      );
       expect((await row(id)).state).toBe('PENDING');
       expect(ran(key)).toBe(0);
 

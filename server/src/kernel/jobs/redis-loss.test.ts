@@ -16,13 +16,17 @@ import type { JobSystem } from './job-system';
 let ds: DataSource;
 const systems: JobSystem[] = [];
 const sharedPrefixes: string[] = [];
-beforeAll(async () => { ds = await openTestDataSource(); });
+beforeAll(async () => {
+  ds = await openTestDataSource();
+});
 afterEach(async () => {
   for (const key of gateWaiters.keys()) openGate(key); // a failed test leaves no handler waiting
   await Promise.all(systems.splice(0).map((s) => s.stop(5000)));
   await Promise.all(sharedPrefixes.splice(0).map((p) => clearRedisPrefix(p)));
 });
-afterAll(async () => { await ds.destroy(); });
+afterAll(async () => {
+  await ds.destroy();
+});
 
 type Payload = { key: string; gated?: boolean; flaky?: boolean };
 const started = new Map<string, number>(); // handler runs begun, by key
@@ -31,7 +35,8 @@ const bump = (counts: Map<string, number>, key: string) => counts.set(key, (coun
 
 const opened = new Set<string>();
 const gateWaiters = new Map<string, (() => void)[]>();
-const passGate = (key: string) => (opened.has(key) ? Promise.resolve() : new Promise<void>((resolve) => gateWaiters.set(key, [...(gateWaiters.get(key) ?? []), resolve])));
+const passGate = (key: string) =>
+  opened.has(key) ? Promise.resolve() : new Promise<void>((resolve) => gateWaiters.set(key, [...(gateWaiters.get(key) ?? []), resolve]));
 function openGate(key: string): void {
   opened.add(key);
   for (const resolve of gateWaiters.get(key) ?? []) resolve();
@@ -64,8 +69,12 @@ const queued = async (s: JobSystem, queue: string) => {
 
 describe('jobs handed to Bull when Redis loses its data', () => {
   let redis: RedisServer;
-  beforeAll(async () => { redis = await startRedisServer(); });
-  afterAll(async () => { await redis?.stop(); });
+  beforeAll(async () => {
+    redis = await startRedisServer();
+  });
+  afterAll(async () => {
+    await redis?.stop();
+  });
 
   it('are queued again from the outbox once Redis is back: each runs once, and the one running is left to finish', async () => {
     const common = { redisUrl: redis.url, prefix: testRedisPrefix(), concurrency: 1, policy: { backoffMs: 1500 } };
@@ -105,7 +114,11 @@ describe('jobs handed to Bull when Redis loses its data', () => {
     await waitFor('the running job to finish', async () => (await row(runningId)).state === 'DONE');
 
     // Nothing is left on any queue, so nothing more can run.
-    for (const [s, queue] of [[worker, gatedJob.queue], [worker, flakyJob.queue], [api, workJob.queue]] as const) {
+    for (const [s, queue] of [
+      [worker, gatedJob.queue],
+      [worker, flakyJob.queue],
+      [api, workJob.queue],
+    ] as const) {
       await waitFor(`${queue} to be empty`, async () => (await queued(s, queue)) === 0);
     }
     const keys = [running, retrying, ...waiting].map((p) => p.key);
@@ -113,7 +126,9 @@ describe('jobs handed to Bull when Redis loses its data', () => {
     expect(keys.map((k) => started.get(k))).toEqual([1, 2, 1, 1, 1, 1]); // the retry: a failed attempt, then one that completed
     expect(await row(runningId)).toEqual({ state: 'DONE', attempts: 1 });
     expect(await row(retryingId)).toEqual({ state: 'DONE', attempts: 2 });
-    expect((await ds.query(`SELECT DISTINCT "attempts" FROM "outbox" WHERE "id" = ANY($1::uuid[])`, [waitingIds])).map((r: { attempts: number }) => r.attempts)).toEqual([1]);
+    expect(
+      (await ds.query(`SELECT DISTINCT "attempts" FROM "outbox" WHERE "id" = ANY($1::uuid[])`, [waitingIds])).map((r: { attempts: number }) => r.attempts),
+    ).toEqual([1]);
   }, 60_000);
 });
 
@@ -138,8 +153,12 @@ describe('jobs Redis lost without a reconnect', () => {
 
       // Everything gone at once (the keys flushed) once the rows are past the periodic window: the
       // marker key is gone too, so the next check covers every row.
-      await waitFor('the rows to age past the periodic window', async () =>
-        (await ds.query(`SELECT 1 FROM "outbox" WHERE "id" = ANY($1::uuid[]) AND "updatedAt" < now() - interval '3100 milliseconds'`, [[...ids, recentId]])).length === 4);
+      await waitFor(
+        'the rows to age past the periodic window',
+        async () =>
+          (await ds.query(`SELECT 1 FROM "outbox" WHERE "id" = ANY($1::uuid[]) AND "updatedAt" < now() - interval '3100 milliseconds'`, [[...ids, recentId]]))
+            .length === 4,
+      );
       await clearRedisPrefix(prefix);
       expect(await queued(api, workJob.queue)).toBe(0);
       await waitFor('every job to be queued again', async () => (await queued(api, workJob.queue)) === 4);
@@ -148,7 +167,11 @@ describe('jobs Redis lost without a reconnect', () => {
       await waitFor('the jobs to run', async () => (await statesOf([...ids, recentId])).every((st) => st === 'DONE'));
       const keys = [...jobs, recent].map((p) => p.key);
       expect(keys.map((k) => started.get(k))).toEqual(keys.map(() => 1));
-      expect((await ds.query(`SELECT DISTINCT "attempts" FROM "outbox" WHERE "id" = ANY($1::uuid[])`, [[...ids, recentId]])).map((r: { attempts: number }) => r.attempts)).toEqual([1]);
+      expect(
+        (await ds.query(`SELECT DISTINCT "attempts" FROM "outbox" WHERE "id" = ANY($1::uuid[])`, [[...ids, recentId]])).map(
+          (r: { attempts: number }) => r.attempts,
+        ),
+      ).toEqual([1]);
     } finally {
       await q.close();
     }

@@ -34,10 +34,7 @@ export function byIdLoader<T>(db: Queryable, spec: ListSpec, where?: (params: Sq
   return new DataLoader<string, T | null>(async (ids) => {
     const params = new SqlParams();
     const conds = [`t."id" = ANY(${params.add(ids, 'uuid[]')})`, ...(where ? where(params) : [])];
-    const rows: Record<string, unknown>[] = await db.query(
-      `SELECT ${spec.selectList} FROM ${quote(spec.table)} t WHERE ${conds.join(' AND ')}`,
-      params.values,
-    );
+    const rows: Record<string, unknown>[] = await db.query(`SELECT ${spec.selectList} FROM ${quote(spec.table)} t WHERE ${conds.join(' AND ')}`, params.values);
     const byId = new Map(rows.map((r) => [r.id as string, hydrate<T>(spec, r)]));
     return ids.map((id) => byId.get(id) ?? null);
   });

@@ -21,12 +21,14 @@ beforeAll(async () => {
   const owners: string[] = [];
   for (let i = 0; i < 3; i++) owners.push((await createUser(server.ds, { name: `${t} owner ${i}` })).id);
   const q = (sql: string, params: unknown[]) => server.ds.query(sql, params);
-  const accounts: string[] = (await q(
-    `INSERT INTO "accounts" ("name", "ownerId", "createdAt")
+  const accounts: string[] = (
+    await q(
+      `INSERT INTO "accounts" ("name", "ownerId", "createdAt")
      SELECT $1 || ' account ' || lpad(g::text, 2, '0'), ($2::uuid[])[1 + g % 3], now() - g * interval '1 second'
      FROM generate_series(1, ${ACCOUNTS}) g RETURNING "id"`,
-    [t, owners],
-  )).map((r: { id: string }) => r.id);
+      [t, owners],
+    )
+  ).map((r: { id: string }) => r.id);
   await q(
     `INSERT INTO "contacts" ("firstName", "lastName", "ownerId", "accountId")
      SELECT 'first ' || g, $1, ($2::uuid[])[1 + g % 3], ($3::uuid[])[1 + g % ${ACCOUNTS}]
@@ -47,7 +49,9 @@ beforeAll(async () => {
     [t],
   );
 });
-afterAll(async () => { await server.stop(); });
+afterAll(async () => {
+  await server.stop();
+});
 
 async function measure(query: string, variables: Record<string, unknown>) {
   const { result, count, statements } = await countStatements(() => manager.ok(query, variables));

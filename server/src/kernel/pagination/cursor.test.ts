@@ -25,8 +25,12 @@ async function threeAccounts(server: TestServer) {
 
 describe('cursor signing', () => {
   let server: TestServer;
-  beforeAll(async () => { server = await startTestServer(); });
-  afterAll(async () => { await server.stop(); });
+  beforeAll(async () => {
+    server = await startTestServer();
+  });
+  afterAll(async () => {
+    await server.stop();
+  });
 
   it('refuses cursors made without the server secret: the public checksum, none, or a wrong signature', async () => {
     const { rep, filter, first } = await threeAccounts(server);
@@ -37,10 +41,20 @@ describe('cursor signing', () => {
     const chosen = bodyText([values[0], '2000-01-01 00:00:00+00', '00000000-0000-0000-0000-000000000000']);
     const [body, signature] = issued.split('.');
     const flipped = signature.slice(0, -2) + (signature.endsWith('AA') ? 'BA' : 'AA');
-    for (const forged of [`${same}.${publicChecksum(same)}`, `${chosen}.${publicChecksum(chosen)}`, same, `${same}.`, `${body}.${flipped}`, `${chosen}.${signature}`]) {
+    for (const forged of [
+      `${same}.${publicChecksum(same)}`,
+      `${chosen}.${publicChecksum(chosen)}`,
+      same,
+      `${same}.`,
+      `${body}.${flipped}`,
+      `${chosen}.${signature}`,
+    ]) {
       const res = await rep.request(ACCOUNTS, { first: 1, after: forged, filter });
       expect(res.data).toBeUndefined();
-      expect(res.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', fields: [{ path: ['after'], message: 'Invalid cursor: it was not issued by this server' }] });
+      expect(res.errors?.[0].extensions).toMatchObject({
+        code: 'BAD_USER_INPUT',
+        fields: [{ path: ['after'], message: 'Invalid cursor: it was not issued by this server' }],
+      });
     }
     expect((await rep.ok(ACCOUNTS, { first: 1, after: issued, filter })).accounts.nodes).toHaveLength(1);
   });

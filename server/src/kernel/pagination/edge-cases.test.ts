@@ -7,8 +7,12 @@ import { signatureFor } from './list';
 import { specOf } from './spec';
 
 let server: TestServer;
-beforeAll(async () => { server = await startTestServer(); });
-afterAll(async () => { await server.stop(); });
+beforeAll(async () => {
+  server = await startTestServer();
+});
+afterAll(async () => {
+  await server.stop();
+});
 
 const ACCOUNTS = `query($first: Int, $last: Int, $after: String, $before: String, $filter: AccountFilter) {
   accounts(first: $first, last: $last, after: $after, before: $before, filter: $filter) { totalCount nodes { id name } pageInfo { hasNextPage hasPreviousPage endCursor } } }`;

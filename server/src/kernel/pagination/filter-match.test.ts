@@ -1,7 +1,13 @@
 import { matchesFilter } from './filter-match';
 
 // The in-memory twin of filter-sql, used to filter subscription events.
-const entry = { entityType: 'Deal', entityId: '6f1c1c1e-3b7a-4c55-9a57-2a1d6c1f0b11', action: 'WON', actorId: null, createdAt: new Date('2026-11-29T10:00:00Z') };
+const entry = {
+  entityType: 'Deal',
+  entityId: '6f1c1c1e-3b7a-4c55-9a57-2a1d6c1f0b11',
+  action: 'WON',
+  actorId: null,
+  createdAt: new Date('2026-11-29T10:00:00Z'),
+};
 
 describe('matchesFilter', () => {
   it.each([

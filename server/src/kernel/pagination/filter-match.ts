@@ -2,7 +2,6 @@ import { isUuid } from '../ids';
 
 type Ops = Record<string, unknown>;
 
-
 function cmp(a: unknown, b: unknown): number {
   // IDs compare as PostgreSQL compares uuids: case-insensitively.
   if (isUuid(a) && isUuid(b)) {
@@ -18,17 +17,48 @@ function matchOps(value: unknown, ops: Ops): boolean {
   for (const [op, want] of Object.entries(ops)) {
     if (want === undefined || want === null) continue;
     switch (op) {
-      case 'eq': if (cmp(value, want) !== 0) return false; break;
-      case 'neq': if (cmp(value, want) === 0) return false; break;
-      case 'in': if (!(want as unknown[]).some((w) => cmp(value, w) === 0)) return false; break;
-      case 'gt': if (!(cmp(value, want) > 0)) return false; break;
-      case 'gte': if (!(cmp(value, want) >= 0)) return false; break;
-      case 'lt': if (!(cmp(value, want) < 0)) return false; break;
-      case 'lte': if (!(cmp(value, want) <= 0)) return false; break;
-      case 'contains': if (!String(value ?? '').toLowerCase().includes(String(want).toLowerCase())) return false; break;
-      case 'startsWith': if (!String(value ?? '').toLowerCase().startsWith(String(want).toLowerCase())) return false; break;
-      case 'isNull': if ((value == null) !== want) return false; break;
-      default: return false;
+      case 'eq':
+        if (cmp(value, want) !== 0) return false;
+        break;
+      case 'neq':
+        if (cmp(value, want) === 0) return false;
+        break;
+      case 'in':
+        if (!(want as unknown[]).some((w) => cmp(value, w) === 0)) return false;
+        break;
+      case 'gt':
+        if (!(cmp(value, want) > 0)) return false;
+        break;
+      case 'gte':
+        if (!(cmp(value, want) >= 0)) return false;
+        break;
+      case 'lt':
+        if (!(cmp(value, want) < 0)) return false;
+        break;
+      case 'lte':
+        if (!(cmp(value, want) <= 0)) return false;
+        break;
+      case 'contains':
+        if (
+          !String(value ?? '')
+            .toLowerCase()
+            .includes(String(want).toLowerCase())
+        )
+          return false;
+        break;
+      case 'startsWith':
+        if (
+          !String(value ?? '')
+            .toLowerCase()
+            .startsWith(String(want).toLowerCase())
+        )
+          return false;
+        break;
+      case 'isNull':
+        if ((value == null) !== want) return false;
+        break;
+      default:
+        return false;
     }
   }
   return true;

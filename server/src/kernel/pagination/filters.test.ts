@@ -8,8 +8,12 @@ import { countStatements } from '../../../test/sql-counter';
 // through the real endpoint. A rep sees only their own rows, which isolates each data set.
 
 let server: TestServer;
-beforeAll(async () => { server = await startTestServer(); });
-afterAll(async () => { await server.stop(); });
+beforeAll(async () => {
+  server = await startTestServer();
+});
+afterAll(async () => {
+  await server.stop();
+});
 
 type Row = Record<string, any>;
 const TYPE: Record<string, string> = { accounts: 'Account', contacts: 'Contact', deals: 'Deal', interactions: 'Interaction', users: 'User' };
@@ -33,8 +37,14 @@ describe('StringFilter', () => {
   beforeAll(async () => {
     rep = await clientAs(server, 'SALES_REP');
     const rows: [string, string | null][] = [
-      ['Acme Corp', 'Retail'], ['acme labs', null], ['Globex', 'retail'], ['100% Pure', 'Energy'],
-      ['100 Pure', 'Energy'], ['a_b', null], ['axb', 'Mining'], ['back\\slash', null],
+      ['Acme Corp', 'Retail'],
+      ['acme labs', null],
+      ['Globex', 'retail'],
+      ['100% Pure', 'Energy'],
+      ['100 Pure', 'Energy'],
+      ['a_b', null],
+      ['axb', 'Mining'],
+      ['back\\slash', null],
     ];
     for (const [name, industry] of rows) await createAccount(server.ds, rep.user.id, { name, industry });
   });
@@ -71,7 +81,11 @@ describe('StringFilter', () => {
 describe('IDFilter', () => {
   it('eq, neq and in; a value that is not an ID is BAD_USER_INPUT', async () => {
     const rep = await clientAs(server, 'SALES_REP');
-    const [a, b, c] = [await createAccount(server.ds, rep.user.id, { name: 'a' }), await createAccount(server.ds, rep.user.id, { name: 'b' }), await createAccount(server.ds, rep.user.id, { name: 'c' })];
+    const [a, b, c] = [
+      await createAccount(server.ds, rep.user.id, { name: 'a' }),
+      await createAccount(server.ds, rep.user.id, { name: 'b' }),
+      await createAccount(server.ds, rep.user.id, { name: 'c' }),
+    ];
     expect(await values(rep, 'accounts', { id: { eq: b.id } })).toEqual(['b']);
     expect(await values(rep, 'accounts', { id: { neq: b.id } })).toEqual(['a', 'c']);
     expect(await values(rep, 'accounts', { id: { in: [a.id, c.id] } })).toEqual(['a', 'c']);
@@ -148,7 +162,9 @@ describe('comparable and enum filters on deals', () => {
     expect(await deals({ or: [{ stage: { eq: 'NEGOTIATION' } }, { amount: { lt: '100' } }] })).toEqual(['d1', 'd3']);
     expect(await deals({ and: [{ probability: { isNull: false } }, { not: { stage: { in: ['CLOSED_WON', 'CLOSED_LOST'] } } }] })).toEqual(['d3']);
     expect(await deals({ not: { or: [{ stage: { eq: 'NEGOTIATION' } }, { amount: { lt: '100' } }] } })).toEqual(['d2', 'd4']);
-    expect(await deals({ or: [{ and: [{ amount: { gt: '100' } }, { probability: { lt: 60 } }] }, { name: { eq: 'd1' } }], not: { name: { eq: 'd3' } } })).toEqual(['d1']);
+    expect(
+      await deals({ or: [{ and: [{ amount: { gt: '100' } }, { probability: { lt: 60 } }] }, { name: { eq: 'd1' } }], not: { name: { eq: 'd3' } } }),
+    ).toEqual(['d1']);
   });
 });
 
@@ -156,7 +172,12 @@ describe('BooleanFilter', () => {
   it('filters users by active', async () => {
     const reader = await clientAs(server, 'SALES_REP');
     const t = tag('bool');
-    for (const [n, active] of [['a', true], ['b', false], ['c', true]] as const) await createUser(server.ds, { name: `${t} ${n}`, active });
+    for (const [n, active] of [
+      ['a', true],
+      ['b', false],
+      ['c', true],
+    ] as const)
+      await createUser(server.ds, { name: `${t} ${n}`, active });
     expect(await values(reader, 'users', { name: { startsWith: t }, active: { eq: false } })).toEqual([`${t} b`]);
     expect(await values(reader, 'users', { name: { startsWith: t }, active: { eq: true } })).toEqual([`${t} a`, `${t} c`]);
   });
@@ -177,10 +198,12 @@ describe('relation filters', () => {
     expect(await deals({ owner: { id: { eq: u2.id } } })).toEqual([`${t} C`]);
     expect(await deals({ owner: { name: { contains: 'one' } }, account: { name: { contains: 'umbrella' } } })).toEqual([`${t} B`]);
     expect(await deals({ not: { account: { name: { contains: 'initech' } } } })).toEqual([`${t} B`, `${t} C`]);
-    expect(await failure(manager, `query($f: DealFilter) { deals(filter: $f) { nodes { id } } }`, { f: { account: { owner: { id: { eq: u1.id } } } } }))
-      .toEqual({ code: 'BAD_USER_INPUT', path: ['filter', 'account', 'owner'] });
-    expect(await failure(manager, `query($f: InteractionFilter) { interactions(filter: $f) { nodes { id } } }`, { f: { deal: { account: { name: { eq: 'x' } } } } }))
-      .toEqual({ code: 'BAD_USER_INPUT', path: ['filter', 'deal', 'account'] });
+    expect(
+      await failure(manager, `query($f: DealFilter) { deals(filter: $f) { nodes { id } } }`, { f: { account: { owner: { id: { eq: u1.id } } } } }),
+    ).toEqual({ code: 'BAD_USER_INPUT', path: ['filter', 'account', 'owner'] });
+    expect(
+      await failure(manager, `query($f: InteractionFilter) { interactions(filter: $f) { nodes { id } } }`, { f: { deal: { account: { name: { eq: 'x' } } } } }),
+    ).toEqual({ code: 'BAD_USER_INPUT', path: ['filter', 'deal', 'account'] });
   });
 });
 
@@ -275,7 +298,10 @@ describe('page arguments', () => {
     const [body, sum] = cursors.byName.split('.');
     const parts = JSON.parse(Buffer.from(body, 'base64url').toString('utf8'));
     parts[1] = 'zzz';
-    expect(await bad({ first: 1, after: `${Buffer.from(JSON.stringify(parts)).toString('base64url')}.${sum}` })).toEqual({ code: 'BAD_USER_INPUT', path: ['after'] });
+    expect(await bad({ first: 1, after: `${Buffer.from(JSON.stringify(parts)).toString('base64url')}.${sum}` })).toEqual({
+      code: 'BAD_USER_INPUT',
+      path: ['after'],
+    });
     // a cursor of another sort order, or of another list
     expect(await bad({ first: 1, o: [{ field: 'NAME', direction: 'DESC' }], after: cursors.byName })).toEqual({ code: 'BAD_USER_INPUT', path: ['after'] });
     expect(await bad({ first: 1, o: [{ field: 'AMOUNT' }], after: cursors.byName })).toEqual({ code: 'BAD_USER_INPUT', path: ['after'] });

@@ -105,7 +105,10 @@ function keysetSql(keys: SortKey[], values: (string | null)[], reverse: boolean,
 
 export function checkPageArgs(args: PageArgs): { size: number; backward: boolean } {
   const { first, last } = args;
-  for (const [name, v] of [['first', first], ['last', last]] as const) {
+  for (const [name, v] of [
+    ['first', first],
+    ['last', last],
+  ] as const) {
     if (v != null && (!Number.isInteger(v) || v < 0 || v > MAX_PAGE)) {
       throw badInput([name], `${name} must be between 0 and ${MAX_PAGE}`);
     }
@@ -137,7 +140,11 @@ export function hydrate<T>(spec: ListSpec, row: Record<string, unknown>): T {
 /** An edge whose cursor is encoded only when a client asks for it. */
 class Edge<T> {
   private encoded: string | undefined;
-  constructor(private readonly sig: string, private readonly keyVals: (string | null)[], readonly node: T) {}
+  constructor(
+    private readonly sig: string,
+    private readonly keyVals: (string | null)[],
+    readonly node: T,
+  ) {}
   get cursor(): string {
     return (this.encoded ??= encodeCursor(this.sig, this.keyVals));
   }
@@ -172,8 +179,13 @@ function conditions(spec: ListSpec, q: ListQuery, params: SqlParams, alias = 't'
 /** A filter that says anything about `deletedAt` (at any and/or/not level) decides on the trash itself. */
 function mentionsTrash(filter: Record<string, unknown> | null | undefined): boolean {
   if (!filter) return false;
-  return Object.entries(filter).some(([k, v]) =>
-    v != null && (k === 'deletedAt' || ((k === 'and' || k === 'or') && (v as Record<string, unknown>[]).some(mentionsTrash)) || (k === 'not' && mentionsTrash(v as Record<string, unknown>))));
+  return Object.entries(filter).some(
+    ([k, v]) =>
+      v != null &&
+      (k === 'deletedAt' ||
+        ((k === 'and' || k === 'or') && (v as Record<string, unknown>[]).some(mentionsTrash)) ||
+        (k === 'not' && mentionsTrash(v as Record<string, unknown>))),
+  );
 }
 
 /**
@@ -194,7 +206,13 @@ function keyColumns(keys: SortKey[]): string {
   return keys.map((k, i) => `${k.sql}::text AS "__k${i}"`).join(', ');
 }
 
-function buildConnection<T>(spec: ListSpec, p: Prepared, rows: Record<string, unknown>[], hadCursor: boolean, count: () => Promise<number>): ConnectionShape<T> {
+function buildConnection<T>(
+  spec: ListSpec,
+  p: Prepared,
+  rows: Record<string, unknown>[],
+  hadCursor: boolean,
+  count: () => Promise<number>,
+): ConnectionShape<T> {
   const more = rows.length > p.size;
   const page = more ? rows.slice(0, p.size) : rows;
   if (p.backward) page.reverse();
@@ -209,8 +227,12 @@ function buildConnection<T>(spec: ListSpec, p: Prepared, rows: Record<string, un
     pageInfo: {
       hasNextPage: p.backward ? hadCursor : more,
       hasPreviousPage: p.backward ? more : hadCursor,
-      get startCursor() { return edges[0]?.cursor ?? null; },
-      get endCursor() { return edges[edges.length - 1]?.cursor ?? null; },
+      get startCursor() {
+        return edges[0]?.cursor ?? null;
+      },
+      get endCursor() {
+        return edges[edges.length - 1]?.cursor ?? null;
+      },
     },
     countTotal: count,
   };
@@ -232,9 +254,7 @@ export async function listPage<T>(db: Queryable, spec: ListSpec, q: ListQuery): 
   const rows = await runPageQuery(db, sql, params.values, p);
   let counted: Promise<number> | undefined;
   const count = () =>
-    (counted ??= db
-      .query(`SELECT count(*)::int AS n FROM ${quote(spec.table)} t ${countWhere}`, countValues)
-      .then((r: { n: number }[]) => r[0].n));
+    (counted ??= db.query(`SELECT count(*)::int AS n FROM ${quote(spec.table)} t ${countWhere}`, countValues).then((r: { n: number }[]) => r[0].n));
   return buildConnection<T>(spec, p, rows, !!p.cursorValues, count);
 }
 

@@ -8,40 +8,89 @@ import { startTestServer, TestServer } from '../../../test/server';
 
 type Row = Record<string, any>;
 type Dir = 'ASC' | 'DESC';
-interface Order { field: string; direction: Dir }
+interface Order {
+  field: string;
+  direction: Dir;
+}
 /** 'text' compares as strings (ISO dates and times too); a list is an enum in declaration order. */
 type Kind = 'text' | 'num' | readonly string[];
-interface ListDef { list: string; type: string; sort: Record<string, [string, Kind]>; defaultOrder: Order[] }
+interface ListDef {
+  list: string;
+  type: string;
+  sort: Record<string, [string, Kind]>;
+  defaultOrder: Order[];
+}
 
 const STAGES = ['PROSPECTING', 'QUALIFICATION', 'PROPOSAL', 'NEGOTIATION', 'CLOSED_WON', 'CLOSED_LOST'] as const;
 const TYPES = ['CALL', 'EMAIL', 'MEETING', 'NOTE', 'SMS'] as const;
 const NEWEST: Order[] = [{ field: 'CREATED_AT', direction: 'DESC' }];
 
 const ACCOUNTS: ListDef = {
-  list: 'accounts', type: 'Account', defaultOrder: NEWEST,
-  sort: { NAME: ['name', 'text'], INDUSTRY: ['industry', 'text'], CREDIT_LIMIT: ['creditLimit', 'num'], CREATED_AT: ['createdAt', 'text'], UPDATED_AT: ['updatedAt', 'text'] },
+  list: 'accounts',
+  type: 'Account',
+  defaultOrder: NEWEST,
+  sort: {
+    NAME: ['name', 'text'],
+    INDUSTRY: ['industry', 'text'],
+    CREDIT_LIMIT: ['creditLimit', 'num'],
+    CREATED_AT: ['createdAt', 'text'],
+    UPDATED_AT: ['updatedAt', 'text'],
+  },
 };
 const CONTACTS: ListDef = {
-  list: 'contacts', type: 'Contact', defaultOrder: NEWEST,
-  sort: { FIRST_NAME: ['firstName', 'text'], LAST_NAME: ['lastName', 'text'], EMAIL: ['email', 'text'], CREATED_AT: ['createdAt', 'text'], UPDATED_AT: ['updatedAt', 'text'] },
+  list: 'contacts',
+  type: 'Contact',
+  defaultOrder: NEWEST,
+  sort: {
+    FIRST_NAME: ['firstName', 'text'],
+    LAST_NAME: ['lastName', 'text'],
+    EMAIL: ['email', 'text'],
+    CREATED_AT: ['createdAt', 'text'],
+    UPDATED_AT: ['updatedAt', 'text'],
+  },
 };
 const DEALS: ListDef = {
-  list: 'deals', type: 'Deal', defaultOrder: NEWEST,
+  list: 'deals',
+  type: 'Deal',
+  defaultOrder: NEWEST,
   sort: {
-    NAME: ['name', 'text'], AMOUNT: ['amount', 'num'], STAGE: ['stage', STAGES], PROBABILITY: ['probability', 'num'],
-    EXPECTED_CLOSE_DATE: ['expectedCloseDate', 'text'], CLOSED_AT: ['closedAt', 'text'], CREATED_AT: ['createdAt', 'text'], UPDATED_AT: ['updatedAt', 'text'],
+    NAME: ['name', 'text'],
+    AMOUNT: ['amount', 'num'],
+    STAGE: ['stage', STAGES],
+    PROBABILITY: ['probability', 'num'],
+    EXPECTED_CLOSE_DATE: ['expectedCloseDate', 'text'],
+    CLOSED_AT: ['closedAt', 'text'],
+    CREATED_AT: ['createdAt', 'text'],
+    UPDATED_AT: ['updatedAt', 'text'],
   },
 };
 const INTERACTIONS: ListDef = {
-  list: 'interactions', type: 'Interaction', defaultOrder: [{ field: 'OCCURRED_AT', direction: 'DESC' }],
+  list: 'interactions',
+  type: 'Interaction',
+  defaultOrder: [{ field: 'OCCURRED_AT', direction: 'DESC' }],
   sort: { OCCURRED_AT: ['occurredAt', 'text'], TYPE: ['type', TYPES], CREATED_AT: ['createdAt', 'text'], UPDATED_AT: ['updatedAt', 'text'] },
 };
 
 const MULTI_KEY: Record<string, Order[][]> = {
-  accounts: [[o('INDUSTRY', 'DESC'), o('NAME')], [o('CREDIT_LIMIT'), o('INDUSTRY')], [o('NAME'), o('CREATED_AT', 'DESC')]],
-  contacts: [[o('LAST_NAME'), o('FIRST_NAME', 'DESC')], [o('EMAIL', 'DESC'), o('LAST_NAME')]],
-  deals: [[o('STAGE'), o('PROBABILITY', 'DESC')], [o('PROBABILITY'), o('EXPECTED_CLOSE_DATE', 'DESC'), o('NAME')], [o('CLOSED_AT', 'DESC'), o('AMOUNT')], [o('NAME', 'DESC'), o('CREATED_AT')]],
-  interactions: [[o('TYPE'), o('OCCURRED_AT', 'DESC')], [o('OCCURRED_AT'), o('TYPE', 'DESC')]],
+  accounts: [
+    [o('INDUSTRY', 'DESC'), o('NAME')],
+    [o('CREDIT_LIMIT'), o('INDUSTRY')],
+    [o('NAME'), o('CREATED_AT', 'DESC')],
+  ],
+  contacts: [
+    [o('LAST_NAME'), o('FIRST_NAME', 'DESC')],
+    [o('EMAIL', 'DESC'), o('LAST_NAME')],
+  ],
+  deals: [
+    [o('STAGE'), o('PROBABILITY', 'DESC')],
+    [o('PROBABILITY'), o('EXPECTED_CLOSE_DATE', 'DESC'), o('NAME')],
+    [o('CLOSED_AT', 'DESC'), o('AMOUNT')],
+    [o('NAME', 'DESC'), o('CREATED_AT')],
+  ],
+  interactions: [
+    [o('TYPE'), o('OCCURRED_AT', 'DESC')],
+    [o('OCCURRED_AT'), o('TYPE', 'DESC')],
+  ],
 };
 
 function o(field: string, direction: Dir = 'ASC'): Order {
@@ -82,10 +131,15 @@ function listQuery(def: ListDef, parent?: string): string {
     ${parent ? `${parent}(id: $pid) { ${list} }` : list} }`;
 }
 
-interface Reader { client: Client; def: ListDef; filter?: Row; parent?: { field: string; id: string } }
+interface Reader {
+  client: Client;
+  def: ListDef;
+  filter?: Row;
+  parent?: { field: string; id: string };
+}
 
 async function page(r: Reader, vars: Row): Promise<{ edges: { cursor: string; node: Row }[]; pageInfo: Row }> {
-  const filter = vars.filter && r.filter ? { and: [r.filter, vars.filter] } : vars.filter ?? r.filter;
+  const filter = vars.filter && r.filter ? { and: [r.filter, vars.filter] } : (vars.filter ?? r.filter);
   const data = await r.client.ok(listQuery(r.def, r.parent?.field), { ...vars, filter, pid: r.parent?.id });
   return r.parent ? data[r.parent.field][r.def.list] : data[r.def.list];
 }
@@ -98,7 +152,10 @@ async function walk(r: Reader, opts: { orderBy?: Order[]; size: number; backward
   const rows: Row[] = [];
   let cursor: string | undefined;
   for (let n = 0; n < 100; n++) {
-    const p = await page(r, opts.backward ? { last: opts.size, before: cursor, orderBy: opts.orderBy } : { first: opts.size, after: cursor, orderBy: opts.orderBy });
+    const p = await page(
+      r,
+      opts.backward ? { last: opts.size, before: cursor, orderBy: opts.orderBy } : { first: opts.size, after: cursor, orderBy: opts.orderBy },
+    );
     const nodes = p.edges.map((e) => e.node);
     expect(p.pageInfo.startCursor).toBe(p.edges[0]?.cursor ?? null);
     expect(p.pageInfo.endCursor).toBe(p.edges[p.edges.length - 1]?.cursor ?? null);
@@ -119,8 +176,12 @@ const T0 = Date.UTC(2031, 0, 1);
 const at = (k: number) => new Date(T0 + k * 60_000 + 123); // whole milliseconds: exact in JS and SQL
 
 let server: TestServer;
-beforeAll(async () => { server = await startTestServer(); });
-afterAll(async () => { await server.stop(); });
+beforeAll(async () => {
+  server = await startTestServer();
+});
+afterAll(async () => {
+  await server.stop();
+});
 
 const N = 14;
 
@@ -141,7 +202,10 @@ async function seedDeals(ownerId: string, accountId: string, n = N): Promise<voi
   }
 }
 
-interface Fixture { readers: Record<string, Reader>; all: Record<string, Row[]> }
+interface Fixture {
+  readers: Record<string, Reader>;
+  all: Record<string, Row[]>;
+}
 let fx: Fixture;
 
 // One rep owns every row of the sort walks (they only read); a manager reads the rep's accounts,
@@ -152,28 +216,36 @@ beforeAll(async () => {
   const ds = server.ds;
   const accounts = [];
   for (let i = 0; i < N; i++) {
-    accounts.push(await createAccount(ds, rep.user.id, {
-      name: ['mango', 'apple', 'kiwi', 'apple', 'fig'][i % 5],
-      industry: i % 3 === 0 ? null : ['retail', 'energy', 'retail', 'mining'][i % 4],
-      creditLimit: i % 4 === 0 ? null : ['500.00', '10.50', '500.00'][i % 3],
-      createdAt: at(Math.floor(i / 4)),
-      updatedAt: at(20 - (i % 3)),
-    }));
+    accounts.push(
+      await createAccount(ds, rep.user.id, {
+        name: ['mango', 'apple', 'kiwi', 'apple', 'fig'][i % 5],
+        industry: i % 3 === 0 ? null : ['retail', 'energy', 'retail', 'mining'][i % 4],
+        creditLimit: i % 4 === 0 ? null : ['500.00', '10.50', '500.00'][i % 3],
+        createdAt: at(Math.floor(i / 4)),
+        updatedAt: at(20 - (i % 3)),
+      }),
+    );
   }
   const contacts = [];
   for (let i = 0; i < N; i++) {
-    contacts.push(await createContact(ds, rep.user.id, {
-      firstName: ['ann', 'bob', 'cid', 'ann'][i % 4],
-      lastName: ['lee', 'kim', 'lee', 'ito', 'ray'][i % 5],
-      email: i % 3 === 0 ? null : `${['aa', 'bb', 'cc', 'ab'][i % 4]}@x.example`,
-      createdAt: at(Math.floor(i / 2)),
-      updatedAt: at(5 + (i % 3)),
-    }));
+    contacts.push(
+      await createContact(ds, rep.user.id, {
+        firstName: ['ann', 'bob', 'cid', 'ann'][i % 4],
+        lastName: ['lee', 'kim', 'lee', 'ito', 'ray'][i % 5],
+        email: i % 3 === 0 ? null : `${['aa', 'bb', 'cc', 'ab'][i % 4]}@x.example`,
+        createdAt: at(Math.floor(i / 2)),
+        updatedAt: at(5 + (i % 3)),
+      }),
+    );
   }
   await seedDeals(rep.user.id, accounts[0].id);
   for (let i = 0; i < N; i++) {
     await createInteraction(ds, rep.user.id, {
-      contactId: contacts[0].id, type: TYPES[(i * 3) % 5], occurredAt: at(i % 5), createdAt: at(Math.floor(i / 3)), updatedAt: at(9 - (i % 2)),
+      contactId: contacts[0].id,
+      type: TYPES[(i * 3) % 5],
+      occurredAt: at(i % 5),
+      createdAt: at(Math.floor(i / 3)),
+      updatedAt: at(9 - (i % 2)),
     });
   }
   const readers: Record<string, Reader> = {
@@ -196,16 +268,19 @@ describe.each([ACCOUNTS, CONTACTS, DEALS, INTERACTIONS])('walking $list', (def) 
     expect(fx.all[def.list]).toHaveLength(N);
   });
 
-  it.each(orders.map((ob) => [ob.map((k) => `${k.field} ${k.direction}`).join(', '), ob]))('by %s: forward and backward see each row once, in order', async (_label, orderBy) => {
-    const r = fx.readers[def.list];
-    const expected = ids([...fx.all[def.list]].sort(comparator(def, orderBy as Order[])));
-    expect(ids(await walk(r, { orderBy: orderBy as Order[], size: 3 }))).toEqual(expected);
-    expect(ids(await walk(r, { orderBy: orderBy as Order[], size: 4, backward: true }))).toEqual(expected);
-    // `last` alone is the end of the list, still in list order
-    const tail = await page(r, { last: 5, orderBy });
-    expect(ids(tail.edges.map((e) => e.node))).toEqual(expected.slice(-5));
-    expect(tail.pageInfo).toMatchObject({ hasPreviousPage: true, hasNextPage: false });
-  });
+  it.each(orders.map((ob) => [ob.map((k) => `${k.field} ${k.direction}`).join(', '), ob]))(
+    'by %s: forward and backward see each row once, in order',
+    async (_label, orderBy) => {
+      const r = fx.readers[def.list];
+      const expected = ids([...fx.all[def.list]].sort(comparator(def, orderBy as Order[])));
+      expect(ids(await walk(r, { orderBy: orderBy as Order[], size: 3 }))).toEqual(expected);
+      expect(ids(await walk(r, { orderBy: orderBy as Order[], size: 4, backward: true }))).toEqual(expected);
+      // `last` alone is the end of the list, still in list order
+      const tail = await page(r, { last: 5, orderBy });
+      expect(ids(tail.edges.map((e) => e.node))).toEqual(expected.slice(-5));
+      expect(tail.pageInfo).toMatchObject({ hasPreviousPage: true, hasNextPage: false });
+    },
+  );
 
   it('uses the default order (newest first, id breaks ties) without orderBy', async () => {
     const expected = ids([...fx.all[def.list]].sort(comparator(def, def.defaultOrder)));
@@ -214,7 +289,9 @@ describe.each([ACCOUNTS, CONTACTS, DEALS, INTERACTIONS])('walking $list', (def) 
   });
 
   it('pages back from the middle with last/before to the rows just passed', async () => {
-    const orderBy = Object.keys(def.sort).slice(0, 2).map((f, i) => o(f, i ? 'DESC' : 'ASC'));
+    const orderBy = Object.keys(def.sort)
+      .slice(0, 2)
+      .map((f, i) => o(f, i ? 'DESC' : 'ASC'));
     const r = fx.readers[def.list];
     const expected = ids([...fx.all[def.list]].sort(comparator(def, orderBy)));
     const p1 = await page(r, { first: 6, orderBy });
@@ -255,11 +332,17 @@ describe('rows inserted between pages', () => {
     const inserted: { node: Row; ahead: boolean }[] = [];
     const prop = def.sort[orderBy[0].field][0];
     const rows = await walk(r, {
-      orderBy, size: 3, backward,
+      orderBy,
+      size: 3,
+      backward,
       between: async (boundary) => {
         const made = [];
         for (const attrs of [first, last, { [prop]: boundary[prop] }]) {
-          made.push(def === DEALS ? await createDeal(server.ds, rep.user.id, { accountId: account.id, ...attrs }) : await createInteraction(server.ds, rep.user.id, { contactId: contact.id, ...attrs }));
+          made.push(
+            def === DEALS
+              ? await createDeal(server.ds, rep.user.id, { accountId: account.id, ...attrs })
+              : await createInteraction(server.ds, rep.user.id, { contactId: contact.id, ...attrs }),
+          );
         }
         const fresh = (await page(r, { first: 3, filter: { id: { in: made.map((m) => m.id) } } })).edges.map((e) => e.node);
         expect(fresh).toHaveLength(3);
@@ -278,18 +361,29 @@ describe('rows inserted between pages', () => {
     scenario(DEALS, [o('EXPECTED_CLOSE_DATE'), o('AMOUNT', 'DESC')], false, { expectedCloseDate: '2000-01-01' }, { expectedCloseDate: null, amount: '0.00' }));
   it('backward by closedAt (NULLs last)', () => scenario(DEALS, [o('CLOSED_AT')], true, { closedAt: new Date('2000-01-01T00:00:00Z') }, { closedAt: null }));
   it('interactions newest first while new ones arrive', () =>
-    scenario(INTERACTIONS, INTERACTIONS.defaultOrder, false, { occurredAt: new Date('2099-01-01T00:00:00Z') }, { occurredAt: new Date('2000-01-01T00:00:00Z') }));
+    scenario(
+      INTERACTIONS,
+      INTERACTIONS.defaultOrder,
+      false,
+      { occurredAt: new Date('2099-01-01T00:00:00Z') },
+      { occurredAt: new Date('2000-01-01T00:00:00Z') },
+    ));
 });
 
 describe('property: interleaved forward walks', () => {
   const defs = [ACCOUNTS, CONTACTS, DEALS, INTERACTIONS];
   const orderArb = (def: ListDef) =>
-    fc.uniqueArray(fc.constantFrom(...Object.keys(def.sort)), { minLength: 1, maxLength: 3 })
+    fc
+      .uniqueArray(fc.constantFrom(...Object.keys(def.sort)), { minLength: 1, maxLength: 3 })
       .chain((fields) => fc.tuple(...fields.map((f) => fc.constantFrom<Dir>('ASC', 'DESC').map((d) => o(f, d)))));
   const walkArb = (def: ListDef) => fc.record({ orderBy: orderArb(def), sizes: fc.array(fc.integer({ min: 1, max: 6 }), { minLength: 1, maxLength: 8 }) });
 
   it('every walker sees each row once, in its own order, whatever the page sizes and interleaving', async () => {
-    const arb = fc.constantFrom(...defs).chain((def) => fc.record({ def: fc.constant(def), walkers: fc.array(walkArb(def), { minLength: 1, maxLength: 3 }), schedule: fc.array(fc.nat(), { maxLength: 40 }) }));
+    const arb = fc
+      .constantFrom(...defs)
+      .chain((def) =>
+        fc.record({ def: fc.constant(def), walkers: fc.array(walkArb(def), { minLength: 1, maxLength: 3 }), schedule: fc.array(fc.nat(), { maxLength: 40 }) }),
+      );
     await fc.assert(
       fc.asyncProperty(arb, async ({ def, walkers, schedule }) => {
         const r = fx.readers[def.list];

@@ -114,9 +114,7 @@ export function mergeRuleMaps(maps: RuleMap[]): RuleMap {
 }
 
 function objectTypes(schema: GraphQLSchema): GraphQLObjectType[] {
-  return Object.values(schema.getTypeMap()).filter(
-    (t): t is GraphQLObjectType => isObjectType(t) && !isIntrospectionType(t),
-  );
+  return Object.values(schema.getTypeMap()).filter((t): t is GraphQLObjectType => isObjectType(t) && !isIntrospectionType(t));
 }
 
 /** Fields of the schema that no rule covers (neither their own nor their type's "*"). */
@@ -213,7 +211,7 @@ export function applyPermissions(schema: GraphQLSchema, rules: RuleMap): GraphQL
       const r = own ?? rules[type.name]?.['*'] ?? deny;
       const fieldCheck = r === allow || (!own && guardedAtEntry) ? null : compileRule(r);
       const entry = entryCheckFor(getNamedType(field.type));
-      const before = fieldCheck && entry.before ? both(fieldCheck, entry.before) : fieldCheck ?? entry.before;
+      const before = fieldCheck && entry.before ? both(fieldCheck, entry.before) : (fieldCheck ?? entry.before);
       if (!before && !entry.after) continue;
       wrap(field as GraphQLField<unknown, Context>, before, entry.after);
     }

@@ -24,8 +24,12 @@ describe('the built schema is fully covered by rules', () => {
 
   it('walks the real schema (not an empty one)', () => {
     // Guards the walk above against passing vacuously on a schema without the app's types.
-    const names = Object.values(bare.getTypeMap()).filter(isObjectType).map((t) => t.name);
-    expect(names).toEqual(expect.arrayContaining(['Query', 'Mutation', 'Subscription', 'User', 'Account', 'Contact', 'Deal', 'Interaction', 'AccountConnection', 'PageInfo']));
+    const names = Object.values(bare.getTypeMap())
+      .filter(isObjectType)
+      .map((t) => t.name);
+    expect(names).toEqual(
+      expect.arrayContaining(['Query', 'Mutation', 'Subscription', 'User', 'Account', 'Contact', 'Deal', 'Interaction', 'AccountConnection', 'PageInfo']),
+    );
     expect(Object.keys(bare.getQueryType()!.getFields()).length).toBeGreaterThan(10);
   });
 
@@ -62,9 +66,7 @@ describe('a field added without a rule fails the walk', () => {
 
   it('reports a field once its type loses its rules', () => {
     const { Interaction: _dropped, ...rest } = rules;
-    expect(findUncovered(buildBareSchema(), rest)).toEqual(
-      expect.arrayContaining(['Interaction.id', 'Interaction.subject', 'Interaction.owner']),
-    );
+    expect(findUncovered(buildBareSchema(), rest)).toEqual(expect.arrayContaining(['Interaction.id', 'Interaction.subject', 'Interaction.owner']));
   });
 
   it('refuses a rule map that defines a field twice', () => {
@@ -151,8 +153,12 @@ describe('applyPermissions: deny by default at run time', () => {
     const schema = buildBareSchema();
     const fields = (type: string) => fieldsOf(schema, type);
     const before = {
-      login: fields('Mutation').login.resolve, me: fields('Query').me.resolve, cursor: fields('AccountEdge').cursor.resolve,
-      node: fields('AccountEdge').node.resolve, name: fields('Account').name.resolve, creditLimit: fields('Account').creditLimit.resolve,
+      login: fields('Mutation').login.resolve,
+      me: fields('Query').me.resolve,
+      cursor: fields('AccountEdge').cursor.resolve,
+      node: fields('AccountEdge').node.resolve,
+      name: fields('Account').name.resolve,
+      creditLimit: fields('Account').creditLimit.resolve,
     };
     applyPermissions(schema, mergeRuleMaps(permissionMaps()));
     expect(fields('Mutation').login.resolve).toBe(before.login);

@@ -14,7 +14,11 @@ export abstract class Rule {
 
 /** A named predicate. `contextual` ones read only the request context (not the parent object). */
 export class Predicate extends Rule {
-  constructor(readonly name: string, readonly fn: RuleFn, readonly contextual: boolean) {
+  constructor(
+    readonly name: string,
+    readonly fn: RuleFn,
+    readonly contextual: boolean,
+  ) {
     super();
   }
   describe(): string {
@@ -70,8 +74,10 @@ export const or = (...rules: Rule[]): Rule => new AnyOf(rules);
 export const not = (r: Rule): Rule => new Not(r);
 
 /** `rule(name, { cache: 'contextual' })((parent, args, ctx) => ...)`: contextual rules read only the context. */
-export const rule = (name: string, opts: { cache?: 'contextual' | 'no_cache' } = {}) => (fn: RuleFn): Rule =>
-  new Predicate(name, fn, opts.cache === 'contextual');
+export const rule =
+  (name: string, opts: { cache?: 'contextual' | 'no_cache' } = {}) =>
+  (fn: RuleFn): Rule =>
+    new Predicate(name, fn, opts.cache === 'contextual');
 
 // Rules below are synchronous.
 export const isAuthenticated = rule('signed in', { cache: 'contextual' })((_p, _a, ctx) => !!ctx.principal);

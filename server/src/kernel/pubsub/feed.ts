@@ -37,16 +37,20 @@ export const FEED_BATCH = 500;
  */
 export async function startLocalFeed<T>(source: FeedSource<T>, deliver: (item: T) => void, pollMs = 250): Promise<Feed> {
   let position = await source.head();
-  const pump = new Pump(async () => {
-    for (;;) {
-      const batch = await source.read(position, FEED_BATCH);
-      for (const { position: p, item } of batch) {
-        position = p;
-        deliver(item);
+  const pump = new Pump(
+    async () => {
+      for (;;) {
+        const batch = await source.read(position, FEED_BATCH);
+        for (const { position: p, item } of batch) {
+          position = p;
+          deliver(item);
+        }
+        if (batch.length < FEED_BATCH) return;
       }
-      if (batch.length < FEED_BATCH) return;
-    }
-  }, 'feed pass failed', { feed: 'local' });
+    },
+    'feed pass failed',
+    { feed: 'local' },
+  );
   const timer = setInterval(() => pump.poke(), pollMs);
   timer.unref();
   return {

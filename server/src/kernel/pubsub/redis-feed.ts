@@ -69,13 +69,20 @@ export async function startRedisFeed<T>(o: RedisFeedOptions<T>, readyTimeoutMs =
   let subscribed = false;
   let lastSeen: string | null = null; // newest position delivered here; older repeats are dropped
   let firstSubscribe: () => void = () => undefined;
-  const subscribedOnce = new Promise<void>((resolve) => { firstSubscribe = resolve; });
+  const subscribedOnce = new Promise<void>((resolve) => {
+    firstSubscribe = resolve;
+  });
 
-  const lock = new LeaderLock(o.publisher, keys.lock, (leader) => {
-    position = null;
-    logger.info({ feed: o.name, leader }, leader ? 'publishing the live feed' : 'no longer publishing the live feed');
-    if (leader) pump.poke();
-  }, o.lockTtlMs);
+  const lock = new LeaderLock(
+    o.publisher,
+    keys.lock,
+    (leader) => {
+      position = null;
+      logger.info({ feed: o.name, leader }, leader ? 'publishing the live feed' : 'no longer publishing the live feed');
+      if (leader) pump.poke();
+    },
+    o.lockTtlMs,
+  );
 
   /** The stored position, or a fresh start (announced to subscribers) when there is none usable. */
   async function claim(): Promise<string | null> {
@@ -90,24 +97,28 @@ export async function startRedisFeed<T>(o: RedisFeedOptions<T>, readyTimeoutMs =
     return start;
   }
 
-  const pump = new Pump(async () => {
-    if (stopped || !lock.isLeader) return;
-    position ??= await claim();
-    while (position !== null && !stopped && lock.isLeader) {
-      const batch = await o.source.read(position, FEED_BATCH);
-      if (!batch.length) return;
-      const next = batch[batch.length - 1].position;
-      const messages = batch.map((b) => JSON.stringify({ p: b.position, d: b.item }));
-      const r = await publisher.feedPublish(keys.lock, keys.position, keys.events, lock.token, position, next, ...messages);
-      if (r !== 1) {
-        position = null;
-        if (r === 0) lock.lost();
-        return;
+  const pump = new Pump(
+    async () => {
+      if (stopped || !lock.isLeader) return;
+      position ??= await claim();
+      while (position !== null && !stopped && lock.isLeader) {
+        const batch = await o.source.read(position, FEED_BATCH);
+        if (!batch.length) return;
+        const next = batch[batch.length - 1].position;
+        const messages = batch.map((b) => JSON.stringify({ p: b.position, d: b.item }));
+        const r = await publisher.feedPublish(keys.lock, keys.position, keys.events, lock.token, position, next, ...messages);
+        if (r !== 1) {
+          position = null;
+          if (r === 0) lock.lost();
+          return;
+        }
+        position = next;
+        if (batch.length < FEED_BATCH) return;
       }
-      position = next;
-      if (batch.length < FEED_BATCH) return;
-    }
-  }, 'feed pass failed', { feed: o.name });
+    },
+    'feed pass failed',
+    { feed: o.name },
+  );
 
   let wakePending = false;
   function wakeLeader(): void {
@@ -159,11 +170,16 @@ export async function startRedisFeed<T>(o: RedisFeedOptions<T>, readyTimeoutMs =
     firstSubscribe();
     // With no stored position (Redis lost its data) a leader is about to restart the feed and
     // announce it on the channel, which is the one gap signal subscribers then get.
-    const restartComing = await publisher.exists(keys.position).then((n) => n === 0, () => false);
+    const restartComing = await publisher.exists(keys.position).then(
+      (n) => n === 0,
+      () => false,
+    );
     if (!restartComing) o.onGap('redis subscription (re)started');
   }
   const onReady = () => void subscribe();
-  const onClose = () => { subscribed = false; };
+  const onClose = () => {
+    subscribed = false;
+  };
   o.subscriber.on('message', onMessage);
   o.subscriber.on('ready', onReady);
   o.subscriber.on('close', onClose);
@@ -174,7 +190,9 @@ export async function startRedisFeed<T>(o: RedisFeedOptions<T>, readyTimeoutMs =
   await Promise.race([Promise.all([subscribedOnce, whenReady(o.publisher, readyTimeoutMs)]), deadline]);
   lock.start();
   await lock.hold();
-  const timer = setInterval(() => { if (lock.isLeader) pump.poke(); }, o.pollMs ?? 250);
+  const timer = setInterval(() => {
+    if (lock.isLeader) pump.poke();
+  }, o.pollMs ?? 250);
   timer.unref();
 
   return {

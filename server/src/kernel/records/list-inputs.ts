@@ -2,9 +2,7 @@ import { ArgsType, ClassType, Field, InputType, registerEnumType } from 'type-gr
 import { getMetadataArgsStorage } from 'typeorm';
 import { enumName } from '../enums';
 import { PageArgsInput } from '../pagination/connection.types';
-import {
-  BooleanFilter, DateFilter, DateTimeFilter, EnumFilter, IDFilter, IntFilter, MoneyFilter, SortDirection, StringFilter,
-} from '../pagination/filters';
+import { BooleanFilter, DateFilter, DateTimeFilter, EnumFilter, IDFilter, IntFilter, MoneyFilter, SortDirection, StringFilter } from '../pagination/filters';
 import type { OrderInput } from '../pagination/list';
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
@@ -65,7 +63,6 @@ const sentence = (prop: string) => {
   const w = words(prop);
   return `${w[0].toUpperCase()}${w.slice(1)}.`;
 };
-
 
 /** The filter input for a marked property, from the TypeORM column or relation behind it. */
 function filterTypeOf(entity: Function, property: string): TypeFn {
@@ -160,7 +157,10 @@ export function listInputsOf(entity: Function): ListInputs {
   Field(() => [Filter], { nullable: true, description: 'Any of these.' })(Filter.prototype, 'or');
   Field(() => Filter, { nullable: true, description: 'Not this.' })(Filter.prototype, 'not');
   for (const mark of filterMarksOf(entity)) {
-    Field(mark.type ?? filterTypeOf(entity, mark.property), { nullable: true, description: mark.description ?? sentence(mark.property) })(Filter.prototype, mark.property);
+    Field(mark.type ?? filterTypeOf(entity, mark.property), { nullable: true, description: mark.description ?? sentence(mark.property) })(
+      Filter.prototype,
+      mark.property,
+    );
   }
   const trashNote = o.trash ? ` Trashed ${plural} are left out unless \`deletedAt\` is filtered.` : '';
   InputType(`${typeName}Filter`, { description: `Conditions on ${plural}.${trashNote}` })(Filter);
@@ -186,7 +186,10 @@ export function listInputsOf(entity: Function): ListInputs {
   Field(() => Filter, { nullable: true, description: 'Conditions.' })(ListArgs.prototype, 'filter');
   if (OrderBy) {
     const order = OrderBy;
-    Field(() => [order], { nullable: true, description: `Sort keys${defaultOrderText(o.defaultOrder)}; the id always breaks ties.` })(ListArgs.prototype, 'orderBy');
+    Field(() => [order], { nullable: true, description: `Sort keys${defaultOrderText(o.defaultOrder)}; the id always breaks ties.` })(
+      ListArgs.prototype,
+      'orderBy',
+    );
   }
   ArgsType()(ListArgs);
 

@@ -50,7 +50,10 @@ export class Policy {
   private readonly fieldRules = new Map<string, ShieldRule>();
   private readonly fieldChecks = new Map<string, ReturnType<typeof compileRule>>();
 
-  constructor(readonly typeName: string, readonly decl: PolicyDeclaration) {
+  constructor(
+    readonly typeName: string,
+    readonly decl: PolicyDeclaration,
+  ) {
     this.holders = decl.holders ?? (decl.read.own?.length || decl.write?.own?.length ? ['ownerId'] : []);
     if ((decl.read.own?.length || decl.write?.own?.length || decl.activity?.own?.length) && !this.holders.length) {
       throw new Error(`${typeName}: "own" scopes need holder columns`);

@@ -102,8 +102,15 @@ export class RecordKind<T extends Row = Row, C extends object = object, U extend
     this.typeName = decl.typeName ?? decl.entity.name;
     const c = decl.capabilities ?? {};
     this.capabilities = {
-      owned: !!c.owned, trash: !!c.trash, batch: !!c.batch, timeline: !!c.timeline, search: c.search,
-      lookup: c.lookup ?? true, list: c.list ?? true, create: c.create ?? !!decl.inputs?.create, update: c.update ?? !!decl.inputs?.update,
+      owned: !!c.owned,
+      trash: !!c.trash,
+      batch: !!c.batch,
+      timeline: !!c.timeline,
+      search: c.search,
+      lookup: c.lookup ?? true,
+      list: c.list ?? true,
+      create: c.create ?? !!decl.inputs?.create,
+      update: c.update ?? !!decl.inputs?.update,
     };
     if (c.owned && decl.policy.holders[0] !== 'ownerId') throw new Error(`${this.typeName}: an owned record's first holder column is ownerId`);
     this.logged = decl.logged ?? defaultLogged(decl.entity);

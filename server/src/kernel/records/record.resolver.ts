@@ -77,7 +77,8 @@ export function recordResolvers(k: RecordKind): Function[] {
       @Mutation(() => Batch, { name: `create${upperFirst(kind.plural)}`, description: `Creates up to 100 ${kind.plural}, reporting a result per item.` })
       createMany(
         @Arg('inputs', () => [Create], { description: 'One input per record to create (at most 100).' }) inputs: object[],
-        @Arg('allOrNone', () => Boolean, { nullable: true, defaultValue: false, description: 'true: one transaction; any failure writes nothing.' }) allOrNone: boolean | null,
+        @Arg('allOrNone', () => Boolean, { nullable: true, defaultValue: false, description: 'true: one transaction; any failure writes nothing.' })
+        allOrNone: boolean | null,
         @Ctx() ctx: Context,
       ) {
         return svc.createMany(ctx, inputs, allOrNone ?? false);
@@ -90,7 +91,10 @@ export function recordResolvers(k: RecordKind): Function[] {
     const Update = inputs.update as ClassType;
     @Resolver(() => Node)
     class Updates {
-      @Mutation(() => Node, { name: `update${name}`, description: kind.decl.describe?.update ?? `Changes ${noun}. With \`expectedVersion\`, fails with CONFLICT if it changed meanwhile.` })
+      @Mutation(() => Node, {
+        name: `update${name}`,
+        description: kind.decl.describe?.update ?? `Changes ${noun}. With \`expectedVersion\`, fails with CONFLICT if it changed meanwhile.`,
+      })
       update(
         @Arg('id', () => ID, ID_ARG) id: string,
         @Arg('input', () => Update, { description: 'The values to write.' }) input: object,
@@ -144,16 +148,28 @@ export function recordResolvers(k: RecordKind): Function[] {
 
   for (const [field, ref] of Object.entries(kind.decl.references ?? {})) {
     out.push(
-      fieldResolverClass(() => Node, field, () => ref.to().entity, { nullable: true, description: ref.description }, false, (r, _args, ctx) => {
-        const id = r[ref.via] as string | null;
-        return id ? ref.to().service.loader(ctx).load(id) : null;
-      }),
+      fieldResolverClass(
+        () => Node,
+        field,
+        () => ref.to().entity,
+        { nullable: true, description: ref.description },
+        false,
+        (r, _args, ctx) => {
+          const id = r[ref.via] as string | null;
+          return id ? ref.to().service.loader(ctx).load(id) : null;
+        },
+      ),
     );
     if (ref.inverse) {
       const { ListArgs } = kind.listInputs();
       out.push(
-        fieldResolverClass(() => ref.to().entity, ref.inverse.name, () => kind.connectionType(), { description: ref.inverse.description }, ListArgs, (r, args, ctx) =>
-          svc.pageUnder(ctx, ref.via, r.id as string, args as ListArgs),
+        fieldResolverClass(
+          () => ref.to().entity,
+          ref.inverse.name,
+          () => kind.connectionType(),
+          { description: ref.inverse.description },
+          ListArgs,
+          (r, args, ctx) => svc.pageUnder(ctx, ref.via, r.id as string, args as ListArgs),
         ),
       );
     }
@@ -177,7 +193,9 @@ function fieldResolverClass(
 ): Function {
   const Cls = class {};
   Object.defineProperty(Cls, 'name', { value: `${field[0].toUpperCase()}${field.slice(1)}FieldResolver` });
-  const method = args ? (root: Record<string, unknown>, a: unknown, ctx: Context) => fn(root, a, ctx) : (root: Record<string, unknown>, ctx: Context) => fn(root, undefined, ctx);
+  const method = args
+    ? (root: Record<string, unknown>, a: unknown, ctx: Context) => fn(root, a, ctx)
+    : (root: Record<string, unknown>, ctx: Context) => fn(root, undefined, ctx);
   Object.defineProperty(Cls.prototype, field, { value: method, writable: true, configurable: true });
   const descriptor = Object.getOwnPropertyDescriptor(Cls.prototype, field)!;
   Root()(Cls.prototype, field, 0);

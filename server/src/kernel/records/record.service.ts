@@ -95,7 +95,9 @@ export class RecordService<T extends Row, C extends object = object, U extends o
   pageUnder(ctx: Context, parentColumn: string, parentId: string, args: ListArgs): Promise<ConnectionShape<T>> {
     // One loader per argument set: the query is prepared once, however many parents ask.
     return ctx.loaders
-      .get(`${this.kind.typeName}.under.${parentColumn}:${argsKey(args)}`, () => pageLoader<T>(reader(ctx.ds), this.spec(ctx), parentColumn, this.query(ctx, args)))
+      .get(`${this.kind.typeName}.under.${parentColumn}:${argsKey(args)}`, () =>
+        pageLoader<T>(reader(ctx.ds), this.spec(ctx), parentColumn, this.query(ctx, args)),
+      )
       .load(parentId);
   }
 
@@ -115,7 +117,8 @@ export class RecordService<T extends Row, C extends object = object, U extends o
       }
       const rows: { role: string }[] = isUuid(id) ? await uow.manager.query(`SELECT "role" FROM "users" WHERE "id" = $1 AND "active"`, [id]) : [];
       if (!rows.length) throw badInput(here, 'must be an active user');
-      if (!this.policy.canHold(rows[0].role)) throw badInput(here, `must be a user whose role can hold ${this.kind.plural} (${this.policy.writers().join(', ')}); a ${rows[0].role} may not`);
+      if (!this.policy.canHold(rows[0].role))
+        throw badInput(here, `must be a user whose role can hold ${this.kind.plural} (${this.policy.writers().join(', ')}); a ${rows[0].role} may not`);
     }
   }
 
@@ -217,7 +220,14 @@ export class RecordService<T extends Row, C extends object = object, U extends o
   }
 
   /** Versioned update with its activity entry; `action` lets commands log domain actions. */
-  async applyUpdate(ctx: Context, uow: UnitOfWork, before: T, patch: Values, expectedVersion: number | null | undefined, action: ActivityAction = ActivityAction.UPDATED): Promise<T> {
+  async applyUpdate(
+    ctx: Context,
+    uow: UnitOfWork,
+    before: T,
+    patch: Values,
+    expectedVersion: number | null | undefined,
+    action: ActivityAction = ActivityAction.UPDATED,
+  ): Promise<T> {
     const given = Object.fromEntries(Object.entries(patch).filter(([, v]) => v !== undefined));
     if (!Object.keys(diffFields(fields(before), { ...fields(before), ...given }, Object.keys(given))).length) {
       // Nothing changes: no new version, no activity entry — but a stale version still conflicts.

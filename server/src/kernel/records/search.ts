@@ -26,7 +26,10 @@ export function searchDocument(columns: string[], alias = ''): string {
 export function toTsQuery(query: string): string | null {
   const terms = query.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? [];
   if (!terms.length) return null;
-  return terms.slice(0, 10).map((w) => `'${w}':*`).join(' & ');
+  return terms
+    .slice(0, 10)
+    .map((w) => `'${w}':*`)
+    .join(' & ');
 }
 
 export interface SearchHitShape {
@@ -89,7 +92,11 @@ export function searchFor(kinds: RecordKind[]): Built {
       const s = kind.capabilities.search!;
       const rest = s.columns.filter((c) => !s.weighted.includes(c));
       const rank = `setweight(${searchDocument(s.weighted, 't')}, 'A')${rest.length ? ` || ${searchDocument(rest, 't')}` : ''}`;
-      const where = [`${searchDocument(s.columns, 't')} @@ ${q}`, ...(kind.capabilities.trash ? ['t."deletedAt" IS NULL'] : []), ...kind.policy.readWhere(p)(params)];
+      const where = [
+        `${searchDocument(s.columns, 't')} @@ ${q}`,
+        ...(kind.capabilities.trash ? ['t."deletedAt" IS NULL'] : []),
+        ...kind.policy.readWhere(p)(params),
+      ];
       const table = ctx.ds.getMetadata(kind.entity).tableName;
       return `SELECT '${type}' AS type, t."id", ts_rank(${rank}, ${q}) AS score FROM "${table}" t WHERE ${where.join(' AND ')}`;
     });

@@ -60,7 +60,10 @@ export class LeaderLock {
   hold(): Promise<boolean> {
     this.inFlight ??= this.redis
       .leaderHold(this.key, this.token, this.ttlMs)
-      .then((r) => r === 1, () => false)
+      .then(
+        (r) => r === 1,
+        () => false,
+      )
       .then((held) => {
         this.inFlight = null;
         if (this.timer) this.set(held);

@@ -8,7 +8,10 @@ import { useCursorSecret } from '../pagination/cursor';
  */
 export async function serverSecret(db: Queryable, name: string): Promise<string> {
   try {
-    await db.query(`INSERT INTO "server_secrets" ("name", "value") VALUES ($1, $2) ON CONFLICT ("name") DO NOTHING`, [name, randomBytes(32).toString('base64url')]);
+    await db.query(`INSERT INTO "server_secrets" ("name", "value") VALUES ($1, $2) ON CONFLICT ("name") DO NOTHING`, [
+      name,
+      randomBytes(32).toString('base64url'),
+    ]);
     const rows: { value: string }[] = await db.query(`SELECT "value" FROM "server_secrets" WHERE "name" = $1`, [name]);
     return rows[0].value;
   } catch (err) {

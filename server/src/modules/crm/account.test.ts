@@ -3,8 +3,12 @@ import type { Client } from '../../../test/client';
 import { startTestServer, TestServer } from '../../../test/server';
 
 let server: TestServer;
-beforeAll(async () => { server = await startTestServer(); });
-afterAll(async () => { await server.stop(); });
+beforeAll(async () => {
+  server = await startTestServer();
+});
+afterAll(async () => {
+  await server.stop();
+});
 
 // creditLimit is FORBIDDEN to reps, so only the manager's operations (…_M) select it.
 const FIELDS = `id name industry website phone email billingAddress version deletedAt owner { id }`;
@@ -38,7 +42,14 @@ describe('createAccount', () => {
     const manager = await clientAs(server, 'SALES_MANAGER');
     const name = tag('Acme');
     const data = await manager.ok(CREATE_M, { input: { name, phone: '(415) 555-0100', email: 'Sales@ACME.example', creditLimit: '1234.5' } });
-    expect(data.createAccount).toMatchObject({ name, phone: '+14155550100', email: 'sales@acme.example', creditLimit: '1234.50', version: 1, owner: { id: manager.user.id } });
+    expect(data.createAccount).toMatchObject({
+      name,
+      phone: '+14155550100',
+      email: 'sales@acme.example',
+      creditLimit: '1234.50',
+      version: 1,
+      owner: { id: manager.user.id },
+    });
   });
 
   it('refuses a credit limit from a rep, who may not read it', async () => {
@@ -138,9 +149,7 @@ describe('updateAccount', () => {
   it('lets exactly one of 20 concurrent updates with the same expectedVersion through', async () => {
     const rep = await clientAs(server, 'SALES_REP');
     const { createAccount: a } = await rep.ok(CREATE, { input: { name: tag('Race') } });
-    const results = await Promise.all(
-      Array.from({ length: 20 }, (_, i) => rep.request(UPDATE, { id: a.id, input: { industry: `writer ${i}` }, v: 1 })),
-    );
+    const results = await Promise.all(Array.from({ length: 20 }, (_, i) => rep.request(UPDATE, { id: a.id, input: { industry: `writer ${i}` }, v: 1 })));
     const winners = results.filter((r) => !r.errors && r.data?.updateAccount);
     const codes = results.filter((r) => r.errors).map((r) => r.errors![0].extensions?.code);
     expect(winners).toHaveLength(1);
@@ -224,7 +233,10 @@ describe('createAccounts (batch)', () => {
     expect(b.results[1]).toMatchObject({ record: null, error: { code: 'BAD_USER_INPUT', fields: [{ path: ['inputs', 1, 'email'] }] } });
     expect(b.results[2].error.fields.map((f: { path: unknown }) => f.path)).toEqual([['inputs', 2, 'name']]);
     expect(b.results[3].error.fields.map((f: { path: unknown }) => f.path)).toEqual(
-      expect.arrayContaining([['inputs', 3, 'phone'], ['inputs', 3, 'creditLimit']]),
+      expect.arrayContaining([
+        ['inputs', 3, 'phone'],
+        ['inputs', 3, 'creditLimit'],
+      ]),
     );
     expect(b.results[3].error.message).toEqual(expect.any(String));
     expect(await createdWithPrefix(manager, prefix)).toBe(2);

@@ -84,7 +84,13 @@ export const contacts: RecordKind<Contact, CreateContactInput, UpdateContactInpu
   noun: 'a contact',
   plural: 'contacts',
   policy: contactPolicy,
-  capabilities: { owned: true, trash: true, batch: true, timeline: true, search: { type: 'CONTACT', columns: ['firstName', 'lastName', 'email', 'title'], weighted: ['firstName', 'lastName'] } },
+  capabilities: {
+    owned: true,
+    trash: true,
+    batch: true,
+    timeline: true,
+    search: { type: 'CONTACT', columns: ['firstName', 'lastName', 'email', 'title'], weighted: ['firstName', 'lastName'] },
+  },
   inputs: { create: CreateContactInput, update: UpdateContactInput },
   references: {
     account: {

@@ -3,8 +3,12 @@ import { clientAs, createAccount, createContact, tag } from '../../../test/facto
 import { startTestServer, TestServer } from '../../../test/server';
 
 let server: TestServer;
-beforeAll(async () => { server = await startTestServer(); });
-afterAll(async () => { await server.stop(); });
+beforeAll(async () => {
+  server = await startTestServer();
+});
+afterAll(async () => {
+  await server.stop();
+});
 
 const FIELDS = `id firstName lastName email phone title version deletedAt owner { id } account { id deletedAt }`;
 const CREATE = `mutation($input: CreateContactInput!) { createContact(input: $input) { ${FIELDS} } }`;
@@ -38,8 +42,15 @@ describe('createContact', () => {
       input: { firstName: ' Jane ', lastName, email: 'Jane.DOE@Example.org', phone: '415.555.0199', title: 'Buyer', accountId: account.id },
     });
     expect(c).toMatchObject({
-      firstName: 'Jane', lastName, email: 'jane.doe@example.org', phone: '+14155550199', title: 'Buyer', version: 1, deletedAt: null,
-      owner: { id: rep.user.id }, account: { id: account.id, deletedAt: null },
+      firstName: 'Jane',
+      lastName,
+      email: 'jane.doe@example.org',
+      phone: '+14155550199',
+      title: 'Buyer',
+      version: 1,
+      deletedAt: null,
+      owner: { id: rep.user.id },
+      account: { id: account.id, deletedAt: null },
     });
   });
 
@@ -192,11 +203,16 @@ describe('createContacts (batch)', () => {
     const { createContacts: b } = await rep.ok(BATCH, { inputs });
     expect(b.numErrors).toBe(2);
     expect(b.results[0]).toEqual({
-      index: 0, error: null, record: { id: expect.any(String), lastName: `${prefix} 0`, email: 'a@x.example', phone: '+14155550100', account: { id: account.id } },
+      index: 0,
+      error: null,
+      record: { id: expect.any(String), lastName: `${prefix} 0`, email: 'a@x.example', phone: '+14155550100', account: { id: account.id } },
     });
     expect(b.results[1]).toMatchObject({ index: 1, record: null, error: { code: 'BAD_USER_INPUT', fields: [{ path: ['inputs', 1, 'accountId'] }] } });
     expect(b.results[2].error.fields.map((f: { path: unknown }) => f.path)).toEqual(
-      expect.arrayContaining([['inputs', 2, 'firstName'], ['inputs', 2, 'email']]),
+      expect.arrayContaining([
+        ['inputs', 2, 'firstName'],
+        ['inputs', 2, 'email'],
+      ]),
     );
     expect(b.results[3]).toMatchObject({ index: 3, error: null, record: { lastName: `${prefix} 3` } });
     expect(await countByLastName(rep, prefix)).toBe(2);
@@ -206,7 +222,10 @@ describe('createContacts (batch)', () => {
     const rep = await clientAs(server, 'SALES_REP');
     const prefix = tag('Imp');
     const trashed = await trashedAccount(rep.user.id);
-    const inputs = [{ firstName: 'A', lastName: `${prefix} 0` }, { firstName: 'B', lastName: `${prefix} 1`, accountId: trashed.id }];
+    const inputs = [
+      { firstName: 'A', lastName: `${prefix} 0` },
+      { firstName: 'B', lastName: `${prefix} 1`, accountId: trashed.id },
+    ];
     const { createContacts: b } = await rep.ok(BATCH, { inputs, all: true });
     expect(b.numErrors).toBe(1);
     expect(b.results.map((r: { record: unknown }) => r.record)).toEqual([null, null]);

@@ -10,10 +10,5 @@ export enum DealStage {
 }
 registerEnum(DealStage, 'DealStage', 'Pipeline stage; the first four are open.');
 
-export const OPEN_STAGES: readonly DealStage[] = [
-  DealStage.PROSPECTING,
-  DealStage.QUALIFICATION,
-  DealStage.PROPOSAL,
-  DealStage.NEGOTIATION,
-];
+export const OPEN_STAGES: readonly DealStage[] = [DealStage.PROSPECTING, DealStage.QUALIFICATION, DealStage.PROPOSAL, DealStage.NEGOTIATION];
 export const isOpenStage = (s: DealStage) => OPEN_STAGES.includes(s);

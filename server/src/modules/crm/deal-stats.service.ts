@@ -72,7 +72,12 @@ export class DealStatsService {
   async interactionsThisWeek(ctx: Context): Promise<number> {
     const p = requirePrincipal(ctx);
     const params = new SqlParams();
-    const where = ['t."deletedAt" IS NULL', `t."occurredAt" >= ${utc(WEEK0)}`, `t."occurredAt" < ${utc(`${WEEK0} + interval '7 days'`)}`, ...interactionPolicy.readWhere(p)(params)];
+    const where = [
+      't."deletedAt" IS NULL',
+      `t."occurredAt" >= ${utc(WEEK0)}`,
+      `t."occurredAt" < ${utc(`${WEEK0} + interval '7 days'`)}`,
+      ...interactionPolicy.readWhere(p)(params),
+    ];
     const [row] = await reader(ctx.ds).query(`SELECT count(*)::int AS n FROM "interactions" t WHERE ${where.join(' AND ')}`, params.values);
     return row.n;
   }

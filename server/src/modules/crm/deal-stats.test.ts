@@ -5,8 +5,12 @@ import { countStatements } from '../../../test/sql-counter';
 import { fromMinor, toMinor } from '../../kernel/money';
 
 let server: TestServer;
-beforeAll(async () => { server = await startTestServer(); });
-afterAll(async () => { await server.stop(); });
+beforeAll(async () => {
+  server = await startTestServer();
+});
+afterAll(async () => {
+  await server.stop();
+});
 
 const STATS = `{
   dealStats {
@@ -84,7 +88,15 @@ describe('dealStats', () => {
   it('gives zeros, a full stage and month list, and a null win rate when nothing has closed', async () => {
     const rep = await clientAs(server, 'SALES_REP');
     const s = await stats(rep);
-    expect(s).toMatchObject({ openPipelineAmount: '0.00', openDealCount: 0, wonThisMonthCount: 0, wonThisMonthAmount: '0.00', winRate: null, wonInWindow: 0, lostInWindow: 0 });
+    expect(s).toMatchObject({
+      openPipelineAmount: '0.00',
+      openDealCount: 0,
+      wonThisMonthCount: 0,
+      wonThisMonthAmount: '0.00',
+      winRate: null,
+      wonInWindow: 0,
+      lostInWindow: 0,
+    });
     expect(s.byStage.map((b: { stage: string }) => b.stage)).toEqual(['PROSPECTING', 'QUALIFICATION', 'PROPOSAL', 'NEGOTIATION', 'CLOSED_WON', 'CLOSED_LOST']);
     expect(s.byStage.every((b: { count: number; amount: string }) => b.count === 0 && b.amount === '0.00')).toBe(true);
     expect(s.wonByMonth).toHaveLength(12);

@@ -15,14 +15,23 @@ class DealFields {
   primaryContactId?: string | null;
 
   @Field(() => Int, { nullable: true, description: 'Chance of winning, 0–100.' })
-  @IsOptional() @IsInt() @Min(0) @Max(100)
+  @IsOptional()
+  @IsInt()
+  @Min(0)
+  @Max(100)
   probability?: number | null;
 
   @Field(() => LocalDateResolver, { nullable: true, description: 'Expected close date.' })
-  @IsOptional() @Matches(DATE, { message: 'must be a date (YYYY-MM-DD)' }) @InCalendarRange()
+  @IsOptional()
+  @Matches(DATE, { message: 'must be a date (YYYY-MM-DD)' })
+  @InCalendarRange()
   expectedCloseDate?: string | null;
 
-  @Field(() => ID, { nullable: true, description: 'Owner; a new deal defaults to you. Only managers and admins may assign others, and only to active users whose role may own deals (ADMIN, SALES_MANAGER, SALES_REP).' })
+  @Field(() => ID, {
+    nullable: true,
+    description:
+      'Owner; a new deal defaults to you. Only managers and admins may assign others, and only to active users whose role may own deals (ADMIN, SALES_MANAGER, SALES_REP).',
+  })
   @IsOptional()
   ownerId?: string | null;
 }
@@ -30,7 +39,9 @@ class DealFields {
 @InputType({ description: 'A new deal; it starts in an open stage (PROSPECTING by default).' })
 export class CreateDealInput extends DealFields {
   @Field({ description: 'What is being sold.' })
-  @IsString() @Length(1, 200, { message: 'must be 1 to 200 characters' }) @NotBlank()
+  @IsString()
+  @Length(1, 200, { message: 'must be 1 to 200 characters' })
+  @NotBlank()
   name!: string;
 
   @Field(() => ID, { description: 'The account.' })
@@ -49,14 +60,19 @@ export class CreateDealInput extends DealFields {
 @InputType({ description: 'Changes to a deal; the stage moves only with moveDealStage / reopenDeal.' })
 export class UpdateDealInput extends DealFields {
   @Field({ nullable: true, description: 'What is being sold.' })
-  @IsOptional() @IsString() @Length(1, 200, { message: 'must be 1 to 200 characters' }) @NotBlank()
+  @IsOptional()
+  @IsString()
+  @Length(1, 200, { message: 'must be 1 to 200 characters' })
+  @NotBlank()
   name?: string;
 
   @Field(() => ID, { nullable: true, description: 'The account.' })
-  @IsOptional() @IsString()
+  @IsOptional()
+  @IsString()
   accountId?: string;
 
   @Field(() => MoneyScalar, { nullable: true, description: 'Expected value, ≥ 0 with at most 2 decimals.' })
-  @IsOptional() @IsMoney()
+  @IsOptional()
+  @IsMoney()
   amount?: string;
 }

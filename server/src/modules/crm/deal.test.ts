@@ -4,8 +4,12 @@ import { clientAs, createAccount, createContact, createDeal, tag } from '../../.
 import { startTestServer, TestServer } from '../../../test/server';
 
 let server: TestServer;
-beforeAll(async () => { server = await startTestServer(); });
-afterAll(async () => { await server.stop(); });
+beforeAll(async () => {
+  server = await startTestServer();
+});
+afterAll(async () => {
+  await server.stop();
+});
 
 const FIELDS = `id name stage amount probability expectedCloseDate closedAt lostReason version deletedAt
   owner { id } account { id } primaryContact { id } project { id name status }`;
@@ -35,10 +39,22 @@ describe('createDeal', () => {
   it.each(OPEN)('creates a deal in the open stage %s, owned by the caller, with money normalised', async (stage) => {
     const { rep, account } = await repWithAccount();
     const name = tag('Deal');
-    const { createDeal: d } = await rep.ok(CREATE, { input: { name, accountId: account.id, stage, amount: '1234.5', probability: 40, expectedCloseDate: '2030-01-31' } });
+    const { createDeal: d } = await rep.ok(CREATE, {
+      input: { name, accountId: account.id, stage, amount: '1234.5', probability: 40, expectedCloseDate: '2030-01-31' },
+    });
     expect(d).toMatchObject({
-      name, stage, amount: '1234.50', probability: 40, expectedCloseDate: '2030-01-31', closedAt: null, lostReason: null, version: 1,
-      owner: { id: rep.user.id }, account: { id: account.id }, primaryContact: null, project: null,
+      name,
+      stage,
+      amount: '1234.50',
+      probability: 40,
+      expectedCloseDate: '2030-01-31',
+      closedAt: null,
+      lostReason: null,
+      version: 1,
+      owner: { id: rep.user.id },
+      account: { id: account.id },
+      primaryContact: null,
+      project: null,
     });
   });
 
@@ -97,7 +113,9 @@ describe('createDeal', () => {
     const elsewhere = await createAccount(server.ds, rep.user.id);
     const ours = await createContact(server.ds, rep.user.id, { accountId: account.id });
     const theirs = await createContact(server.ds, rep.user.id, { accountId: elsewhere.id });
-    expect(await badPaths(rep, CREATE, { input: { name: tag('D'), accountId: account.id, primaryContactId: theirs.id } })).toEqual([['input', 'primaryContactId']]);
+    expect(await badPaths(rep, CREATE, { input: { name: tag('D'), accountId: account.id, primaryContactId: theirs.id } })).toEqual([
+      ['input', 'primaryContactId'],
+    ]);
     const { createDeal: d } = await rep.ok(CREATE, { input: { name: tag('D'), accountId: account.id, primaryContactId: ours.id } });
     expect(d.primaryContact).toEqual({ id: ours.id });
     // Moving the deal to another account would orphan its primary contact.
@@ -155,8 +173,8 @@ describe('moveDealStage and reopenDeal', () => {
       const res = await rep.request(MOVE, { id: deal.id, stage, reason: stage === 'CLOSED_LOST' ? 'x' : null });
       expect(res.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
     }
-    expect((await rep.code(REOPEN, { id: deal.id, stage: 'CLOSED_LOST' }))).toBe('BAD_USER_INPUT');
-    expect((await rep.code(REOPEN, { id: deal.id, stage: 'CLOSED_WON' }))).toBe('BAD_USER_INPUT');
+    expect(await rep.code(REOPEN, { id: deal.id, stage: 'CLOSED_LOST' })).toBe('BAD_USER_INPUT');
+    expect(await rep.code(REOPEN, { id: deal.id, stage: 'CLOSED_WON' })).toBe('BAD_USER_INPUT');
     expect((await rep.ok(GET, { id: deal.id })).deal).toMatchObject({ stage: 'CLOSED_WON', version: 2 });
     await rep.ok(REOPEN, { id: deal.id, stage: 'PROPOSAL' });
     expect(await rep.code(REOPEN, { id: deal.id, stage: 'QUALIFICATION' })).toBe('BAD_USER_INPUT');
@@ -166,7 +184,12 @@ describe('moveDealStage and reopenDeal', () => {
     const { rep, account } = await repWithAccount();
     const deal = await createDeal(server.ds, rep.user.id, { accountId: account.id, name: tag('Big job') });
     const won = (await rep.ok(MOVE, { id: deal.id, stage: 'CLOSED_WON' })).moveDealStage;
-    expect(won).toMatchObject({ stage: 'CLOSED_WON', closedAt: expect.any(String), lostReason: null, project: { id: expect.any(String), name: deal.name, status: 'ACTIVE' } });
+    expect(won).toMatchObject({
+      stage: 'CLOSED_WON',
+      closedAt: expect.any(String),
+      lostReason: null,
+      project: { id: expect.any(String), name: deal.name, status: 'ACTIVE' },
+    });
 
     const reopened = (await rep.ok(REOPEN, { id: deal.id, stage: 'NEGOTIATION' })).reopenDeal;
     expect(reopened).toMatchObject({ closedAt: null, project: { id: won.project.id } });
@@ -220,12 +243,23 @@ describe('moveDealStage and reopenDeal', () => {
 
 describe('stage state machine (property)', () => {
   type Cmd = { kind: 'move'; stage: string; reason: string | null; sendVersion: boolean } | { kind: 'reopen'; stage: string; sendVersion: boolean };
-  interface Model { stage: string; lostReason: string | null; version: number; projectId: string | null }
+  interface Model {
+    stage: string;
+    lostReason: string | null;
+    version: number;
+    projectId: string | null;
+  }
 
   const STAGES = [...OPEN, 'CLOSED_WON', 'CLOSED_LOST'];
   const isOpen = (s: string) => OPEN.includes(s);
   const cmdArb: fc.Arbitrary<Cmd> = fc.oneof(
-    fc.record({ kind: fc.constant('move' as const), stage: fc.constantFrom(...STAGES), reason: fc.option(fc.constantFrom('Budget', 'Timing', '   '), { nil: null }), sendVersion: fc.boolean() })
+    fc
+      .record({
+        kind: fc.constant('move' as const),
+        stage: fc.constantFrom(...STAGES),
+        reason: fc.option(fc.constantFrom('Budget', 'Timing', '   '), { nil: null }),
+        sendVersion: fc.boolean(),
+      })
       // A reason only ever goes with CLOSED_LOST (sometimes missing or blank there).
       .map((c) => ({ ...c, reason: c.stage === 'CLOSED_LOST' ? c.reason : null })),
     fc.record({ kind: fc.constant('reopen' as const), stage: fc.constantFrom(...STAGES), sendVersion: fc.boolean() }),

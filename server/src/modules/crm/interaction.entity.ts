@@ -120,7 +120,11 @@ function guardSms(before: Interaction, input: UpdateInteractionInput, path: Path
   }
 }
 
-export const interactions: RecordKind<Interaction, CreateInteractionInput, UpdateInteractionInput> = defineRecord<Interaction, CreateInteractionInput, UpdateInteractionInput>({
+export const interactions: RecordKind<Interaction, CreateInteractionInput, UpdateInteractionInput> = defineRecord<
+  Interaction,
+  CreateInteractionInput,
+  UpdateInteractionInput
+>({
   entity: Interaction,
   noun: 'an interaction',
   plural: 'interactions',

@@ -3,8 +3,12 @@ import { clientAs, createContact, createDeal, createInteraction, tag } from '../
 import { startTestServer, TestServer } from '../../../test/server';
 
 let server: TestServer;
-beforeAll(async () => { server = await startTestServer(); });
-afterAll(async () => { await server.stop(); });
+beforeAll(async () => {
+  server = await startTestServer();
+});
+afterAll(async () => {
+  await server.stop();
+});
 
 const FIELDS = `id type subject body occurredAt version deletedAt owner { id } contact { id } deal { id }`;
 const CREATE = `mutation($input: CreateInteractionInput!) { createInteraction(input: $input) { ${FIELDS} } }`;
@@ -36,8 +40,15 @@ describe('createInteraction', () => {
     const input = { type: 'MEETING', subject: ' Kick-off ', body: 'Agenda…', occurredAt, contactId: contact.id, dealId: deal.id };
     const { createInteraction: i } = await rep.ok(CREATE, { input });
     expect(i).toMatchObject({
-      type: 'MEETING', subject: 'Kick-off', body: 'Agenda…', occurredAt, version: 1, deletedAt: null,
-      owner: { id: rep.user.id }, contact: { id: contact.id }, deal: { id: deal.id },
+      type: 'MEETING',
+      subject: 'Kick-off',
+      body: 'Agenda…',
+      occurredAt,
+      version: 1,
+      deletedAt: null,
+      owner: { id: rep.user.id },
+      contact: { id: contact.id },
+      deal: { id: deal.id },
     });
   });
 
@@ -155,7 +166,9 @@ describe('trash and restore', () => {
     expect((await rep.ok(GET, { id: i.id })).interaction).toBeNull();
     expect((await rep.ok(LIST, { filter: { id: { eq: i.id } } })).interactions.nodes).toEqual([]);
     expect((await rep.ok(DEAL_INTERACTIONS, { id: deal.id })).deal.interactions.nodes).toEqual([]);
-    expect((await rep.ok(LIST, { filter: { id: { eq: i.id }, deletedAt: { isNull: false } } })).interactions.nodes).toEqual([{ id: i.id, deletedAt: expect.any(String) }]);
+    expect((await rep.ok(LIST, { filter: { id: { eq: i.id }, deletedAt: { isNull: false } } })).interactions.nodes).toEqual([
+      { id: i.id, deletedAt: expect.any(String) },
+    ]);
     expect(await rep.code(UPDATE, { id: i.id, input: { body: 'x' } })).toBe('NOT_FOUND');
     expect(await rep.code(DELETE, { id: i.id })).toBe('NOT_FOUND');
 

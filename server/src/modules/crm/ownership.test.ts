@@ -12,7 +12,9 @@ beforeAll(async () => {
   server = await startTestServer();
   manager = await clientAs(server, 'SALES_MANAGER');
 });
-afterAll(async () => { await server.stop(); });
+afterAll(async () => {
+  await server.stop();
+});
 
 const NON_HOLDERS: RoleName[] = ['ACCOUNTANT', 'DISPATCHER', 'TECHNICIAN'];
 const HOLDERS: RoleName[] = ['ADMIN', 'SALES_MANAGER', 'SALES_REP'];
@@ -26,14 +28,21 @@ interface Kind {
 
 const KINDS: Kind[] = [
   { type: 'Account', table: 'accounts', input: async (ownerId) => ({ name: tag('Held'), ownerId }), make: (o) => createAccount(server.ds, o) as never },
-  { type: 'Contact', table: 'contacts', input: async (ownerId) => ({ firstName: 'Pat', lastName: tag('Held'), ownerId }), make: (o) => createContact(server.ds, o) as never },
   {
-    type: 'Deal', table: 'deals',
+    type: 'Contact',
+    table: 'contacts',
+    input: async (ownerId) => ({ firstName: 'Pat', lastName: tag('Held'), ownerId }),
+    make: (o) => createContact(server.ds, o) as never,
+  },
+  {
+    type: 'Deal',
+    table: 'deals',
     input: async (ownerId) => ({ name: tag('Held'), accountId: (await createAccount(server.ds, manager.user.id)).id, ownerId }),
     make: (o) => createDeal(server.ds, o) as never,
   },
   {
-    type: 'Interaction', table: 'interactions',
+    type: 'Interaction',
+    table: 'interactions',
     input: async (ownerId) => ({ type: 'CALL', subject: tag('Held'), contactId: (await createContact(server.ds, manager.user.id)).id, ownerId }),
     make: (o) => createInteraction(server.ds, o) as never,
   },
@@ -75,22 +84,28 @@ describe.each(KINDS)('$type owners', (kind) => {
 });
 
 describe('batch creates', () => {
-  it.each([['Account', 'createAccounts', 'CreateAccountInput'], ['Contact', 'createContacts', 'CreateContactInput']])(
-    '%s: refuses the item with a non-holder owner at inputs.<i>.ownerId and creates the others',
-    async (type, field, inputType) => {
-      const tech = await createUser(server.ds, { role: 'TECHNICIAN' });
-      const rep = await createUser(server.ds, { role: 'SALES_REP' });
-      const kind = KINDS.find((k) => k.type === type)!;
-      const inputs = [await kind.input(rep.id), await kind.input(tech.id), await kind.input(manager.user.id)];
-      const data = await manager.ok(`mutation($inputs: [${inputType}!]!) { ${field}(inputs: $inputs) {
-        numErrors results { index record { id owner { id } } error { code fields { path message } } } } }`, { inputs });
-      const result = data[field];
-      expect(result.numErrors).toBe(1);
-      expect(result.results.map((r: any) => r.record?.owner.id ?? null)).toEqual([rep.id, null, manager.user.id]);
-      expect(result.results[1].error).toEqual({ code: 'BAD_USER_INPUT', fields: [{ path: ['inputs', 1, 'ownerId'], message: expect.stringContaining('a TECHNICIAN may not') }] });
-      expect(await server.ds.query(`SELECT 1 FROM "${kind.table}" WHERE "ownerId" = $1`, [tech.id])).toEqual([]);
-    },
-  );
+  it.each([
+    ['Account', 'createAccounts', 'CreateAccountInput'],
+    ['Contact', 'createContacts', 'CreateContactInput'],
+  ])('%s: refuses the item with a non-holder owner at inputs.<i>.ownerId and creates the others', async (type, field, inputType) => {
+    const tech = await createUser(server.ds, { role: 'TECHNICIAN' });
+    const rep = await createUser(server.ds, { role: 'SALES_REP' });
+    const kind = KINDS.find((k) => k.type === type)!;
+    const inputs = [await kind.input(rep.id), await kind.input(tech.id), await kind.input(manager.user.id)];
+    const data = await manager.ok(
+      `mutation($inputs: [${inputType}!]!) { ${field}(inputs: $inputs) {
+        numErrors results { index record { id owner { id } } error { code fields { path message } } } } }`,
+      { inputs },
+    );
+    const result = data[field];
+    expect(result.numErrors).toBe(1);
+    expect(result.results.map((r: any) => r.record?.owner.id ?? null)).toEqual([rep.id, null, manager.user.id]);
+    expect(result.results[1].error).toEqual({
+      code: 'BAD_USER_INPUT',
+      fields: [{ path: ['inputs', 1, 'ownerId'], message: expect.stringContaining('a TECHNICIAN may not') }],
+    });
+    expect(await server.ds.query(`SELECT 1 FROM "${kind.table}" WHERE "ownerId" = $1`, [tech.id])).toEqual([]);
+  });
 });
 
 describe('who may be named', () => {

@@ -4,8 +4,12 @@ import { anonymous, clientAs, createAccount, createContact, createDeal, createIn
 import { startTestServer, TestServer } from '../../../test/server';
 
 let server: TestServer;
-beforeAll(async () => { server = await startTestServer(); });
-afterAll(async () => { await server.stop(); });
+beforeAll(async () => {
+  server = await startTestServer();
+});
+afterAll(async () => {
+  await server.stop();
+});
 
 const SEARCH = `query($q: String!, $types: [SearchType!], $first: Int) {
   search(query: $q, types: $types, first: $first) {
@@ -14,10 +18,17 @@ const SEARCH = `query($q: String!, $types: [SearchType!], $first: Int) {
   }
 }`;
 
-interface Hit { score: number; node: { __typename: string; id: string } }
+interface Hit {
+  score: number;
+  node: { __typename: string; id: string };
+}
 
 /** A word no other test uses (letters only, so the text parser keeps it whole). */
-const word = () => `zq${randomUUID().replace(/-/g, '').slice(0, 10).replace(/\d/g, (d) => 'abcdefghij'[Number(d)])}`;
+const word = () =>
+  `zq${randomUUID()
+    .replace(/-/g, '')
+    .slice(0, 10)
+    .replace(/\d/g, (d) => 'abcdefghij'[Number(d)])}`;
 
 async function search(client: Client, q: string, extra: { types?: string[]; first?: number } = {}): Promise<Hit[]> {
   return (await client.ok(SEARCH, { q, ...extra })).search;
@@ -162,7 +173,7 @@ describe('search words', () => {
     const plan = await server.ds.transaction(async (m) => {
       await m.query('SET LOCAL enable_seqscan = off');
       return m.query(
-      `EXPLAIN SELECT id FROM accounts t WHERE to_tsvector('simple', translate(coalesce(t."name", '') || ' ' || coalesce(t."industry", '') || ' ' || coalesce(t."email", '') || ' ' || coalesce(t."website", ''), '-@._/:+', '       ')) @@ to_tsquery('simple', 'x:*')`,
+        `EXPLAIN SELECT id FROM accounts t WHERE to_tsvector('simple', translate(coalesce(t."name", '') || ' ' || coalesce(t."industry", '') || ' ' || coalesce(t."email", '') || ' ' || coalesce(t."website", ''), '-@._/:+', '       ')) @@ to_tsquery('simple', 'x:*')`,
       );
     });
     expect(JSON.stringify(plan)).toContain('accounts_search_idx');

@@ -46,7 +46,8 @@ export async function deliverSms(ds: DataSource, interactionId: string, provider
       return null;
     }
     const firstAttempt = !row.smsSendingAt;
-    const marked = row.smsStatus === SmsStatus.SENDING ? row : await change(ctx, uow, row, { smsStatus: SmsStatus.SENDING, smsSendingAt: row.smsSendingAt ?? new Date() });
+    const marked =
+      row.smsStatus === SmsStatus.SENDING ? row : await change(ctx, uow, row, { smsStatus: SmsStatus.SENDING, smsSendingAt: row.smsSendingAt ?? new Date() });
     return { firstAttempt, row: marked };
   });
   if (!start) return;
@@ -65,7 +66,7 @@ export async function deliverSms(ds: DataSource, interactionId: string, provider
     await uow.manager.query(`SELECT pg_advisory_xact_lock($1, hashtext($2))`, [SMS_LOCK, interactionId]);
     const [now] = await uow.manager.query(`SELECT "smsStatus" FROM "interactions" WHERE "id" = $1`, [interactionId]);
     if (now?.smsStatus !== SmsStatus.SENDING) return; // another attempt finished it meanwhile
-    let providerId = start.firstAttempt ? null : (await provider.find(sms))?.providerId ?? null;
+    let providerId = start.firstAttempt ? null : ((await provider.find(sms))?.providerId ?? null);
     let rejected: string | null = null;
     if (!providerId) {
       try {
@@ -115,7 +116,10 @@ const PROVIDER_STATUS: Record<string, SmsStatus> = {
  * A status report from the provider (Twilio's status callback). Finds the interaction by the id
  * in the callback URL or by the provider's message id; returns false when there is nothing to update.
  */
-export async function applyProviderStatus(ds: DataSource, report: { interactionId?: string; providerId: string; status: string; errorCode?: string }): Promise<boolean> {
+export async function applyProviderStatus(
+  ds: DataSource,
+  report: { interactionId?: string; providerId: string; status: string; errorCode?: string },
+): Promise<boolean> {
   const status = PROVIDER_STATUS[report.status];
   if (!status || !report.providerId) return false;
   const ctx = systemContext(ds);
@@ -127,7 +131,12 @@ export async function applyProviderStatus(ds: DataSource, report: { interactionI
     if (row.smsProviderId && row.smsProviderId !== report.providerId) return false;
     // "sent" only moves a message forward; delivery reports are final.
     if (status === SmsStatus.SENT && row.smsStatus !== SmsStatus.QUEUED && row.smsStatus !== SmsStatus.SENDING) return false;
-    const smsError = status === SmsStatus.UNDELIVERED ? `Not delivered (${report.status}${report.errorCode ? `, Twilio error ${report.errorCode}` : ''})` : status === SmsStatus.DELIVERED ? null : undefined;
+    const smsError =
+      status === SmsStatus.UNDELIVERED
+        ? `Not delivered (${report.status}${report.errorCode ? `, Twilio error ${report.errorCode}` : ''})`
+        : status === SmsStatus.DELIVERED
+          ? null
+          : undefined;
     await change(ctx, uow, row, { smsStatus: status, smsProviderId: report.providerId, smsError });
     return true;
   });

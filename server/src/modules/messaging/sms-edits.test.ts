@@ -39,7 +39,11 @@ async function sendSms(body = 'Your technician arrives at 10'): Promise<any> {
 }
 
 const row = async (id: string) =>
-  (await server.ds.query(`SELECT "type", "subject", "body", "contactId", "occurredAt", "dealId", "ownerId", "version" FROM "interactions" WHERE "id" = $1`, [id]))[0];
+  (
+    await server.ds.query(`SELECT "type", "subject", "body", "contactId", "occurredAt", "dealId", "ownerId", "version" FROM "interactions" WHERE "id" = $1`, [
+      id,
+    ])
+  )[0];
 const smsStatus = async (id: string) => (await server.ds.query(`SELECT "smsStatus" FROM "interactions" WHERE "id" = $1`, [id]))[0].smsStatus;
 
 /** Each read-only field, changed: refused at its path with the reason, and nothing written. */
@@ -56,7 +60,9 @@ async function expectReadOnly(sms: any): Promise<void> {
   for (const [field, value] of attempts) {
     const res = await manager.request(UPDATE, { id: sms.id, input: { subject: 'Renamed too', [field]: value } });
     expect([field, res.errors?.map((e) => e.extensions?.code)]).toEqual([field, ['BAD_USER_INPUT']]);
-    expect(res.errors![0].extensions!.fields).toEqual([{ path: ['input', field], message: expect.stringMatching(/cannot be changed on an SMS sent from Converge/) }]);
+    expect(res.errors![0].extensions!.fields).toEqual([
+      { path: ['input', field], message: expect.stringMatching(/cannot be changed on an SMS sent from Converge/) },
+    ]);
   }
   expect(await row(sms.id)).toEqual(before);
 }
@@ -66,9 +72,25 @@ async function expectEditable(sms: any): Promise<void> {
   const deal = await createDeal(server.ds, manager.user.id);
   const rep = await createUser(server.ds, { role: 'SALES_REP' });
   const before = await row(sms.id);
-  const input = { subject: 'Arrival time', dealId: deal.id, ownerId: rep.id, type: 'SMS', body: sms.body, contactId: sms.contact.id, occurredAt: sms.occurredAt };
+  const input = {
+    subject: 'Arrival time',
+    dealId: deal.id,
+    ownerId: rep.id,
+    type: 'SMS',
+    body: sms.body,
+    contactId: sms.contact.id,
+    occurredAt: sms.occurredAt,
+  };
   const { updateInteraction: after } = await manager.ok(UPDATE, { id: sms.id, input });
-  expect(after).toMatchObject({ type: 'SMS', subject: 'Arrival time', body: sms.body, occurredAt: sms.occurredAt, contact: sms.contact, deal: { id: deal.id }, owner: { id: rep.id } });
+  expect(after).toMatchObject({
+    type: 'SMS',
+    subject: 'Arrival time',
+    body: sms.body,
+    occurredAt: sms.occurredAt,
+    contact: sms.contact,
+    deal: { id: deal.id },
+    owner: { id: rep.id },
+  });
   expect(await row(sms.id)).toMatchObject({ body: before.body, contactId: before.contactId, occurredAt: before.occurredAt, version: before.version + 1 });
   const log = await manager.ok(`query($id: ID!) { activityLog(last: 1, filter: { entityId: { eq: $id } }) { nodes { changes } } }`, { id: sms.id });
   expect(Object.keys(log.activityLog.nodes[0].changes).sort()).toEqual(['dealId', 'ownerId', 'subject']);
@@ -76,7 +98,9 @@ async function expectEditable(sms: any): Promise<void> {
 
 describe('a QUEUED SMS (the worker has not read it yet)', () => {
   // Its job is never run here: clear it so no later worker in this database sends it.
-  afterAll(async () => { await server.ds.query(`DELETE FROM "outbox" WHERE "queue" = $1 AND "state" = 'PENDING'`, [smsSendJob.queue]); });
+  afterAll(async () => {
+    await server.ds.query(`DELETE FROM "outbox" WHERE "queue" = $1 AND "state" = 'PENDING'`, [smsSendJob.queue]);
+  });
 
   it('refuses a new type, text, contact or time (BAD_USER_INPUT at the field)', async () => {
     const sms = await sendSms();
@@ -93,8 +117,12 @@ describe('a QUEUED SMS (the worker has not read it yet)', () => {
 
 describe('an SMS on its way or sent', () => {
   let jobs: JobSystem;
-  beforeAll(() => { jobs = startTestJobs(server.ds, 'in-process', { jobs: [smsSendJob] }); });
-  afterAll(async () => { await jobs.stop(5000); });
+  beforeAll(() => {
+    jobs = startTestJobs(server.ds, 'in-process', { jobs: [smsSendJob] });
+  });
+  afterAll(async () => {
+    await jobs.stop(5000);
+  });
 
   async function sentSms(): Promise<any> {
     const sms = await sendSms();
@@ -133,10 +161,16 @@ describe('interactions that were not sent from Converge', () => {
   it('refuses turning a logged call into an SMS at input.type', async () => {
     const call = await createInteraction(server.ds, manager.user.id, { type: 'CALL' });
     const res = await manager.request(UPDATE, { id: call.id, input: { type: 'SMS' } });
-    expect(res.errors![0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', fields: [{ path: ['input', 'type'], message: expect.stringMatching(/sendSms/) }] });
+    expect(res.errors![0].extensions).toMatchObject({
+      code: 'BAD_USER_INPUT',
+      fields: [{ path: ['input', 'type'], message: expect.stringMatching(/sendSms/) }],
+    });
     expect((await row(call.id)).type).toBe('CALL');
     // Other kinds stay free to change.
-    expect((await manager.ok(UPDATE, { id: call.id, input: { type: 'MEETING', body: 'Met instead' } })).updateInteraction).toMatchObject({ type: 'MEETING', body: 'Met instead' });
+    expect((await manager.ok(UPDATE, { id: call.id, input: { type: 'MEETING', body: 'Met instead' } })).updateInteraction).toMatchObject({
+      type: 'MEETING',
+      body: 'Met instead',
+    });
   });
 
   it('leaves a logged SMS (no delivery status) editable like any logged interaction', async () => {

@@ -39,11 +39,19 @@ function startProcess(entry: string, ready: RegExp, env: Record<string, string |
     const timer = setTimeout(() => reject(new Error(`worker did not start: ${out}`)), 90_000);
     const onData = (d: Buffer) => {
       out += d.toString();
-      if (ready.test(out)) { clearTimeout(timer); child.stdout!.off('data', onData); child.stderr!.off('data', onData); resolve(child); }
+      if (ready.test(out)) {
+        clearTimeout(timer);
+        child.stdout!.off('data', onData);
+        child.stderr!.off('data', onData);
+        resolve(child);
+      }
     };
     child.stdout!.on('data', onData);
     child.stderr!.on('data', onData);
-    child.once('exit', (code) => { clearTimeout(timer); reject(new Error(`${entry} exited with ${code}: ${out}`)); });
+    child.once('exit', (code) => {
+      clearTimeout(timer);
+      reject(new Error(`${entry} exited with ${code}: ${out}`));
+    });
   });
 }
 
@@ -89,10 +97,14 @@ describe.each(JOB_MODES)('a worker killed between sending and recording (%s)', (
 
     const successor = startTestJobs(server.ds, mode, { jobs: [smsSendJob], prefix });
     try {
-      await waitFor('the SMS to be recorded as sent', async () => {
-        const [row] = await server.ds.query(`SELECT "smsStatus" FROM "interactions" WHERE "id" = $1`, [sendSms.id]);
-        return row.smsStatus === 'SENT';
-      }, 20_000);
+      await waitFor(
+        'the SMS to be recorded as sent',
+        async () => {
+          const [row] = await server.ds.query(`SELECT "smsStatus" FROM "interactions" WHERE "id" = $1`, [sendSms.id]);
+          return row.smsStatus === 'SENT';
+        },
+        20_000,
+      );
     } finally {
       await successor.stop(5000);
     }
@@ -109,7 +121,9 @@ describe.each(JOB_MODES)('a worker killed between sending and recording (%s)', (
 // Both modes drain through the same JobSystem.stop (kernel/jobs/outbox.test.ts); one real process here.
 describe.each(['bull'])('a worker stopped with SIGTERM (%s)', (mode) => {
   const prefix = testRedisPrefix();
-  afterAll(async () => { if (mode === 'bull') await clearRedisPrefix(prefix); });
+  afterAll(async () => {
+    if (mode === 'bull') await clearRedisPrefix(prefix);
+  });
 
   it('finishes the SMS it is sending, then exits 0', async () => {
     const child = await startWorkerProcess(await workerEnv(mode, prefix));

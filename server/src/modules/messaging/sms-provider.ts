@@ -27,9 +27,10 @@ const providers = new WeakMap<Config, SmsProvider>();
 export function smsProviderFor(cfg: Config): SmsProvider {
   let p = providers.get(cfg);
   if (!p) {
-    p = cfg.TWILIO_ACCOUNT_SID && cfg.TWILIO_AUTH_TOKEN && cfg.TWILIO_FROM
-      ? new TwilioSmsProvider({ accountSid: cfg.TWILIO_ACCOUNT_SID, authToken: cfg.TWILIO_AUTH_TOKEN, from: cfg.TWILIO_FROM, baseUrl: cfg.TWILIO_BASE_URL })
-      : new ConsoleSmsProvider();
+    p =
+      cfg.TWILIO_ACCOUNT_SID && cfg.TWILIO_AUTH_TOKEN && cfg.TWILIO_FROM
+        ? new TwilioSmsProvider({ accountSid: cfg.TWILIO_ACCOUNT_SID, authToken: cfg.TWILIO_AUTH_TOKEN, from: cfg.TWILIO_FROM, baseUrl: cfg.TWILIO_BASE_URL })
+        : new ConsoleSmsProvider();
     providers.set(cfg, p);
   }
   return p;

@@ -60,8 +60,11 @@ describe('SMS across Redis losing its data', () => {
     await redis.start(); // empty: it keeps nothing on disk
     twilio.release();
 
-    await waitFor(() => `both SMS to be sent (worker output: ${worker.output()})`, async () =>
-      (await smsStatus(sending)) === 'SENT' && (await smsStatus(queued)) === 'SENT', 30_000);
+    await waitFor(
+      () => `both SMS to be sent (worker output: ${worker.output()})`,
+      async () => (await smsStatus(sending)) === 'SENT' && (await smsStatus(queued)) === 'SENT',
+      30_000,
+    );
     expect(twilio.creates.filter((to) => to === first.phone)).toHaveLength(1);
     expect(twilio.creates.filter((to) => to === second.phone)).toHaveLength(1);
     expect(await jobOf(sending)).toEqual({ state: 'DONE', attempts: 1 });

@@ -11,10 +11,13 @@ export class SendSmsInput {
   contactId!: string;
 
   @Field({ description: `The message, 1 to ${SMS_MAX_LENGTH} characters.` })
-  @IsString() @Length(1, SMS_MAX_LENGTH, { message: `must be 1 to ${SMS_MAX_LENGTH} characters` }) @NotBlank()
+  @IsString()
+  @Length(1, SMS_MAX_LENGTH, { message: `must be 1 to ${SMS_MAX_LENGTH} characters` })
+  @NotBlank()
   body!: string;
 
   @Field(() => ID, { nullable: true, description: 'The deal it is about, if any.' })
-  @IsOptional() @IsString()
+  @IsOptional()
+  @IsString()
   dealId?: string | null;
 }

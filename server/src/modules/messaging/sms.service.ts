@@ -21,7 +21,11 @@ export async function sendSms(ctx: Context, input: SendSmsInput): Promise<Intera
   await validateInput(input, ['input']);
   const p = requirePrincipal(ctx);
   return inTransaction(ctx, async (uow) => {
-    const contact = await lockRow<Contact>(uow.manager, contacts.service.spec(ctx), input.contactId, { where: contacts.policy.readWhere(p), trashed: null, lock: 'KEY SHARE' });
+    const contact = await lockRow<Contact>(uow.manager, contacts.service.spec(ctx), input.contactId, {
+      where: contacts.policy.readWhere(p),
+      trashed: null,
+      lock: 'KEY SHARE',
+    });
     if (!contact) throw new NotFoundError('Contact', input.contactId);
     if (contact.deletedAt) throw badInput(['input', 'contactId'], 'Contact is in the trash');
     const to = textablePhone(contact.phone);

@@ -37,20 +37,35 @@ const smsStatus = async (id: string) => (await server.ds.query(`SELECT "smsStatu
 const jobOf = async (interactionId: string) => (await server.ds.query(`SELECT * FROM "outbox" WHERE "payload"->>'interactionId' = $1`, [interactionId]))[0];
 
 async function smsChanges(interactionId: string): Promise<string[]> {
-  const data = await manager.ok(`query($id: ID!) { activityLog(first: 50, filter: { entityId: { eq: $id } }) { nodes { action changes } } }`, { id: interactionId });
-  return data.activityLog.nodes.map((n: { action: string; changes: Record<string, { from: unknown; to: unknown }> }) =>
-    `${n.action} ${n.changes.smsStatus ? `${n.changes.smsStatus.from}→${n.changes.smsStatus.to}` : '-'}`);
+  const data = await manager.ok(`query($id: ID!) { activityLog(first: 50, filter: { entityId: { eq: $id } }) { nodes { action changes } } }`, {
+    id: interactionId,
+  });
+  return data.activityLog.nodes.map(
+    (n: { action: string; changes: Record<string, { from: unknown; to: unknown }> }) =>
+      `${n.action} ${n.changes.smsStatus ? `${n.changes.smsStatus.from}→${n.changes.smsStatus.to}` : '-'}`,
+  );
 }
 
 describe('sendSms', () => {
   // Jobs written here are never run: clear them so the sending tests below start from nothing.
-  afterAll(async () => { await server.ds.query(`DELETE FROM "outbox" WHERE "queue" = $1`, [smsSendJob.queue]); });
+  afterAll(async () => {
+    await server.ds.query(`DELETE FROM "outbox" WHERE "queue" = $1`, [smsSendJob.queue]);
+  });
 
   it('records a QUEUED SMS interaction and its job in one transaction', async () => {
     const contact = await textableContact(manager.user.id);
     const deal = await createDeal(server.ds, manager.user.id);
     const { sendSms } = await manager.ok(SEND, { input: { contactId: contact.id, body: 'See you at 10', dealId: deal.id } });
-    expect(sendSms).toMatchObject({ type: 'SMS', subject: `SMS to ${contact.phone}`, body: 'See you at 10', smsStatus: 'QUEUED', smsTo: contact.phone, smsProviderId: null, smsError: null, contact: { id: contact.id } });
+    expect(sendSms).toMatchObject({
+      type: 'SMS',
+      subject: `SMS to ${contact.phone}`,
+      body: 'See you at 10',
+      smsStatus: 'QUEUED',
+      smsTo: contact.phone,
+      smsProviderId: null,
+      smsError: null,
+      contact: { id: contact.id },
+    });
     expect(await jobOf(sendSms.id)).toMatchObject({ queue: 'sms.send', state: 'PENDING', attempts: 0 });
     expect(await smsChanges(sendSms.id)).toEqual(['CREATED null→QUEUED']);
   });
@@ -135,7 +150,12 @@ describe.each(JOB_MODES)('sending through Twilio (%s)', (mode) => {
     expect(sent).toHaveLength(1);
     expect(sent[0].body).toMatch(/^Your technician is on the way\n\(ref [0-9a-f]{8}\)$/);
     expect(sent[0].statusCallback).toBe(`${PUBLIC_URL}/webhooks/twilio/status?interactionId=${sendSms.id}`);
-    expect((await manager.ok(READ, { id: sendSms.id })).interaction).toEqual({ smsStatus: 'SENT', smsProviderId: sent[0].sid, smsError: null, smsTo: contact.phone });
+    expect((await manager.ok(READ, { id: sendSms.id })).interaction).toEqual({
+      smsStatus: 'SENT',
+      smsProviderId: sent[0].sid,
+      smsError: null,
+      smsTo: contact.phone,
+    });
     expect(await jobOf(sendSms.id)).toMatchObject({ state: 'DONE', attempts: 3 });
     expect(await smsChanges(sendSms.id)).toEqual(['CREATED null→QUEUED', 'UPDATED QUEUED→SENDING', 'UPDATED SENDING→SENT']);
   });
@@ -162,9 +182,14 @@ describe.each(JOB_MODES)('sending through Twilio (%s)', (mode) => {
     await waitFor('the job to be dead', async () => (await jobOf(sendSms.id))?.state === 'DEAD');
     const job = await jobOf(sendSms.id);
     expect(job).toMatchObject({ attempts: 3, lastError: expect.stringMatching(/Internal Server Error/) });
-    expect((await manager.ok(READ, { id: sendSms.id })).interaction).toMatchObject({ smsStatus: 'FAILED', smsError: expect.stringMatching(/^Gave up after 3 attempts/) });
+    expect((await manager.ok(READ, { id: sendSms.id })).interaction).toMatchObject({
+      smsStatus: 'FAILED',
+      smsError: expect.stringMatching(/^Gave up after 3 attempts/),
+    });
 
-    const overview = await admin.ok(`{ jobs(queue: "sms.send") { mode queues { queue dead running broker { failed } } recentFailures { id queue state attempts lastError } } }`);
+    const overview = await admin.ok(
+      `{ jobs(queue: "sms.send") { mode queues { queue dead running broker { failed } } recentFailures { id queue state attempts lastError } } }`,
+    );
     expect(overview.jobs.mode).toBe(mode === 'bull' ? 'BULL' : 'IN_PROCESS');
     expect(overview.jobs.queues[0]).toMatchObject({ queue: 'sms.send', running: 0 });
     expect(overview.jobs.queues[0].dead).toBeGreaterThanOrEqual(1);
@@ -177,15 +202,24 @@ describe.each(JOB_MODES)('sending through Twilio (%s)', (mode) => {
     await waitFor('the SMS to be sent after the retry', async () => (await smsStatus(sendSms.id)) === 'SENT');
     expect(twilio.messages.filter((m) => m.to === contact.phone)).toHaveLength(1);
     expect(await smsChanges(sendSms.id)).toEqual([
-      'CREATED null→QUEUED', 'UPDATED QUEUED→SENDING', 'UPDATED SENDING→FAILED', 'UPDATED FAILED→QUEUED', 'UPDATED QUEUED→SENDING', 'UPDATED SENDING→SENT',
+      'CREATED null→QUEUED',
+      'UPDATED QUEUED→SENDING',
+      'UPDATED SENDING→FAILED',
+      'UPDATED FAILED→QUEUED',
+      'UPDATED QUEUED→SENDING',
+      'UPDATED SENDING→SENT',
     ]);
   });
 });
 
 describe('without Twilio credentials', () => {
   let offline: TestServer;
-  beforeAll(async () => { offline = await startTestServer({}); });
-  afterAll(async () => { await offline.stop(); });
+  beforeAll(async () => {
+    offline = await startTestServer({});
+  });
+  afterAll(async () => {
+    await offline.stop();
+  });
 
   it('the console provider logs the message and marks it SENT', async () => {
     const rep = await clientAs(offline, 'SALES_REP');

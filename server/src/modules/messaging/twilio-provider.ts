@@ -46,7 +46,12 @@ export class TwilioSmsProvider implements SmsProvider {
   async send(sms: OutgoingSms): Promise<{ providerId: string }> {
     const from = this.settings.from.startsWith('MG') ? { messagingServiceSid: this.settings.from } : { from: this.settings.from };
     try {
-      const msg = await this.client.messages.create({ to: sms.to, body: sms.text, ...from, ...(sms.statusCallback ? { statusCallback: sms.statusCallback } : {}) });
+      const msg = await this.client.messages.create({
+        to: sms.to,
+        body: sms.text,
+        ...from,
+        ...(sms.statusCallback ? { statusCallback: sms.statusCallback } : {}),
+      });
       return { providerId: msg.sid };
     } catch (err) {
       const status = (err as { status?: number }).status;

@@ -32,7 +32,9 @@ afterAll(async () => {
 let n = 0;
 async function sentSms(): Promise<{ id: string; sid: string }> {
   const contact = await createContact(server.ds, manager.user.id, { phone: `+1415555${String(1000 + ++n).padStart(4, '0')}` });
-  const { sendSms } = await manager.ok(`mutation($input: SendSmsInput!) { sendSms(input: $input) { id } }`, { input: { contactId: contact.id, body: 'Status please' } });
+  const { sendSms } = await manager.ok(`mutation($input: SendSmsInput!) { sendSms(input: $input) { id } }`, {
+    input: { contactId: contact.id, body: 'Status please' },
+  });
   const sid = await waitFor('the SMS to be sent', async () => {
     const [row] = await server.ds.query(`SELECT "smsStatus", "smsProviderId" FROM "interactions" WHERE "id" = $1`, [sendSms.id]);
     return row.smsStatus === 'SENT' && row.smsProviderId;
@@ -45,7 +47,9 @@ const read = async (id: string) => (await manager.ok(`query($id: ID!) { interact
 /** The SMS's latest activity entry once it records `status` (entries are served once every older transaction has ended). */
 async function activity(id: string, status: string) {
   return waitFor(`an activity entry for ${status}`, async () => {
-    const data = await manager.ok(`query($id: ID!) { activityLog(last: 1, filter: { entityId: { eq: $id } }) { nodes { action changes actor { id } } } }`, { id });
+    const data = await manager.ok(`query($id: ID!) { activityLog(last: 1, filter: { entityId: { eq: $id } }) { nodes { action changes actor { id } } } }`, {
+      id,
+    });
     const latest = data.activityLog.nodes[0];
     return latest?.changes?.smsStatus?.to === status ? latest : null;
   });
@@ -69,8 +73,14 @@ describe('POST /webhooks/twilio/status', () => {
   it.each([
     ['without a signature', () => null],
     ['signed with another auth token', (url: string, params: Record<string, string>) => twilioSdk.getExpectedTwilioSignature('not-the-token', url, params)],
-    ['signed for another URL', (url: string, params: Record<string, string>) => twilioSdk.getExpectedTwilioSignature(twilio.authToken, url.replace(PUBLIC_URL, via), params)],
-    ['signed for other parameters', (url: string, params: Record<string, string>) => twilioSdk.getExpectedTwilioSignature(twilio.authToken, url, { ...params, MessageStatus: 'sent' })],
+    [
+      'signed for another URL',
+      (url: string, params: Record<string, string>) => twilioSdk.getExpectedTwilioSignature(twilio.authToken, url.replace(PUBLIC_URL, via), params),
+    ],
+    [
+      'signed for other parameters',
+      (url: string, params: Record<string, string>) => twilioSdk.getExpectedTwilioSignature(twilio.authToken, url, { ...params, MessageStatus: 'sent' }),
+    ],
     ['with a garbage signature', () => 'bm90IGEgc2lnbmF0dXJl'],
   ])('refuses a report %s (403) and changes nothing', async (_label, sign) => {
     const sms = await sentSms();
@@ -85,12 +95,17 @@ describe('POST /webhooks/twilio/status', () => {
     const contact = await createContact(server.ds, manager.user.id, { phone: '+14155550199' });
     twilio.script('hang');
     const accepted = twilio.hung();
-    const { sendSms } = await manager.ok(`mutation($input: SendSmsInput!) { sendSms(input: $input) { id } }`, { input: { contactId: contact.id, body: 'Fast network' } });
+    const { sendSms } = await manager.ok(`mutation($input: SendSmsInput!) { sendSms(input: $input) { id } }`, {
+      input: { contactId: contact.id, body: 'Fast network' },
+    });
     const message = await accepted;
     expect((await twilio.callback(message.sid, 'delivered', { via })).status).toBe(204);
     expect(await read(sendSms.id)).toEqual({ smsStatus: 'DELIVERED', smsProviderId: message.sid, smsError: null });
     twilio.release(); // the worker now hears Twilio's answer: it keeps the delivery status
-    await waitFor('the job to finish', async () => (await server.ds.query(`SELECT "state" FROM "outbox" WHERE "payload"->>'interactionId' = $1`, [sendSms.id]))[0].state === 'DONE');
+    await waitFor(
+      'the job to finish',
+      async () => (await server.ds.query(`SELECT "state" FROM "outbox" WHERE "payload"->>'interactionId' = $1`, [sendSms.id]))[0].state === 'DONE',
+    );
     expect(await read(sendSms.id)).toEqual({ smsStatus: 'DELIVERED', smsProviderId: message.sid, smsError: null });
   });
 
@@ -100,7 +115,10 @@ describe('POST /webhooks/twilio/status', () => {
     const params = { MessageSid: 'SM00000000000000000000000000000000', MessageStatus: 'delivered' };
     const res = await fetch(`${via}/webhooks/twilio/status`, {
       method: 'POST',
-      headers: { 'content-type': 'application/x-www-form-urlencoded', 'x-twilio-signature': twilioSdk.getExpectedTwilioSignature(twilio.authToken, url, params) },
+      headers: {
+        'content-type': 'application/x-www-form-urlencoded',
+        'x-twilio-signature': twilioSdk.getExpectedTwilioSignature(twilio.authToken, url, params),
+      },
       body: new URLSearchParams(params).toString(),
     });
     expect(res.status).toBe(204);

@@ -14,7 +14,11 @@ export async function createApiKey(ctx: Context, input: CreateApiKeyInput): Prom
   const secret = newSecret('apiKey');
   return inTransaction(ctx, async (uow) => {
     const apiKey = await insertRow<ApiKey>(uow.manager, apiKeys.service.spec(ctx), {
-      name: input.name.trim(), userId: p.userId, secretHash: hashSecret(secret), readOnly: input.readOnly, expiresAt: input.expiresAt ?? null,
+      name: input.name.trim(),
+      userId: p.userId,
+      secretHash: hashSecret(secret),
+      readOnly: input.readOnly,
+      expiresAt: input.expiresAt ?? null,
     });
     await apiKeys.service.record(uow, ActivityAction.CREATED, apiKey, { readOnly: { from: null, to: apiKey.readOnly } });
     return { secret, apiKey };

@@ -3,8 +3,12 @@ import { clientAs, createApiKeyRow, tag } from '../../../test/factories';
 import { startTestServer, TestServer } from '../../../test/server';
 
 let server: TestServer;
-beforeAll(async () => { server = await startTestServer(); });
-afterAll(async () => { await server.stop(); });
+beforeAll(async () => {
+  server = await startTestServer();
+});
+afterAll(async () => {
+  await server.stop();
+});
 
 const CREATE_KEY = `mutation($input: CreateApiKeyInput!) { createApiKey(input: $input) { secret apiKey { id name readOnly expiresAt lastUsedAt revokedAt } } }`;
 const REVOKE_KEY = `mutation($id: ID!) { revokeApiKey(id: $id) { id revokedAt } }`;
@@ -110,8 +114,16 @@ describe('read-only keys', () => {
   type TypeRef = { kind: string; name: string | null; ofType: TypeRef | null };
   type InputField = { name: string; type: TypeRef; defaultValue: string | null };
   const SCALARS: Record<string, string> = {
-    ID: '"00000000-0000-4000-8000-000000000000"', String: '"x"', Int: '1', Float: '1', Boolean: 'false',
-    Money: '"1.00"', DateTimeISO: '"2030-01-01T00:00:00.000Z"', LocalDate: '"2030-01-01"', JSON: '{}', JSONObject: '{}',
+    ID: '"00000000-0000-4000-8000-000000000000"',
+    String: '"x"',
+    Int: '1',
+    Float: '1',
+    Boolean: 'false',
+    Money: '"1.00"',
+    DateTimeISO: '"2030-01-01T00:00:00.000Z"',
+    LocalDate: '"2030-01-01"',
+    JSON: '{}',
+    JSONObject: '{}',
   };
 
   /** One syntactically valid call of every mutation (required arguments only), built from introspection. */
@@ -129,7 +141,11 @@ describe('read-only keys', () => {
       if (t.kind === 'LIST') return '[]';
       const named = types.get(t.name!)!;
       if (named.kind === 'ENUM') return named.enumValues![0].name;
-      if (named.kind === 'INPUT_OBJECT') return `{ ${named.inputFields!.filter(required).map((f) => `${f.name}: ${literal(f.type)}`).join(', ')} }`;
+      if (named.kind === 'INPUT_OBJECT')
+        return `{ ${named
+          .inputFields!.filter(required)
+          .map((f) => `${f.name}: ${literal(f.type)}`)
+          .join(', ')} }`;
       return SCALARS[t.name!] ?? '"x"';
     };
     const leaf = (t: TypeRef): TypeRef => (t.ofType ? leaf(t.ofType) : t);
@@ -156,7 +172,9 @@ describe('read-only keys', () => {
     const key = viaKey(admin, secret);
     // `login` takes no credentials from the caller and `logout` ends no key (see above).
     const mutations = (await everyMutation(admin)).filter((m) => !['login', 'logout'].includes(m.name));
-    expect(mutations.map((m) => m.name)).toEqual(expect.arrayContaining(['createAccount', 'createUser', 'updateUser', 'createApiKey', 'revokeApiKey', 'moveDealStage', 'createAccounts']));
+    expect(mutations.map((m) => m.name)).toEqual(
+      expect.arrayContaining(['createAccount', 'createUser', 'updateUser', 'createApiKey', 'revokeApiKey', 'moveDealStage', 'createAccounts']),
+    );
     const outcomes: Record<string, string[]> = {};
     for (const m of mutations) outcomes[m.name] = codes(await key.request(m.doc));
     expect(outcomes).toEqual(Object.fromEntries(mutations.map((m) => [m.name, ['FORBIDDEN']])));

@@ -15,7 +15,11 @@ export class AuthResolver {
   private readonly auth = new AuthService();
 
   @Mutation(() => AuthPayload, { description: 'Signs in with email and password. Failed attempts are rate-limited per account and per address.' })
-  login(@Arg('email', { description: 'Sign-in email (any case).' }) email: string, @Arg('password', { description: 'Password.' }) password: string, @Ctx() ctx: Context): Promise<AuthPayload> {
+  login(
+    @Arg('email', { description: 'Sign-in email (any case).' }) email: string,
+    @Arg('password', { description: 'Password.' }) password: string,
+    @Ctx() ctx: Context,
+  ): Promise<AuthPayload> {
     return this.auth.login(ctx, email, password);
   }
 

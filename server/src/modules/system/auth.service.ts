@@ -20,15 +20,30 @@ const PRINCIPAL_COLUMNS = `u."id" AS "userId", u."name", u."role", u."email", u.
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- a row of the lookup below
 function principalOf(r: Record<string, any>): Principal {
   return {
-    userId: r.userId, name: r.name, role: r.role, sessionId: r.sessionId ?? null, apiKeyId: r.apiKeyId ?? null,
-    apiKeyName: r.apiKeyName ?? null, readOnly: r.readOnly ?? false, expiresAt: r.expiresAt, profile: profileOf(r),
+    userId: r.userId,
+    name: r.name,
+    role: r.role,
+    sessionId: r.sessionId ?? null,
+    apiKeyId: r.apiKeyId ?? null,
+    apiKeyName: r.apiKeyName ?? null,
+    readOnly: r.readOnly ?? false,
+    expiresAt: r.expiresAt,
+    profile: profileOf(r),
   };
 }
 
 function profileOf(r: Record<string, unknown>): Record<string, unknown> {
   return {
-    id: r.userId, name: r.name, role: r.role, email: r.email, phone: r.phone, active: r.active,
-    lastLoginAt: r.lastLoginAt, createdAt: r.userCreatedAt, updatedAt: r.userUpdatedAt, version: r.userVersion,
+    id: r.userId,
+    name: r.name,
+    role: r.role,
+    email: r.email,
+    phone: r.phone,
+    active: r.active,
+    lastLoginAt: r.lastLoginAt,
+    createdAt: r.userCreatedAt,
+    updatedAt: r.userUpdatedAt,
+    version: r.userVersion,
   };
 }
 
@@ -114,10 +129,7 @@ export class AuthService {
 
   async login(ctx: Context, email: string, password: string): Promise<LoginResult> {
     const release = await (ctx.loginLimiter ?? this.limiter).reserve(email, ctx.ip);
-    const rows: (User & { passwordHash: string })[] = await ctx.ds.query(
-      `SELECT * FROM "users" WHERE lower("email") = lower($1)`,
-      [email.trim()],
-    );
+    const rows: (User & { passwordHash: string })[] = await ctx.ds.query(`SELECT * FROM "users" WHERE lower("email") = lower($1)`, [email.trim()]);
     const row = rows[0];
     const ok = await verifyPassword(password, row?.passwordHash);
     if (!row || !ok || !row.active) throw new UnauthenticatedError('Email or password is incorrect');
@@ -138,11 +150,16 @@ export class AuthService {
         // Only over the hash just verified: a password changed meanwhile is left as it is.
         await uow.manager.query(`UPDATE "users" SET "passwordHash" = $2 WHERE "id" = $1 AND "passwordHash" = $3`, [row.id, upgraded, row.passwordHash]);
       }
-      const [[updated]] = await uow.manager.query(
-        `UPDATE "users" SET "lastLoginAt" = now() WHERE "id" = $1 RETURNING *`,
-        [row.id],
-      );
-      await uow.emit(RecordChanged, { action: ActivityAction.SIGNED_IN, entityType: 'User', entityId: row.id, entityLabel: row.name, ownerId: null, holders: [row.id], changes: {} });
+      const [[updated]] = await uow.manager.query(`UPDATE "users" SET "lastLoginAt" = now() WHERE "id" = $1 RETURNING *`, [row.id]);
+      await uow.emit(RecordChanged, {
+        action: ActivityAction.SIGNED_IN,
+        entityType: 'User',
+        entityId: row.id,
+        entityLabel: row.name,
+        ownerId: null,
+        holders: [row.id],
+        changes: {},
+      });
       delete updated.passwordHash;
       return Object.assign(new User(), updated) as User;
     });

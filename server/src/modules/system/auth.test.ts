@@ -4,8 +4,12 @@ import { startTestServer, TestServer } from '../../../test/server';
 import { hashPassword, verifyPassword } from '../../kernel/auth/secrets';
 
 let server: TestServer;
-beforeAll(async () => { server = await startTestServer(); });
-afterAll(async () => { await server.stop(); });
+beforeAll(async () => {
+  server = await startTestServer();
+});
+afterAll(async () => {
+  await server.stop();
+});
 
 const LOGIN = `mutation($email: String!, $password: String!) { login(email: $email, password: $password) { token expiresAt user { id email role } } }`;
 const ME = `{ me { id name role email lastLoginAt } }`;
@@ -78,12 +82,21 @@ describe('password hashes', () => {
   const storedHash = async (id: string): Promise<string> => (await server.ds.query(`SELECT "passwordHash" FROM "users" WHERE "id" = $1`, [id]))[0].passwordHash;
   const params = (hash: string) => hash.split('$').slice(1, 4).map(Number);
   // [N, r, p]: the settings OWASP's Password Storage Cheat Sheet lists as its minimum for scrypt.
-  const OWASP_MINIMUMS = [[2 ** 17, 8, 1], [2 ** 16, 8, 2], [2 ** 15, 8, 3], [2 ** 14, 8, 5], [2 ** 13, 8, 10]];
+  const OWASP_MINIMUMS = [
+    [2 ** 17, 8, 1],
+    [2 ** 16, 8, 2],
+    [2 ** 15, 8, 3],
+    [2 ** 14, 8, 5],
+    [2 ** 13, 8, 10],
+  ];
 
   it('are made with the current scrypt cost', async () => {
     const admin = await clientAs(server, 'ADMIN');
     const email = `${admin.user.id.slice(0, 8)}-new@test.example`;
-    const { createUser: created } = await admin.ok(`mutation($email: String!) { createUser(input: { email: $email, name: "New", role: SALES_REP, password: "long enough password" }) { id } }`, { email });
+    const { createUser: created } = await admin.ok(
+      `mutation($email: String!) { createUser(input: { email: $email, name: "New", role: SALES_REP, password: "long enough password" }) { id } }`,
+      { email },
+    );
     expect(OWASP_MINIMUMS).toContainEqual(params(await storedHash(created.id)));
   });
 

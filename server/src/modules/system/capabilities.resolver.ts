@@ -8,7 +8,8 @@ import { User } from './user.entity';
 export class CapabilitiesResolver {
   @FieldResolver(() => [EntityCapability], {
     nullable: true,
-    description: 'What you may do per entity type: only on your own user (`me { capabilities }`), null with FORBIDDEN on anyone else; the screens follow it, the server enforces the same rules.',
+    description:
+      'What you may do per entity type: only on your own user (`me { capabilities }`), null with FORBIDDEN on anyone else; the screens follow it, the server enforces the same rules.',
   })
   capabilities(@Root() _user: User, @Ctx() ctx: Context): EntityCapability[] {
     return capabilitiesFor(ctx, allRecordKinds());

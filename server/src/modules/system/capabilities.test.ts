@@ -6,8 +6,12 @@ import { startTestServer, TestServer } from '../../../test/server';
 // written out from DESIGN.md §3, not derived from the policies they check.
 
 let server: TestServer;
-beforeAll(async () => { server = await startTestServer(); });
-afterAll(async () => { await server.stop(); });
+beforeAll(async () => {
+  server = await startTestServer();
+});
+afterAll(async () => {
+  await server.stop();
+});
 
 const QUERY = `{ me { capabilities { entityType read create update delete assignOwner hiddenFields } } }`;
 

@@ -10,7 +10,12 @@ import { countByState, lockJob, recentFailures, resetForRetry } from '../../kern
 import { JobModeEnum, JobQueueStats, JobsOverview } from './jobs.types';
 
 const STATE_FIELD: Record<JobState, keyof Omit<JobQueueStats, 'queue' | 'broker'>> = {
-  PENDING: 'pending', DISPATCHED: 'dispatched', RUNNING: 'running', RETRYING: 'retrying', DONE: 'done', DEAD: 'dead',
+  PENDING: 'pending',
+  DISPATCHED: 'dispatched',
+  RUNNING: 'running',
+  RETRYING: 'retrying',
+  DONE: 'done',
+  DEAD: 'dead',
 };
 
 /** Queue health for admins: the same outbox record in both modes, plus Bull's counts with Redis. */
@@ -26,7 +31,12 @@ export async function jobsOverview(ctx: Context, failures: number, queue?: strin
   for (const name of definedQueues()) stats(name);
   for (const row of await countByState(ctx.ds)) stats(row.queue)[STATE_FIELD[row.state]] = row.n;
   const queues = [...byQueue.values()].filter((s) => !queue || s.queue === queue).sort((a, b) => a.queue.localeCompare(b.queue));
-  if (system) await Promise.all(queues.map(async (s) => { s.broker = await system.brokerCounts(s.queue); }));
+  if (system)
+    await Promise.all(
+      queues.map(async (s) => {
+        s.broker = await system.brokerCounts(s.queue);
+      }),
+    );
   const mode = (system?.mode ?? (config().REDIS_URL ? 'BULL' : 'IN_PROCESS')) as JobModeEnum;
   return { mode, queues, recentFailures: failures ? await recentFailures(ctx.ds, failures, queue) : [] };
 }

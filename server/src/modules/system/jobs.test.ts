@@ -11,7 +11,9 @@ beforeAll(async () => {
   server = await startTestServer();
   admin = await clientAs(server, 'ADMIN');
 });
-afterAll(async () => { await server.stop(); });
+afterAll(async () => {
+  await server.stop();
+});
 
 const retried: string[] = [];
 const adminJob = defineJob<{ n: number; note?: string }>({
@@ -47,7 +49,9 @@ describe('jobs', () => {
     const { jobs } = await admin.ok(JOBS, { queue: adminJob.queue });
     expect(jobs.mode).toBe('IN_PROCESS');
     expect(jobs.queues).toEqual([{ queue: adminJob.queue, pending: 2, dispatched: 0, running: 1, retrying: 1, done: 3, dead: 1, broker: null }]);
-    expect(jobs.recentFailures.map((j: { id: string; state: string; attempts: number; lastError: string }) => [j.id, j.state, j.attempts, j.lastError])).toEqual([
+    expect(
+      jobs.recentFailures.map((j: { id: string; state: string; attempts: number; lastError: string }) => [j.id, j.state, j.attempts, j.lastError]),
+    ).toEqual([
       [retrying, 'RETRYING', 2, 'HTTP 503'],
       [dead, 'DEAD', 5, 'HTTP 500 five times'],
     ]);

@@ -8,7 +8,10 @@ export enum JobModeEnum {
 registerEnumType(JobModeEnum, {
   name: 'JobMode',
   description: 'How this deployment runs background jobs.',
-  valuesConfig: { BULL: { description: 'Bull queues on Redis, run by workers.' }, IN_PROCESS: { description: 'Straight from the outbox table, without Redis.' } },
+  valuesConfig: {
+    BULL: { description: 'Bull queues on Redis, run by workers.' },
+    IN_PROCESS: { description: 'Straight from the outbox table, without Redis.' },
+  },
 });
 
 @ObjectType({ description: "Bull's own counts for a queue on Redis.", simpleResolvers: true })
@@ -36,5 +39,6 @@ export class JobQueueStats {
 export class JobsOverview {
   @Field(() => JobModeEnum, { description: 'How jobs run here.' }) mode!: JobModeEnum;
   @Field(() => [JobQueueStats], { description: 'Counts by state, per queue.' }) queues!: JobQueueStats[];
-  @Field(() => [OutboxJob], { description: 'Jobs whose last attempt failed (dead, or waiting to retry), newest first, with their error.' }) recentFailures!: OutboxJob[];
+  @Field(() => [OutboxJob], { description: 'Jobs whose last attempt failed (dead, or waiting to retry), newest first, with their error.' })
+  recentFailures!: OutboxJob[];
 }

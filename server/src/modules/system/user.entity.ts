@@ -69,7 +69,13 @@ export const users = defineRecord<User, CreateUserInput, UpdateUserInput>({
     const email = normalizeEmail(input.email);
     const taken = await uow.manager.query(`SELECT 1 FROM "users" WHERE lower("email") = $1`, [email]);
     if (taken.length) throw badInput([...path, 'email'], 'is already used by another user');
-    return { email, name: input.name.trim(), role: input.role, phone: input.phone ? normalizePhone(input.phone) : null, passwordHash: await hashPassword(input.password) };
+    return {
+      email,
+      name: input.name.trim(),
+      role: input.role,
+      phone: input.phone ? normalizePhone(input.phone) : null,
+      passwordHash: await hashPassword(input.password),
+    };
   },
   async prepareUpdate(ctx, uow, before, input, path) {
     const me = requirePrincipal(ctx);

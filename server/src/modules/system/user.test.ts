@@ -3,8 +3,12 @@ import { clientAs, createUser, ROLES, tag, TEST_PASSWORD } from '../../../test/f
 import { startTestServer, TestServer } from '../../../test/server';
 
 let server: TestServer;
-beforeAll(async () => { server = await startTestServer(); });
-afterAll(async () => { await server.stop(); });
+beforeAll(async () => {
+  server = await startTestServer();
+});
+afterAll(async () => {
+  await server.stop();
+});
 
 const CREATE = `mutation($input: CreateUserInput!) { createUser(input: $input) { id email name role phone active lastLoginAt } }`;
 const UPDATE = `mutation($id: ID!, $input: UpdateUserInput!) { updateUser(id: $id, input: $input) { id name phone role active } }`;
@@ -30,8 +34,17 @@ describe('createUser', () => {
   it('lets an ADMIN create a user, normalising email and phone, who can then sign in', async () => {
     const admin = await clientAs(server, 'ADMIN');
     const t = tag('new');
-    const data = await admin.ok(CREATE, { input: { email: `${t.toUpperCase()}@Test.Example`, name: ' New Person ', role: 'ACCOUNTANT', password: 'long enough password', phone: '(415) 555-0100' } });
-    expect(data.createUser).toMatchObject({ email: `${t}@test.example`, name: 'New Person', role: 'ACCOUNTANT', phone: '+14155550100', active: true, lastLoginAt: null });
+    const data = await admin.ok(CREATE, {
+      input: { email: `${t.toUpperCase()}@Test.Example`, name: ' New Person ', role: 'ACCOUNTANT', password: 'long enough password', phone: '(415) 555-0100' },
+    });
+    expect(data.createUser).toMatchObject({
+      email: `${t}@test.example`,
+      name: 'New Person',
+      role: 'ACCOUNTANT',
+      phone: '+14155550100',
+      active: true,
+      lastLoginAt: null,
+    });
 
     const res = await gql(server.url, LOGIN, { email: `${t}@test.example`, password: 'long enough password' });
     expect(res.errors).toBeUndefined();
@@ -66,7 +79,12 @@ describe('createUser', () => {
   it('reports every invalid field at once', async () => {
     const admin = await clientAs(server, 'ADMIN');
     const fields = fieldErrors(await admin.request(CREATE, { input: newInput({ email: 'nope', password: 'short' }) }));
-    expect(fields.map((f) => f.path)).toEqual(expect.arrayContaining([['input', 'email'], ['input', 'password']]));
+    expect(fields.map((f) => f.path)).toEqual(
+      expect.arrayContaining([
+        ['input', 'email'],
+        ['input', 'password'],
+      ]),
+    );
   });
 
   it('rejects an email already in use, whatever its case', async () => {
@@ -113,7 +131,9 @@ describe('updateUser', () => {
   it('rejects an unparseable phone and an empty name with field errors', async () => {
     const admin = await clientAs(server, 'ADMIN');
     const user = await createUser(server.ds);
-    expect(fieldErrors(await admin.request(UPDATE, { id: user.id, input: { phone: 'call me' } }))).toEqual([{ path: ['input', 'phone'], message: expect.any(String) }]);
+    expect(fieldErrors(await admin.request(UPDATE, { id: user.id, input: { phone: 'call me' } }))).toEqual([
+      { path: ['input', 'phone'], message: expect.any(String) },
+    ]);
     expect(fieldErrors(await admin.request(UPDATE, { id: user.id, input: { name: '' } }))).toEqual([{ path: ['input', 'name'], message: expect.any(String) }]);
   });
 
@@ -124,8 +144,12 @@ describe('updateUser', () => {
 
   it('does not let an admin deactivate or demote themself', async () => {
     const admin = await clientAs(server, 'ADMIN');
-    expect(fieldErrors(await admin.request(UPDATE, { id: admin.user.id, input: { active: false } }))).toEqual([{ path: ['input', 'active'], message: expect.any(String) }]);
-    expect(fieldErrors(await admin.request(UPDATE, { id: admin.user.id, input: { role: 'SALES_MANAGER' } }))).toEqual([{ path: ['input', 'role'], message: expect.any(String) }]);
+    expect(fieldErrors(await admin.request(UPDATE, { id: admin.user.id, input: { active: false } }))).toEqual([
+      { path: ['input', 'active'], message: expect.any(String) },
+    ]);
+    expect(fieldErrors(await admin.request(UPDATE, { id: admin.user.id, input: { role: 'SALES_MANAGER' } }))).toEqual([
+      { path: ['input', 'role'], message: expect.any(String) },
+    ]);
     // Still an active admin; harmless changes to their own record are fine.
     const data = await admin.ok(UPDATE, { id: admin.user.id, input: { name: 'Chief', role: 'ADMIN', active: true } });
     expect(data.updateUser).toMatchObject({ name: 'Chief', role: 'ADMIN', active: true });
@@ -164,11 +188,13 @@ describe('users directory', () => {
     expect(res.status).toBe(200);
     expect(res.data.users.nodes).toEqual([{ id: other.id, name: other.name, role: 'SALES_REP', active: true, email: null, phone: null, lastLoginAt: null }]);
     const forbidden = res.errors!.map((e) => [e.extensions?.code, e.path]);
-    expect(forbidden).toEqual(expect.arrayContaining([
-      ['FORBIDDEN', ['users', 'nodes', 0, 'email']],
-      ['FORBIDDEN', ['users', 'nodes', 0, 'phone']],
-      ['FORBIDDEN', ['users', 'nodes', 0, 'lastLoginAt']],
-    ]));
+    expect(forbidden).toEqual(
+      expect.arrayContaining([
+        ['FORBIDDEN', ['users', 'nodes', 0, 'email']],
+        ['FORBIDDEN', ['users', 'nodes', 0, 'phone']],
+        ['FORBIDDEN', ['users', 'nodes', 0, 'lastLoginAt']],
+      ]),
+    );
     expect(forbidden).toHaveLength(3);
   });
 
@@ -200,7 +226,9 @@ describe('users directory', () => {
     const a = await createUser(server.ds, { name: `${t} a`, role: 'TECHNICIAN' });
     const c = await createUser(server.ds, { name: `${t} c`, role: 'TECHNICIAN', active: false });
     const ids = async (filter: object, orderBy?: object) =>
-      (await rep.ok(USERS.replace(' email phone lastLoginAt', ''), { filter: { name: { startsWith: t }, ...filter }, orderBy })).users.nodes.map((n: { id: string }) => n.id);
+      (await rep.ok(USERS.replace(' email phone lastLoginAt', ''), { filter: { name: { startsWith: t }, ...filter }, orderBy })).users.nodes.map(
+        (n: { id: string }) => n.id,
+      );
 
     expect(await ids({}, [{ field: 'NAME', direction: 'ASC' }])).toEqual([a.id, b.id, c.id]);
     expect(await ids({}, [{ field: 'NAME', direction: 'DESC' }])).toEqual([c.id, b.id, a.id]);
@@ -231,7 +259,9 @@ describe('email input', () => {
   it('accepts surrounding spaces and stores the address trimmed and lower-cased', async () => {
     const admin = await clientAs(server, 'ADMIN');
     const email = `  Spaced.${Date.now()}@Example.com `;
-    const res = await admin.ok(`mutation($input: CreateUserInput!) { createUser(input: $input) { email } }`, { input: { email, name: 'Spaced', role: 'SALES_REP', password: 'long enough password' } });
+    const res = await admin.ok(`mutation($input: CreateUserInput!) { createUser(input: $input) { email } }`, {
+      input: { email, name: 'Spaced', role: 'SALES_REP', password: 'long enough password' },
+    });
     expect(res.createUser.email).toBe(email.trim().toLowerCase());
   });
 });

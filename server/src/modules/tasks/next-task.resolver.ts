@@ -12,18 +12,27 @@ import { Task, tasks } from './task.entity';
  * the caller may see: one statement per request for all parents of a kind.
  */
 function nextTaskLoader(ctx: Context, column: 'accountId' | 'contactId' | 'dealId'): DataLoader<string, Task | null> {
-  return ctx.loaders.get(`Task.next.${column}`, () => new DataLoader<string, Task | null>(async (ids) => {
-    const spec = tasks.service.spec(ctx);
-    const params = new SqlParams();
-    const where = [`t."${column}" = ANY(${params.add(ids, 'uuid[]')})`, 'NOT t."done"', 't."deletedAt" IS NULL', ...tasks.policy.readWhere(requirePrincipal(ctx))(params)];
-    const rows: Record<string, unknown>[] = await reader(ctx.ds).query(
-      `SELECT DISTINCT ON (t."${column}") ${spec.selectList} FROM "tasks" t WHERE ${where.join(' AND ')}
+  return ctx.loaders.get(
+    `Task.next.${column}`,
+    () =>
+      new DataLoader<string, Task | null>(async (ids) => {
+        const spec = tasks.service.spec(ctx);
+        const params = new SqlParams();
+        const where = [
+          `t."${column}" = ANY(${params.add(ids, 'uuid[]')})`,
+          'NOT t."done"',
+          't."deletedAt" IS NULL',
+          ...tasks.policy.readWhere(requirePrincipal(ctx))(params),
+        ];
+        const rows: Record<string, unknown>[] = await reader(ctx.ds).query(
+          `SELECT DISTINCT ON (t."${column}") ${spec.selectList} FROM "tasks" t WHERE ${where.join(' AND ')}
        ORDER BY t."${column}", t."dueAt" ASC NULLS LAST, t."createdAt", t."id"`,
-      params.values,
-    );
-    const byParent = new Map(rows.map((r) => [r[column] as string, hydrate<Task>(spec, r)]));
-    return ids.map((id) => byParent.get(id) ?? null);
-  }));
+          params.values,
+        );
+        const byParent = new Map(rows.map((r) => [r[column] as string, hydrate<Task>(spec, r)]));
+        return ids.map((id) => byParent.get(id) ?? null);
+      }),
+  );
 }
 
 const DESCRIPTION = 'The earliest open task you may see (by due date; undated ones last); null when none.';

@@ -124,9 +124,24 @@ export const tasks: RecordKind<Task, CreateTaskInput, UpdateTaskInput> = defineR
   label: (t) => t.title,
   references: {
     assignee: { to: () => users, via: 'assigneeId', description: 'Who should do it; null when unassigned.' },
-    account: { to: () => accounts, via: 'accountId', description: 'The account; null when none or not visible.', inverse: { name: 'tasks', description: 'Tasks about this account that you may see (default: earliest due first).' } },
-    contact: { to: () => contacts, via: 'contactId', description: 'The contact; null when none or not visible.', inverse: { name: 'tasks', description: 'Tasks about this contact that you may see (default: earliest due first).' } },
-    deal: { to: () => deals, via: 'dealId', description: 'The deal; null when none or not visible.', inverse: { name: 'tasks', description: 'Tasks about this deal that you may see (default: earliest due first).' } },
+    account: {
+      to: () => accounts,
+      via: 'accountId',
+      description: 'The account; null when none or not visible.',
+      inverse: { name: 'tasks', description: 'Tasks about this account that you may see (default: earliest due first).' },
+    },
+    contact: {
+      to: () => contacts,
+      via: 'contactId',
+      description: 'The contact; null when none or not visible.',
+      inverse: { name: 'tasks', description: 'Tasks about this contact that you may see (default: earliest due first).' },
+    },
+    deal: {
+      to: () => deals,
+      via: 'dealId',
+      description: 'The deal; null when none or not visible.',
+      inverse: { name: 'tasks', description: 'Tasks about this deal that you may see (default: earliest due first).' },
+    },
   },
   prepareCreate: async (ctx, uow, input, path) => {
     await checkRelated(ctx, uow, input, path);

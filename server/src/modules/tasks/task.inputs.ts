@@ -6,11 +6,15 @@ import { InCalendarRange, NotBlank } from '../../kernel/validation';
 @InputType()
 class TaskFields {
   @Field(() => String, { nullable: true, description: 'Details.' })
-  @IsOptional() @IsString() @MaxLength(20000)
+  @IsOptional()
+  @IsString()
+  @MaxLength(20000)
   notes?: string | null;
 
   @Field(() => Date, { nullable: true, description: 'When it is due; null for no due date.' })
-  @IsOptional() @IsDate() @InCalendarRange()
+  @IsOptional()
+  @IsDate()
+  @InCalendarRange()
   dueAt?: Date | null;
 
   @Field(() => ID, { nullable: true, description: 'Who should do it: a user whose role can hold tasks. Null unassigns.' })
@@ -37,17 +41,23 @@ class TaskFields {
 @InputType({ description: 'A new task.' })
 export class CreateTaskInput extends TaskFields {
   @Field({ description: 'What to do.' })
-  @IsString() @Length(1, 200, { message: 'must be 1 to 200 characters' }) @NotBlank()
+  @IsString()
+  @Length(1, 200, { message: 'must be 1 to 200 characters' })
+  @NotBlank()
   title!: string;
 }
 
 @InputType({ description: 'Changes to a task; omitted fields stay as they are, null clears.' })
 export class UpdateTaskInput extends TaskFields {
   @Field({ nullable: true, description: 'What to do.' })
-  @IsOptional() @IsString() @Length(1, 200, { message: 'must be 1 to 200 characters' }) @NotBlank()
+  @IsOptional()
+  @IsString()
+  @Length(1, 200, { message: 'must be 1 to 200 characters' })
+  @NotBlank()
   title?: string;
 
   @Field({ nullable: true, description: 'true completes the task (completedAt is set); false opens it again.' })
-  @IsOptional() @IsBoolean()
+  @IsOptional()
+  @IsBoolean()
   done?: boolean;
 }

@@ -35,8 +35,18 @@ describe('tasks: create, update, complete, trash', () => {
     const dueAt = '2031-03-01T10:00:00.000Z';
     const t = await create(rep, { title: ' Call back ', notes: 'About the quote', dueAt, accountId: account.id, contactId: contact.id, dealId: deal.id });
     expect(t).toMatchObject({
-      title: 'Call back', notes: 'About the quote', dueAt, done: false, completedAt: null, version: 1, deletedAt: null,
-      owner: { id: rep.user.id }, assignee: null, account: { id: account.id }, contact: { id: contact.id }, deal: { id: deal.id },
+      title: 'Call back',
+      notes: 'About the quote',
+      dueAt,
+      done: false,
+      completedAt: null,
+      version: 1,
+      deletedAt: null,
+      owner: { id: rep.user.id },
+      assignee: null,
+      account: { id: account.id },
+      contact: { id: contact.id },
+      deal: { id: deal.id },
     });
   });
 
@@ -166,7 +176,10 @@ describe('tasks: filters, order and nextTask', () => {
     const five = await run(5);
     expect(five.result.accounts.nodes.map((n: { nextTask: { title: string } }) => n.nextTask.title)).toEqual(['next', 'next', 'next', 'next', 'next']);
     expect(two.count).toBe(five.count);
-    const { contact: c, deal: d } = await manager.ok(`query($c: ID!, $d: ID!) { contact(id: $c) { nextTask { title } } deal(id: $d) { nextTask { title } } }`, { c: contact.id, d: deal.id });
+    const { contact: c, deal: d } = await manager.ok(`query($c: ID!, $d: ID!) { contact(id: $c) { nextTask { title } } deal(id: $d) { nextTask { title } } }`, {
+      c: contact.id,
+      d: deal.id,
+    });
     expect(c.nextTask.title).toBe('contact next');
     expect(d.nextTask.title).toBe('deal next');
   });

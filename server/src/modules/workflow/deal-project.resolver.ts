@@ -8,12 +8,16 @@ import { Project } from './project.entity';
 
 /** Projects by the deal they came from; visibility follows the deal (the parent). */
 function byDeal(ctx: Context): DataLoader<string, Project | null> {
-  return ctx.loaders.get('Project.byDeal', () => new DataLoader<string, Project | null>(async (dealIds) => {
-    const spec = specOf(ctx.ds, Project);
-    const rows: Project[] = await reader(ctx.ds).query(`SELECT ${spec.selectList} FROM "projects" t WHERE t."dealId" = ANY($1::uuid[])`, [dealIds]);
-    const map = new Map(rows.map((r) => [r.dealId, Object.assign(new Project(), r)]));
-    return dealIds.map((id) => map.get(id) ?? null);
-  }));
+  return ctx.loaders.get(
+    'Project.byDeal',
+    () =>
+      new DataLoader<string, Project | null>(async (dealIds) => {
+        const spec = specOf(ctx.ds, Project);
+        const rows: Project[] = await reader(ctx.ds).query(`SELECT ${spec.selectList} FROM "projects" t WHERE t."dealId" = ANY($1::uuid[])`, [dealIds]);
+        const map = new Map(rows.map((r) => [r.dealId, Object.assign(new Project(), r)]));
+        return dealIds.map((id) => map.get(id) ?? null);
+      }),
+  );
 }
 
 @Resolver(() => Deal)

@@ -27,7 +27,11 @@ export async function ensureProjectForWonDeal(deal: Deal, scope: EventScope): Pr
     return after;
   }
   const project = await insertRow<Project>(scope.manager, spec, {
-    name: deal.name, accountId: deal.accountId, dealId: deal.id, status: ProjectStatus.ACTIVE, managerId: deal.ownerId,
+    name: deal.name,
+    accountId: deal.accountId,
+    dealId: deal.id,
+    status: ProjectStatus.ACTIVE,
+    managerId: deal.ownerId,
   });
   await scope.emit(RecordChanged, recorded(ActivityAction.CREATED, project, diffFields(null, project as never, LOGGED)));
   return project;

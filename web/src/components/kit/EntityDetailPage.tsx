@@ -29,7 +29,8 @@ export function EntityDetailPage({ entry, screens, extensions }: KitPageProps) {
   const [editing, setEditing] = useState(false);
   const extra = detail.variables?.(ctx) ?? {};
   const { data, loading, error, refetch } = useQuery(detail.query, { variables: { id, ...extra } });
-  const recordOf = (d: unknown) => (detail.record ? detail.record(d) : (d as Record<string, AnyRecord | null> | undefined)?.[rootOf(type)]) as AnyRecord | null | undefined;
+  const recordOf = (d: unknown) =>
+    (detail.record ? detail.record(d) : (d as Record<string, AnyRecord | null> | undefined)?.[rootOf(type)]) as AnyRecord | null | undefined;
   const rec = recordOf(data);
   const reload = () => refetch();
   // Called on every render (the descriptor's hook), before any early return.
@@ -52,7 +53,9 @@ export function EntityDetailPage({ entry, screens, extensions }: KitPageProps) {
       label: title,
       remove: () => client.mutate({ mutation: docs.delete!, variables: { id }, update: (cache) => forgetLists(cache, type) }),
       restore: () =>
-        restoreDoc ? client.mutate({ mutation: restoreDoc, variables: declaredVariables(restoreDoc, { id, ...extra }), update: (cache) => forgetLists(cache, type) }) : Promise.resolve(),
+        restoreDoc
+          ? client.mutate({ mutation: restoreDoc, variables: declaredVariables(restoreDoc, { id, ...extra }), update: (cache) => forgetLists(cache, type) })
+          : Promise.resolve(),
       // A trashed record is not found by id: the page gives way to the list, and Undo comes back.
       onDeleted: () => navigate(entry.path ?? '/'),
       onRestored: () => navigate(`${entry.path}/${id}`),

@@ -33,7 +33,11 @@ const v3: AccountFullFragment = {
 const v4: AccountFullFragment = { ...v3, name: 'Acme Holdings', industry: 'Hardware', version: 4 };
 
 // Maya renamed it (the feed says who).
-const entry = feedEntry({ entityLabel: 'Acme Holdings', changes: { name: { from: 'Acme', to: 'Acme Holdings' } }, actor: { __typename: 'User', id: 'u-maya', name: 'Maya Manager' } });
+const entry = feedEntry({
+  entityLabel: 'Acme Holdings',
+  changes: { name: { from: 'Acme', to: 'Acme Holdings' } },
+  actor: { __typename: 'User', id: 'u-maya', name: 'Maya Manager' },
+});
 
 const inputOf = (name: string, industry: string) => ({ name, industry, website: null, phone: null, email: null, billingAddress: null });
 
@@ -58,7 +62,12 @@ describe('an open form when its record changes elsewhere', () => {
   it('keeps what the user typed, says who changed it, and "Keep yours" saves against the version the user started from (CONFLICT)', async () => {
     const screens = await loadScreens('Account');
     const sent = jest.fn(() => ({ errors: [new GraphQLError('Version conflict', { extensions: { code: 'CONFLICT' } })] }));
-    const mocks = [{ request: { query: UpdateAccountDocument, variables: { id: 'a1', input: inputOf('Acme Tools', 'Tools'), expectedVersion: 3, withCredit: false } }, result: sent }];
+    const mocks = [
+      {
+        request: { query: UpdateAccountDocument, variables: { id: 'a1', input: inputOf('Acme Tools', 'Tools'), expectedVersion: 3, withCredit: false } },
+        result: sent,
+      },
+    ];
     const onReload = jest.fn().mockResolvedValue(v4);
     renderScreen(<Harness screens={screens} onReload={onReload} />, { role: 'SALES_REP', mocks });
     const user = userEvent.setup({ delay: null });
@@ -98,7 +107,15 @@ describe('an open form when its record changes elsewhere', () => {
   it('with nothing typed yet, shows the new version and saves against it', async () => {
     const screens = await loadScreens('Account');
     const sent = jest.fn(() => ({ data: { updateAccount: { ...v4, name: 'Acme Holdings Ltd', version: 5 } } }));
-    const mocks = [{ request: { query: UpdateAccountDocument, variables: { id: 'a1', input: inputOf('Acme Holdings Ltd', 'Hardware'), expectedVersion: 4, withCredit: false } }, result: sent }];
+    const mocks = [
+      {
+        request: {
+          query: UpdateAccountDocument,
+          variables: { id: 'a1', input: inputOf('Acme Holdings Ltd', 'Hardware'), expectedVersion: 4, withCredit: false },
+        },
+        result: sent,
+      },
+    ];
     renderScreen(<Harness screens={screens} />, { role: 'SALES_REP', mocks });
     act(() => remoteChange());
     await waitFor(() => expect(screen.getByLabelText(/Name/)).toHaveValue('Acme Holdings'));
@@ -155,6 +172,11 @@ describe('field arrays', () => {
     await user.type(screen.getByLabelText(/Amount 2/), '$80');
     await user.click(screen.getByRole('button', { name: 'Create invoice' }));
     await waitFor(() => expect(onSaved).toHaveBeenCalled());
-    expect(save.mock.calls[0][0]).toEqual({ lines: [{ description: 'Labour', amount: '1200.50' }, { description: 'Parts', amount: '80.00' }] });
+    expect(save.mock.calls[0][0]).toEqual({
+      lines: [
+        { description: 'Labour', amount: '1200.50' },
+        { description: 'Parts', amount: '80.00' },
+      ],
+    });
   });
 });

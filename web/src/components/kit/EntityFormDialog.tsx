@@ -86,7 +86,13 @@ function FormBody({ typeName, screens, open, record, presets, onClose, onSaved, 
 
   const latest = record ?? null;
   const changedElsewhere =
-    !!base && !!latest && latest.id === base.id && typeof latest.version === 'number' && latest.version > base.version && latest.version > kept && !saving.current;
+    !!base &&
+    !!latest &&
+    latest.id === base.id &&
+    typeof latest.version === 'number' &&
+    latest.version > base.version &&
+    latest.version > kept &&
+    !saving.current;
   // Nothing typed yet: simply show the new version.
   useEffect(() => {
     if (changedElsewhere && !isDirty && latest) adopt(latest);
@@ -150,7 +156,9 @@ function FormBody({ typeName, screens, open, record, presets, onClose, onSaved, 
         submitting={isSubmitting}
         formError={formError}
         onReload={base ? () => void reload() : undefined}
-        remoteChange={changedElsewhere && isDirty && latest ? { actor: actor!, onReload: () => adopt(latest), onKeep: () => setKept(latest.version as number) } : null}
+        remoteChange={
+          changedElsewhere && isDirty && latest ? { actor: actor!, onReload: () => adopt(latest), onKeep: () => setKept(latest.version as number) } : null
+        }
         onClose={onClose}
         onSubmit={() => void submit()}
       >

@@ -27,7 +27,14 @@ export interface KitPageProps {
 export const DEFAULT_PAGE_SIZE = 25;
 
 /** The list's own columns the user may see, then those other types add, then the trash's Restore. */
-function useColumns(entry: EntityEntry, list: ListScreen, extensions: TypeExtension, ctx: KitContext, rows: AnyRecord[], o: { trash: boolean; linked: boolean; onRestore?(row: AnyRecord): void; onEdit(row: AnyRecord): void }) {
+function useColumns(
+  entry: EntityEntry,
+  list: ListScreen,
+  extensions: TypeExtension,
+  ctx: KitContext,
+  rows: AnyRecord[],
+  o: { trash: boolean; linked: boolean; onRestore?(row: AnyRecord): void; onEdit(row: AnyRecord): void },
+) {
   const own = list.columns.filter((c) => (!c.field || ctx.caps.sees(entry.typeName, c.field)) && (c.visible?.(ctx) ?? true));
   const added = (extensions.columns ?? []).filter((c) => c.visible?.(ctx) ?? true);
   const ids = rows.map((r) => r.id);
@@ -89,17 +96,27 @@ export function EntityListPage({ entry, screens, extensions }: KitPageProps) {
 
   const restoreDoc = screens.documents?.restore;
   // Trashed records are not found by id, so the trash is where they come back from.
-  const restore = restoreDoc && ctx.caps.canDelete(type)
-    ? (row: AnyRecord) =>
-        client
-          .mutate({ mutation: restoreDoc, variables: declaredVariables(restoreDoc, { id: row.id, ...list.variables?.(ctx) }), update: (cache) => forgetLists(cache, type) })
-          .then(
-            () => notify(`${list.rowLabel(row)} restored`),
-            (err: unknown) => notify(describeError(err).message, { severity: 'error' }),
-          )
-    : undefined;
+  const restore =
+    restoreDoc && ctx.caps.canDelete(type)
+      ? (row: AnyRecord) =>
+          client
+            .mutate({
+              mutation: restoreDoc,
+              variables: declaredVariables(restoreDoc, { id: row.id, ...list.variables?.(ctx) }),
+              update: (cache) => forgetLists(cache, type),
+            })
+            .then(
+              () => notify(`${list.rowLabel(row)} restored`),
+              (err: unknown) => notify(describeError(err).message, { severity: 'error' }),
+            )
+      : undefined;
   const linked = entry.detailPage !== false && !!screens.detail;
-  const columns = useColumns(entry, list, extensions, ctx, rows ?? [], { trash: state.trash, linked, onRestore: restore, onEdit: (row) => setEditingId(row.id) });
+  const columns = useColumns(entry, list, extensions, ctx, rows ?? [], {
+    trash: state.trash,
+    linked,
+    onRestore: restore,
+    onEdit: (row) => setEditingId(row.id),
+  });
 
   // "Accounts" → "accounts", "API keys" stays "API keys".
   const plural = entry.labels.plural.replace(/\b[A-Z][a-z]+\b/g, (w) => w.toLowerCase());
@@ -121,12 +138,14 @@ export function EntityListPage({ entry, screens, extensions }: KitPageProps) {
       <PageHeader
         title={state.trash ? `${title} — trash` : title}
         subtitle={list.subtitle}
-        actions={(HeaderActions || createButton) && (
-          <>
-            {HeaderActions && <HeaderActions />}
-            {createButton}
-          </>
-        )}
+        actions={
+          (HeaderActions || createButton) && (
+            <>
+              {HeaderActions && <HeaderActions />}
+              {createButton}
+            </>
+          )
+        }
       />
       <FilterBar defs={filters} state={state} ctx={ctx} sortLabel={list.sorts[state.sort.field] ?? state.sort.field} rows={rows ?? []} />
       <ListTable
@@ -153,7 +172,13 @@ export function EntityListPage({ entry, screens, extensions }: KitPageProps) {
             open={creating || !!editing}
             record={editing}
             onClose={() => (editing ? setEditingId(null) : setCreating(false))}
-            onReload={editing ? async () => (((await refetch()).data as Record<string, Connection<AnyRecord>> | undefined)?.[entry.listRoot]?.edges.find((e) => e.node.id === editing.id)?.node ?? null) : undefined}
+            onReload={
+              editing
+                ? async () =>
+                    ((await refetch()).data as Record<string, Connection<AnyRecord>> | undefined)?.[entry.listRoot]?.edges.find((e) => e.node.id === editing.id)
+                      ?.node ?? null
+                : undefined
+            }
             onSaved={(rec, created) => {
               setCreating(false);
               setEditingId(null);

@@ -38,7 +38,14 @@ export function FilterBar({ defs, state, ctx, sortLabel, rows }: Props) {
       case 'mine':
         if (def.onlyWithReadAll !== false && ctx.caps.of(ctx.typeName).read !== 'ALL') return null;
         return (
-          <ToggleButton key={key} value="mine" size="small" selected={raw === '1'} onChange={() => set({ mine: raw === '1' ? null : '1' })} sx={{ textTransform: 'none', px: 2 }}>
+          <ToggleButton
+            key={key}
+            value="mine"
+            size="small"
+            selected={raw === '1'}
+            onChange={() => set({ mine: raw === '1' ? null : '1' })}
+            sx={{ textTransform: 'none', px: 2 }}
+          >
             {def.label ?? 'Mine'}
           </ToggleButton>
         );
@@ -71,7 +78,11 @@ export function FilterBar({ defs, state, ctx, sortLabel, rows }: Props) {
       }
       case 'trash':
         return (
-          <FormControlLabel key={key} control={<Switch checked={raw === 'trash'} onChange={(e) => set({ view: e.target.checked ? 'trash' : null })} />} label="Trash" />
+          <FormControlLabel
+            key={key}
+            control={<Switch checked={raw === 'trash'} onChange={(e) => set({ view: e.target.checked ? 'trash' : null })} />}
+            label="Trash"
+          />
         );
     }
   });

@@ -59,7 +59,13 @@ export function RangeFilter({ def, raw, onChange }: { def: RangeDef; raw: string
       <Button variant={raw ? 'contained' : 'outlined'} size="small" aria-haspopup="dialog" onClick={(e) => open(e.currentTarget)}>
         {`${def.label}: ${raw ? summary(def, raw) : 'any'}`}
       </Button>
-      <Popover open={!!anchor} anchorEl={anchor} onClose={() => setAnchor(null)} anchorOrigin={{ vertical: 'bottom', horizontal: 'left' }} slotProps={{ paper: { role: 'dialog', 'aria-label': def.label } }}>
+      <Popover
+        open={!!anchor}
+        anchorEl={anchor}
+        onClose={() => setAnchor(null)}
+        anchorOrigin={{ vertical: 'bottom', horizontal: 'left' }}
+        slotProps={{ paper: { role: 'dialog', 'aria-label': def.label } }}
+      >
         <Box component="form" onSubmit={apply} noValidate sx={{ p: 2 }}>
           <Stack direction={{ xs: 'column', sm: 'row' }} spacing={1.5}>
             {field(0, `${def.label} from`)}

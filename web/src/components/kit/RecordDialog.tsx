@@ -68,7 +68,9 @@ export function RecordDialog(p: Props) {
                 ) : undefined
               }
             >
-              {p.formError.code === 'CONFLICT' ? 'Changed by someone else — reload to see the latest version, then apply your change again.' : p.formError.message}
+              {p.formError.code === 'CONFLICT'
+                ? 'Changed by someone else — reload to see the latest version, then apply your change again.'
+                : p.formError.message}
             </Alert>
           )}
           {p.children}

@@ -25,10 +25,7 @@ export function Timeline({ entries }: { entries: FeedEntryFragment[] }) {
             const fields = changedFields(e);
             return (
               <ListItem key={e.id} disableGutters divider>
-                <ListItemText
-                  primary={describeEntry(e)}
-                  secondary={`${formatDateTime(e.createdAt)}${fields.length ? ` · ${fields.join(', ')}` : ''}`}
-                />
+                <ListItemText primary={describeEntry(e)} secondary={`${formatDateTime(e.createdAt)}${fields.length ? ` · ${fields.join(', ')}` : ''}`} />
               </ListItem>
             );
           })}

@@ -20,7 +20,10 @@ const DEFS: FilterDef[] = [
 
 describe('filters in the URL', () => {
   it('turns the URL into the structured filter', () => {
-    const values = readFilterValues(DEFS, new URLSearchParams('q=acme&mine=1&stage=C,A,X&amount=1%2C000..&close=2026-01-01..2026-03-31&status=off&view=trash&other=1'));
+    const values = readFilterValues(
+      DEFS,
+      new URLSearchParams('q=acme&mine=1&stage=C,A,X&amount=1%2C000..&close=2026-01-01..2026-03-31&status=off&view=trash&other=1'),
+    );
     expect(buildFilter(DEFS, values, 'me')).toEqual({
       name: { contains: 'acme' },
       owner: { id: { eq: 'me' } },
@@ -51,7 +54,12 @@ function Location() {
   return <output aria-label="URL">{`${l.pathname}${l.search}`}</output>;
 }
 
-const dealsPage = { __typename: 'DealConnection' as const, totalCount: 0, edges: [], pageInfo: { __typename: 'PageInfo' as const, hasNextPage: false, endCursor: null } };
+const dealsPage = {
+  __typename: 'DealConnection' as const,
+  totalCount: 0,
+  edges: [],
+  pageInfo: { __typename: 'PageInfo' as const, hasNextPage: false, endCursor: null },
+};
 const newestFirst = [{ field: 'CREATED_AT', direction: 'DESC' }];
 const dealsMock = (filter: object) => {
   const result = jest.fn(() => ({ data: { deals: dealsPage } }));
@@ -110,4 +118,3 @@ describe('the filter bar', () => {
     expect(await within(range).findByText('must have at most 2 decimals')).toBeInTheDocument();
   });
 });
-

@@ -150,7 +150,13 @@ function InputField({ def, ctx, prefix }: { def: FieldDef; ctx: FormContext; pre
 function SwitchField({ def, ctx, prefix }: { def: FieldDef; ctx: FormContext; prefix: string }) {
   const { control } = useFormContext();
   const { field } = useController({ name: `${prefix}${def.name}`, control });
-  return <FormControlLabel sx={{ mt: 1 }} control={<Switch checked={!!field.value} onChange={(e) => field.onChange(e.target.checked)} disabled={def.disabled?.(ctx)} />} label={def.label} />;
+  return (
+    <FormControlLabel
+      sx={{ mt: 1 }}
+      control={<Switch checked={!!field.value} onChange={(e) => field.onChange(e.target.checked)} disabled={def.disabled?.(ctx)} />}
+      label={def.label}
+    />
+  );
 }
 
 /** One field by its kind. `prefix` addresses fields inside a line ("lines.0."). */

@@ -27,7 +27,10 @@ export function parseMoney(text: string, locale?: string): MoneyParse {
   let t = text.normalize('NFKC').trim();
   if (!t) return { ok: false, message: 'is required' };
   // Currency signs and codes around the number carry no meaning here (one currency per installation).
-  t = t.replace(/^[A-Z]{3}\s*|\s*[A-Z]{3}$/g, '').replace(/[$€£¥]/g, '').trim();
+  t = t
+    .replace(/^[A-Z]{3}\s*|\s*[A-Z]{3}$/g, '')
+    .replace(/[$€£¥]/g, '')
+    .trim();
   const negative = /^[-−(]/.test(t) || /-$/.test(t);
   t = t.replace(/^[-−(+]|[-)]$/g, '').replace(/[\s\u00a0\u202f']/g, '');
   if (!t || /[^\d.,]/.test(t)) return { ok: false, message: 'is not a number' };

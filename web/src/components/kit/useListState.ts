@@ -45,10 +45,7 @@ export function useListState(defaults: SortState, sorts: Record<string, string>,
     [setParams],
   );
 
-  const setSort = useCallback(
-    (f: string) => set({ sort: f, dir: f === field ? (direction === 'ASC' ? 'DESC' : 'ASC') : 'ASC' }),
-    [field, direction, set],
-  );
+  const setSort = useCallback((f: string) => set({ sort: f, dir: f === field ? (direction === 'ASC' ? 'DESC' : 'ASC') : 'ASC' }), [field, direction, set]);
 
   const clear = useCallback(() => {
     const patch: Record<string, null> = {};

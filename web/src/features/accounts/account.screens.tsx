@@ -12,7 +12,17 @@ import {
   type AccountsQuery,
 } from '../../gql/graphql';
 import { RelatedList } from '../../components/kit/DetailFields';
-import { createdFilter, EmailLink, mineFilter, ownerColumn, ownerField, PhoneLink, phoneField, timelineOf, trashFilter } from '../../components/kit/descriptors';
+import {
+  createdFilter,
+  EmailLink,
+  mineFilter,
+  ownerColumn,
+  ownerField,
+  PhoneLink,
+  phoneField,
+  timelineOf,
+  trashFilter,
+} from '../../components/kit/descriptors';
 import { enumLabel, formatDate, formatMoney } from '../../components/kit/format';
 import { formatPhone } from '../../components/kit/phone';
 import type { EntityScreens, KitContext } from '../../components/kit/types';
@@ -29,7 +39,11 @@ export const screens: EntityScreens = {
     defaultSort: { field: 'CREATED_AT', direction: 'DESC' },
     sorts: { NAME: 'Name', INDUSTRY: 'Industry', CREDIT_LIMIT: 'Credit limit', CREATED_AT: 'Created', UPDATED_AT: 'Last changed' },
     filters: (ctx) => [
-      { kind: 'text', label: 'Filter accounts', toFilter: (q) => ({ or: [{ name: { contains: q } }, { industry: { contains: q } }, { email: { contains: q } }] }) },
+      {
+        kind: 'text',
+        label: 'Filter accounts',
+        toFilter: (q) => ({ or: [{ name: { contains: q } }, { industry: { contains: q } }, { email: { contains: q } }] }),
+      },
       mineFilter,
       ...(seesCredit(ctx) ? [{ kind: 'moneyRange' as const, key: 'credit', label: 'Credit limit', field: 'creditLimit' }] : []),
       createdFilter,
@@ -40,7 +54,15 @@ export const screens: EntityScreens = {
       { id: 'industry', label: 'Industry', sortField: 'INDUSTRY', render: (a: Row) => a.industry ?? '—', hideBelow: 'sm' },
       { id: 'email', label: 'Email', render: (a: Row) => a.email ?? '—', hideBelow: 'md' },
       { id: 'phone', label: 'Phone', render: (a: Row) => (a.phone ? formatPhone(a.phone) : '—'), hideBelow: 'md' },
-      { id: 'credit', label: 'Credit limit', field: 'creditLimit', sortField: 'CREDIT_LIMIT', align: 'right', render: (a: Row) => formatMoney(a.creditLimit), hideBelow: 'sm' },
+      {
+        id: 'credit',
+        label: 'Credit limit',
+        field: 'creditLimit',
+        sortField: 'CREDIT_LIMIT',
+        align: 'right',
+        render: (a: Row) => formatMoney(a.creditLimit),
+        hideBelow: 'sm',
+      },
       ownerColumn,
     ],
     rowLabel: (a) => a.name,
@@ -52,7 +74,14 @@ export const screens: EntityScreens = {
     subtitle: (a) => a.industry ?? undefined,
     notFound: 'Account not found',
     fields: (a) => [
-      { label: 'Website', value: a.website ? <Link href={/^https?:/i.test(a.website) ? a.website : `https://${a.website}`} target="_blank" rel="noopener noreferrer">{a.website}</Link> : null },
+      {
+        label: 'Website',
+        value: a.website ? (
+          <Link href={/^https?:/i.test(a.website) ? a.website : `https://${a.website}`} target="_blank" rel="noopener noreferrer">
+            {a.website}
+          </Link>
+        ) : null,
+      },
       { label: 'Phone', value: <PhoneLink value={a.phone} /> },
       { label: 'Email', value: <EmailLink value={a.email} /> },
       { label: 'Credit limit', value: formatMoney(a.creditLimit), field: 'creditLimit' },

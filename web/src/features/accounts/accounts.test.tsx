@@ -58,7 +58,12 @@ describe('account form', () => {
   it('takes a credit limit as people type it and sends the decimal the API wants', async () => {
     const onSaved = jest.fn();
     const input = { name: 'Acme', industry: null, website: null, phone: null, email: null, billingAddress: null, creditLimit: '48000.50', ownerId: 'u-me' };
-    const mocks = [{ request: { query: CreateAccountDocument, variables: { input, withCredit: true } }, result: { data: { createAccount: { ...account, creditLimit: '48000.50' } } } }];
+    const mocks = [
+      {
+        request: { query: CreateAccountDocument, variables: { input, withCredit: true } },
+        result: { data: { createAccount: { ...account, creditLimit: '48000.50' } } },
+      },
+    ];
     await renderEntityForm('Account', { onSaved }, { user: testUser('SALES_MANAGER', { id: 'u-me', name: 'Morgan' }), mocks });
     const user = userEvent.setup({ delay: null });
     await user.type(screen.getByLabelText(/Name/), 'Acme');
@@ -72,8 +77,17 @@ describe('account form', () => {
   it('shows the server field errors on the fields', async () => {
     const mocks = [
       {
-        request: { query: CreateAccountDocument, variables: { input: { name: 'Acme', industry: null, website: null, phone: '123456', email: null, billingAddress: null }, withCredit: false } },
-        result: { errors: [new GraphQLError('Invalid input', { extensions: { code: 'BAD_USER_INPUT', fields: [{ path: ['input', 'phone'], message: 'must be a valid phone number' }] } })] },
+        request: {
+          query: CreateAccountDocument,
+          variables: { input: { name: 'Acme', industry: null, website: null, phone: '123456', email: null, billingAddress: null }, withCredit: false },
+        },
+        result: {
+          errors: [
+            new GraphQLError('Invalid input', {
+              extensions: { code: 'BAD_USER_INPUT', fields: [{ path: ['input', 'phone'], message: 'must be a valid phone number' }] },
+            }),
+          ],
+        },
       },
     ];
     // "123456" looks like a phone number to the client; the server's parser refuses it. A rep has no
@@ -97,7 +111,21 @@ describe('account form', () => {
       {
         request: {
           query: UpdateAccountDocument,
-          variables: { id: 'a1', input: { name: 'Acme Tools', industry: 'Tools', website: 'acme.test', phone: '+15550100', email: 'hello@acme.test', billingAddress: null, creditLimit: '1000.00', ownerId: 'u1' }, expectedVersion: 3, withCredit: true },
+          variables: {
+            id: 'a1',
+            input: {
+              name: 'Acme Tools',
+              industry: 'Tools',
+              website: 'acme.test',
+              phone: '+15550100',
+              email: 'hello@acme.test',
+              billingAddress: null,
+              creditLimit: '1000.00',
+              ownerId: 'u1',
+            },
+            expectedVersion: 3,
+            withCredit: true,
+          },
         },
         result: { errors: [new GraphQLError('Version conflict', { extensions: { code: 'CONFLICT' } })] },
       },
@@ -118,9 +146,22 @@ describe('account form', () => {
 
 describe('accounts list', () => {
   it('asks for the sort and every filter in the URL, and shows the sort in use', async () => {
-    const filter = { or: [{ name: { contains: 'acme' } }, { industry: { contains: 'acme' } }, { email: { contains: 'acme' } }], owner: { id: { eq: 'u-me' } }, creditLimit: { gte: '1000.00', lte: '5000.00' } };
-    const mocks = [{ request: { query: AccountsDocument, variables: { first: 25, filter, orderBy: [{ field: 'NAME', direction: 'ASC' }], withCredit: true } }, result: page([account]) }];
-    renderEntityPage('Account', 'list', { user: testUser('SALES_MANAGER', { id: 'u-me' }), mocks, url: '/accounts?sort=NAME&dir=ASC&q=acme&mine=1&credit=1000..5000' });
+    const filter = {
+      or: [{ name: { contains: 'acme' } }, { industry: { contains: 'acme' } }, { email: { contains: 'acme' } }],
+      owner: { id: { eq: 'u-me' } },
+      creditLimit: { gte: '1000.00', lte: '5000.00' },
+    };
+    const mocks = [
+      {
+        request: { query: AccountsDocument, variables: { first: 25, filter, orderBy: [{ field: 'NAME', direction: 'ASC' }], withCredit: true } },
+        result: page([account]),
+      },
+    ];
+    renderEntityPage('Account', 'list', {
+      user: testUser('SALES_MANAGER', { id: 'u-me' }),
+      mocks,
+      url: '/accounts?sort=NAME&dir=ASC&q=acme&mine=1&credit=1000..5000',
+    });
     const table = await screen.findByRole('table', { name: 'Accounts' });
     expect(await within(table).findByRole('link', { name: 'Acme' })).toHaveAttribute('href', '/accounts/a1');
     expect(within(table).getByText('$1,000.00')).toBeInTheDocument();
@@ -132,7 +173,12 @@ describe('accounts list', () => {
   });
 
   it('leaves out what a rep may not read: no credit limit column or filter, no "Mine" (all they see is theirs)', async () => {
-    const mocks = [{ request: { query: AccountsDocument, variables: { first: 25, filter: {}, orderBy: [{ field: 'CREATED_AT', direction: 'DESC' }], withCredit: false } }, result: page([{ ...account, phone: '+12125551002', creditLimit: undefined }]) }];
+    const mocks = [
+      {
+        request: { query: AccountsDocument, variables: { first: 25, filter: {}, orderBy: [{ field: 'CREATED_AT', direction: 'DESC' }], withCredit: false } },
+        result: page([{ ...account, phone: '+12125551002', creditLimit: undefined }]),
+      },
+    ];
     renderEntityPage('Account', 'list', { role: 'SALES_REP', mocks });
     const table = await screen.findByRole('table', { name: 'Accounts' });
     await within(table).findByRole('link', { name: 'Acme' });

@@ -41,7 +41,15 @@ export function ActivityFeed({ limit = 50 }: { limit?: number }) {
             return (
               <ListItem key={e.id} divider>
                 <ListItemText
-                  primary={href ? <Link component={RouterLink} to={href} underline="hover" color="inherit">{text}</Link> : text}
+                  primary={
+                    href ? (
+                      <Link component={RouterLink} to={href} underline="hover" color="inherit">
+                        {text}
+                      </Link>
+                    ) : (
+                      text
+                    )
+                  }
                   secondary={`${timeAgo(e.createdAt)}${e.viaApiKey ? ` · via API key ${e.viaApiKey.name}` : ''}`}
                 />
               </ListItem>

@@ -10,7 +10,15 @@ import { FeedProvider, type FeedConnection } from './FeedProvider';
 import { feedEntry } from '../../test/mocks';
 
 function entry(n: number, extra: Partial<FeedEntryFragment> = {}): FeedEntryFragment {
-  return feedEntry({ id: `e${n}`, cursor: `c${n}`, action: 'CREATED', entityId: `a${n}`, entityLabel: `Account ${n}`, actor: { __typename: 'User', id: 'u-other', name: 'Riley Rep' }, ...extra });
+  return feedEntry({
+    id: `e${n}`,
+    cursor: `c${n}`,
+    action: 'CREATED',
+    entityId: `a${n}`,
+    entityLabel: `Account ${n}`,
+    actor: { __typename: 'User', id: 'u-other', name: 'Riley Rep' },
+    ...extra,
+  });
 }
 
 const edges = (list: FeedEntryFragment[]) => list.map((node) => ({ __typename: 'ActivityLogEdge' as const, cursor: node.cursor, node }));
@@ -64,7 +72,10 @@ const shown = () =>
 describe('Activity feed', () => {
   it('shows the latest entries once the socket is up, then live events on top', async () => {
     const { ws, push } = setup([
-      { request: { query: LatestActivityDocument, variables: { last: 30 } }, result: { data: { activityLog: { __typename: 'ActivityLogConnection', edges: edges([entry(1), entry(2)]) } } } },
+      {
+        request: { query: LatestActivityDocument, variables: { last: 30 } },
+        result: { data: { activityLog: { __typename: 'ActivityLogConnection', edges: edges([entry(1), entry(2)]) } } },
+      },
     ]);
     ws.connected(false);
     await waitFor(() => expect(shown()).toHaveLength(2));
@@ -77,7 +88,10 @@ describe('Activity feed', () => {
 
   it('on reconnect (e.g. close code 1012) fetches what it missed after its last cursor before new events, without duplicates', async () => {
     const { ws, push } = setup([
-      { request: { query: LatestActivityDocument, variables: { last: 30 } }, result: { data: { activityLog: { __typename: 'ActivityLogConnection', edges: edges([entry(1), entry(2)]) } } } },
+      {
+        request: { query: LatestActivityDocument, variables: { last: 30 } },
+        result: { data: { activityLog: { __typename: 'ActivityLogConnection', edges: edges([entry(1), entry(2)]) } } },
+      },
       {
         request: { query: ActivitySinceDocument, variables: { first: 100, after: 'c2' } },
         // The catch-up answers a moment later, so live events arrive while it is in flight.

@@ -1,11 +1,6 @@
 import { createContext, useContext, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import { useApolloClient } from '@apollo/client/react';
-import {
-  ActivityLoggedDocument,
-  ActivitySinceDocument,
-  LatestActivityDocument,
-  type FeedEntryFragment,
-} from '../../gql/graphql';
+import { ActivityLoggedDocument, ActivitySinceDocument, LatestActivityDocument, type FeedEntryFragment } from '../../gql/graphql';
 import { createLiveUpdater } from './live-updates';
 import type { Client as WsClient } from 'graphql-ws';
 
@@ -73,13 +68,24 @@ export function FeedProvider({ connection, selfId, children }: { connection: Fee
       try {
         if (!loaded) {
           const { data } = await client.query({ query: LatestActivityDocument, variables: { last: INITIAL }, fetchPolicy: 'no-cache', context: SOCKET });
-          show((data?.activityLog.edges ?? []).map((e) => e.node), false);
+          show(
+            (data?.activityLog.edges ?? []).map((e) => e.node),
+            false,
+          );
           loaded = true;
         } else {
           for (;;) {
-            const { data } = await client.query({ query: ActivitySinceDocument, variables: { first: PAGE, after: lastCursor }, fetchPolicy: 'no-cache', context: SOCKET });
+            const { data } = await client.query({
+              query: ActivitySinceDocument,
+              variables: { first: PAGE, after: lastCursor },
+              fetchPolicy: 'no-cache',
+              context: SOCKET,
+            });
             const page = data?.activityLog;
-            show((page?.edges ?? []).map((e) => e.node), true);
+            show(
+              (page?.edges ?? []).map((e) => e.node),
+              true,
+            );
             if (!page?.pageInfo.hasNextPage || stopped) break;
           }
         }

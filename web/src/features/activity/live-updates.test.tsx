@@ -55,8 +55,20 @@ describe('a live update of a list with several loaded pages', () => {
     const base = { filter: {}, orderBy: [{ field: 'CREATED_AT', direction: 'DESC' }], withCredit: true };
     const renamed = range(1, 50).map((n) => (n === 40 ? account(n, 'Account 40 renamed') : account(n)));
     const mocks = [
-      { request: { query: AccountsDocument, variables: { first: 25, ...base } }, result: page(range(1, 25).map((n) => account(n)), true) },
-      { request: { query: AccountsDocument, variables: { first: 25, ...base, after: 'c-a25' } }, result: page(range(26, 50).map((n) => account(n)), true) },
+      {
+        request: { query: AccountsDocument, variables: { first: 25, ...base } },
+        result: page(
+          range(1, 25).map((n) => account(n)),
+          true,
+        ),
+      },
+      {
+        request: { query: AccountsDocument, variables: { first: 25, ...base, after: 'c-a25' } },
+        result: page(
+          range(26, 50).map((n) => account(n)),
+          true,
+        ),
+      },
       // Both loaded pages in one request: the rows the reader has, refreshed.
       { request: { query: AccountsDocument, variables: { first: 50, ...base, after: null } }, result: page(renamed, true) },
       // What a plain refetch would ask for (it would collapse the list to its first page).

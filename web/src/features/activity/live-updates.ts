@@ -94,9 +94,7 @@ export function createLiveUpdater(client: ApolloClient, delayMs = 250) {
     const entries = pending;
     pending = [];
     timer = undefined;
-    void client
-      .refetchQueries({ include: 'active', onQueryUpdated: (q) => (affects(q, entries) ? refetchKeepingRows(q) : false) })
-      .catch(() => undefined);
+    void client.refetchQueries({ include: 'active', onQueryUpdated: (q) => (affects(q, entries) ? refetchKeepingRows(q) : false) }).catch(() => undefined);
   };
   return {
     push(entry: FeedEntryFragment) {

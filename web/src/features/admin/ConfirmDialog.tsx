@@ -71,7 +71,15 @@ export function useConfirmedStep(o: { title: string; confirmLabel: string; body:
     setOpen(true);
   };
   const dialog = (
-    <ConfirmDialog open={open} title={o.title} confirmLabel={o.confirmLabel} busy={o.busy} error={error} onClose={() => setOpen(false)} onConfirm={() => void confirm()}>
+    <ConfirmDialog
+      open={open}
+      title={o.title}
+      confirmLabel={o.confirmLabel}
+      busy={o.busy}
+      error={error}
+      onClose={() => setOpen(false)}
+      onConfirm={() => void confirm()}
+    >
       {o.body}
     </ConfirmDialog>
   );

@@ -50,8 +50,23 @@ const createForm: EntityScreens = {
     titles: { create: 'New API key', edit: () => 'API key', submit: 'Create key' },
     // Mirrors CreateApiKeyInput: a name, and an expiry in the future (or none).
     fields: [
-      { kind: 'text', name: 'name', label: 'Name', required: true, min: 1, max: 100, autoFocus: true, helperText: () => 'What the key is for, e.g. "Billing sync".' },
-      { kind: 'date', name: 'expiresOn', label: 'Expires on', future: true, helperText: () => 'Optional. The key stops working at the end of this day; leave empty for no expiry.' },
+      {
+        kind: 'text',
+        name: 'name',
+        label: 'Name',
+        required: true,
+        min: 1,
+        max: 100,
+        autoFocus: true,
+        helperText: () => 'What the key is for, e.g. "Billing sync".',
+      },
+      {
+        kind: 'date',
+        name: 'expiresOn',
+        label: 'Expires on',
+        future: true,
+        helperText: () => 'Optional. The key stops working at the end of this day; leave empty for no expiry.',
+      },
       { kind: 'switch', name: 'readOnly', label: 'Read-only (the key cannot change anything)' },
     ],
     toInput: (v) => ({ name: v.name, readOnly: v.readOnly, expiresAt: v.expiresOn ? endOfDay(String(v.expiresOn)).toISOString() : null }),
@@ -101,7 +116,15 @@ export const screens: EntityScreens = {
     defaultSort: { field: 'CREATED_AT', direction: 'DESC' },
     sorts: { CREATED_AT: 'Created', UPDATED_AT: 'Last changed' },
     filters: [
-      { kind: 'boolean', key: 'status', label: 'Status', field: 'revokedAt', yes: { value: 'usable', label: 'Not revoked' }, no: { value: 'revoked', label: 'Revoked' }, toFilter: (usable) => ({ revokedAt: { isNull: usable } }) },
+      {
+        kind: 'boolean',
+        key: 'status',
+        label: 'Status',
+        field: 'revokedAt',
+        yes: { value: 'usable', label: 'Not revoked' },
+        no: { value: 'revoked', label: 'Revoked' },
+        toFilter: (usable) => ({ revokedAt: { isNull: usable } }),
+      },
       createdFilter,
     ],
     columns: [

@@ -12,7 +12,17 @@ const admin = testUser('ADMIN', { id: 'u-admin', name: 'Ada Admin' });
 const SECRET = 'cvk_live_0123456789abcdefSECRET';
 
 function key(id: string, name: string, over: Partial<ApiKeyRowFragment> = {}): ApiKeyRowFragment {
-  return { __typename: 'ApiKey', id, name, readOnly: false, createdAt: '2026-01-01T00:00:00.000Z', expiresAt: null, lastUsedAt: null, revokedAt: null, ...over };
+  return {
+    __typename: 'ApiKey',
+    id,
+    name,
+    readOnly: false,
+    createdAt: '2026-01-01T00:00:00.000Z',
+    expiresAt: null,
+    lastUsedAt: null,
+    revokedAt: null,
+    ...over,
+  };
 }
 
 function page(rows: ApiKeyRowFragment[], next: string | null, total = rows.length): { data: ApiKeysQuery } {
@@ -35,7 +45,10 @@ describe('API keys', () => {
   it('lists keys with their state and sends after for Load more', async () => {
     const second = jest.fn(() => page([key('k3', 'Old export', { revokedAt: '2026-01-05T00:00:00.000Z' })], null, 3));
     const mocks: MockLink.MockedResponse[] = [
-      { request: { query: ApiKeysDocument, variables: first }, result: page([key('k1', 'Billing sync', { readOnly: true }), key('k2', 'Expired one', { expiresAt: '2026-01-02T00:00:00.000Z' })], 'c2', 3) },
+      {
+        request: { query: ApiKeysDocument, variables: first },
+        result: page([key('k1', 'Billing sync', { readOnly: true }), key('k2', 'Expired one', { expiresAt: '2026-01-02T00:00:00.000Z' })], 'c2', 3),
+      },
       { request: { query: ApiKeysDocument, variables: { ...first, after: 'c2' } }, result: second },
     ];
     renderEntityPage('ApiKey', 'list', { user: admin, mocks });
@@ -65,7 +78,10 @@ describe('API keys', () => {
     });
     const mocks: MockLink.MockedResponse[] = [
       { request: { query: ApiKeysDocument, variables: first }, result: () => page(stored, null), maxUsageCount: 5 },
-      { request: { query: CreateApiKeyDocument, variables: { input: { name: 'CI', readOnly: true, expiresAt: endOfDay('2999-12-31').toISOString() } } }, result: sent },
+      {
+        request: { query: CreateApiKeyDocument, variables: { input: { name: 'CI', readOnly: true, expiresAt: endOfDay('2999-12-31').toISOString() } } },
+        result: sent,
+      },
     ];
     renderEntityPage('ApiKey', 'list', { user: admin, mocks });
     const u = userEvent.setup({ delay: null });

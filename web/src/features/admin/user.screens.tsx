@@ -100,13 +100,31 @@ export const screens: EntityScreens = {
     filters: [
       { kind: 'text', label: 'Filter users by name', toFilter: (q) => ({ name: { contains: q } }) },
       { kind: 'enum', key: 'role', label: 'Role', field: 'role', options: roleOptions },
-      { kind: 'boolean', key: 'status', label: 'Status', field: 'active', yes: { value: 'active', label: 'Active' }, no: { value: 'inactive', label: 'Inactive' } },
+      {
+        kind: 'boolean',
+        key: 'status',
+        label: 'Status',
+        field: 'active',
+        yes: { value: 'active', label: 'Active' },
+        no: { value: 'inactive', label: 'Inactive' },
+      },
     ],
     columns: [
       { id: 'name', label: 'Name', sortField: 'NAME', render: (u: Row, ctx) => <NameCell user={u} self={u.id === ctx.me.id} /> },
       { id: 'role', label: 'Role', sortField: 'ROLE', render: (u: Row) => ROLE_LABELS[u.role], hideBelow: 'sm' },
-      { id: 'active', label: 'Status', render: (u: Row) => (u.active ? <Chip size="small" label="Active" color="success" variant="outlined" /> : <Chip size="small" label="Inactive" />), hideBelow: 'sm' },
-      { id: 'lastLogin', label: 'Last sign-in', field: 'lastLoginAt', render: (u: Row) => <NoWrap>{formatDateTime(u.lastLoginAt, 'Never')}</NoWrap>, hideBelow: 'md' },
+      {
+        id: 'active',
+        label: 'Status',
+        render: (u: Row) => (u.active ? <Chip size="small" label="Active" color="success" variant="outlined" /> : <Chip size="small" label="Inactive" />),
+        hideBelow: 'sm',
+      },
+      {
+        id: 'lastLogin',
+        label: 'Last sign-in',
+        field: 'lastLoginAt',
+        render: (u: Row) => <NoWrap>{formatDateTime(u.lastLoginAt, 'Never')}</NoWrap>,
+        hideBelow: 'md',
+      },
       { id: 'created', label: 'Created', sortField: 'CREATED_AT', render: (u: Row) => formatDate(u.createdAt), hideBelow: 'md' },
     ],
     rowLabel: (u) => u.name,
@@ -138,7 +156,17 @@ export const screens: EntityScreens = {
         disabled: (ctx) => ctx.record?.id === ctx.me.id,
         helperText: (ctx) => (ctx.record?.id === ctx.me.id ? 'You cannot change your own role.' : undefined),
       },
-      { kind: 'password', name: 'password', label: 'Password', min: PASSWORD_MIN, max: 200, half: true, required: true, visible: (ctx) => !ctx.record, helperText: () => `At least ${PASSWORD_MIN} characters` },
+      {
+        kind: 'password',
+        name: 'password',
+        label: 'Password',
+        min: PASSWORD_MIN,
+        max: 200,
+        half: true,
+        required: true,
+        visible: (ctx) => !ctx.record,
+        helperText: () => `At least ${PASSWORD_MIN} characters`,
+      },
       phoneField(),
     ],
     // A new user gets everything; an edit sends only what changed (the email never changes).
@@ -154,7 +182,8 @@ export const screens: EntityScreens = {
     },
     save: async (input, ctx, write) => (ctx.record && Object.keys(input).length === 0 ? (ctx.record as Row) : ((await write(input)) as Row)),
     // A unique-index race on the email comes back as CONFLICT; it is not a stale record here.
-    mapError: (error, ctx) => (!ctx.record && error.code === 'CONFLICT' ? { code: 'EMAIL_TAKEN', message: 'A user with this email already exists.', fields: {} } : null),
+    mapError: (error, ctx) =>
+      !ctx.record && error.code === 'CONFLICT' ? { code: 'EMAIL_TAKEN', message: 'A user with this email already exists.', fields: {} } : null,
   },
   documents: { create: CreateUserDocument, update: UpdateUserDocument },
 };

@@ -94,7 +94,10 @@ describe('users list', () => {
   });
 
   it('shows the error state by its code', async () => {
-    const failing: MockLink.MockedResponse = { request: { query: UsersDocument, variables: defaultVariables }, result: { errors: [new GraphQLError('nope', { extensions: { code: 'FORBIDDEN' } })] } };
+    const failing: MockLink.MockedResponse = {
+      request: { query: UsersDocument, variables: defaultVariables },
+      result: { errors: [new GraphQLError('nope', { extensions: { code: 'FORBIDDEN' } })] },
+    };
     renderEntityPage('User', 'list', { user: admin, mocks: [failing], url: '/admin/users' });
     expect(await screen.findByText('You do not have permission to do that.')).toBeInTheDocument();
   });
@@ -138,7 +141,13 @@ describe('creating a user', () => {
     const mocks: MockLink.MockedResponse[] = [
       {
         request: { query: CreateUserDocument, variables: { input } },
-        result: { errors: [new GraphQLError('Invalid input', { extensions: { code: 'BAD_USER_INPUT', fields: [{ path: ['input', 'email'], message: 'is already used by another user' }] } })] },
+        result: {
+          errors: [
+            new GraphQLError('Invalid input', {
+              extensions: { code: 'BAD_USER_INPUT', fields: [{ path: ['input', 'email'], message: 'is already used by another user' }] },
+            }),
+          ],
+        },
       },
     ];
     await renderEntityForm('User', {}, { user: admin, mocks });
@@ -156,7 +165,10 @@ describe('creating a user', () => {
   it('explains a CONFLICT on the email as a duplicate, not as a stale record', async () => {
     const input = { email: 'sam@example.com', name: 'Sam', role: 'ADMIN', password: 'long-enough-1', phone: '+14155550100' };
     const mocks: MockLink.MockedResponse[] = [
-      { request: { query: CreateUserDocument, variables: { input } }, result: { errors: [new GraphQLError('Conflict', { extensions: { code: 'CONFLICT' } })] } },
+      {
+        request: { query: CreateUserDocument, variables: { input } },
+        result: { errors: [new GraphQLError('Conflict', { extensions: { code: 'CONFLICT' } })] },
+      },
     ];
     await renderEntityForm('User', {}, { user: admin, mocks });
     const u = userEvent.setup({ delay: null });
@@ -215,8 +227,13 @@ describe('changing users', () => {
   });
 
   it('shows the server’s reason when it refuses a deactivation', async () => {
-    const refusal = new GraphQLError('Invalid input', { extensions: { code: 'BAD_USER_INPUT', fields: [{ path: ['input', 'active'], message: 'You cannot deactivate yourself or remove your own admin role' }] } });
-    const mocks = [listMock([me, sam]), { request: { query: UpdateUserDocument, variables: { id: 'u-sam', input: { active: false } } }, result: { errors: [refusal] } }];
+    const refusal = new GraphQLError('Invalid input', {
+      extensions: { code: 'BAD_USER_INPUT', fields: [{ path: ['input', 'active'], message: 'You cannot deactivate yourself or remove your own admin role' }] },
+    });
+    const mocks = [
+      listMock([me, sam]),
+      { request: { query: UpdateUserDocument, variables: { id: 'u-sam', input: { active: false } } }, result: { errors: [refusal] } },
+    ];
     renderEntityPage('User', 'list', { user: admin, mocks, url: '/admin/users' });
     const u = userEvent.setup({ delay: null });
     await u.click(await screen.findByRole('button', { name: 'Deactivate Sam Seller' }));

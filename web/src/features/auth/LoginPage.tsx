@@ -55,8 +55,25 @@ export function LoginPage() {
           </Alert>
         )}
         <form onSubmit={submit} noValidate>
-          <TextField label="Email" type="email" autoComplete="username" fullWidth margin="normal" value={email} onChange={(e) => setEmail(e.target.value)} autoFocus />
-          <TextField label="Password" type="password" autoComplete="current-password" fullWidth margin="normal" value={password} onChange={(e) => setPassword(e.target.value)} />
+          <TextField
+            label="Email"
+            type="email"
+            autoComplete="username"
+            fullWidth
+            margin="normal"
+            value={email}
+            onChange={(e) => setEmail(e.target.value)}
+            autoFocus
+          />
+          <TextField
+            label="Password"
+            type="password"
+            autoComplete="current-password"
+            fullWidth
+            margin="normal"
+            value={password}
+            onChange={(e) => setPassword(e.target.value)}
+          />
           <Button type="submit" variant="contained" fullWidth size="large" sx={{ mt: 2 }} disabled={loading}>
             Sign in
           </Button>

@@ -10,7 +10,20 @@ import {
   type ContactOptionsQuery,
   type ContactsQuery,
 } from '../../gql/graphql';
-import { createdFilter, EmailLink, mineFilter, option, ownerColumn, ownerField, PhoneLink, phoneField, RecordLink, timelineOf, trashFilter, wordsFilter } from '../../components/kit/descriptors';
+import {
+  createdFilter,
+  EmailLink,
+  mineFilter,
+  option,
+  ownerColumn,
+  ownerField,
+  PhoneLink,
+  phoneField,
+  RecordLink,
+  timelineOf,
+  trashFilter,
+  wordsFilter,
+} from '../../components/kit/descriptors';
 import { formatDate } from '../../components/kit/format';
 import { formatPhone } from '../../components/kit/phone';
 import type { EntityScreens, PickerOption } from '../../components/kit/types';
@@ -42,7 +55,19 @@ export const screens: EntityScreens = {
     columns: [
       { id: 'name', label: 'Name', sortField: 'LAST_NAME', primary: true, render: (c: Row) => contactName(c) },
       { id: 'title', label: 'Title', render: (c: Row) => c.title ?? '—', hideBelow: 'md' },
-      { id: 'account', label: 'Account', render: (c: Row) => (c.account ? <RecordLink type="Account" id={c.account.id}>{c.account.name}</RecordLink> : '—'), hideBelow: 'sm' },
+      {
+        id: 'account',
+        label: 'Account',
+        render: (c: Row) =>
+          c.account ? (
+            <RecordLink type="Account" id={c.account.id}>
+              {c.account.name}
+            </RecordLink>
+          ) : (
+            '—'
+          ),
+        hideBelow: 'sm',
+      },
       { id: 'email', label: 'Email', sortField: 'EMAIL', render: (c: Row) => c.email ?? '—', hideBelow: 'md' },
       { id: 'phone', label: 'Phone', render: (c: Row) => (c.phone ? formatPhone(c.phone) : '—'), hideBelow: 'md' },
       ownerColumn,

@@ -86,7 +86,13 @@ describe('contacts list', () => {
   it('splits a text filter into words, each matching a name or the email; lists the trash on request', async () => {
     const any = (w: string) => ({ or: [{ firstName: { contains: w } }, { lastName: { contains: w } }, { email: { contains: w } }] });
     const mocks = [
-      { request: { query: ContactsDocument, variables: { first: 25, filter: { and: [any('ada'), any('love')], deletedAt: { isNull: false } }, orderBy: byLastName } }, result: page([], '', false, 0) },
+      {
+        request: {
+          query: ContactsDocument,
+          variables: { first: 25, filter: { and: [any('ada'), any('love')], deletedAt: { isNull: false } }, orderBy: byLastName },
+        },
+        result: page([], '', false, 0),
+      },
     ];
     renderEntityPage('Contact', 'list', { role: 'SALES_REP', mocks, url: '/contacts?q=ada%20love&view=trash' });
     expect(await screen.findByText('The trash is empty.')).toBeInTheDocument();
@@ -114,7 +120,10 @@ describe('contacts list', () => {
   });
 
   it('offers "New contact" to roles that may create contacts, not to a dispatcher', async () => {
-    const mocks = () => [{ request: { query: ContactsDocument, variables: { first: 25, filter: {}, orderBy: byLastName } }, result: page([row(1)], 'cur-c1', false, 1) }, ...noNextTasks];
+    const mocks = () => [
+      { request: { query: ContactsDocument, variables: { first: 25, filter: {}, orderBy: byLastName } }, result: page([row(1)], 'cur-c1', false, 1) },
+      ...noNextTasks,
+    ];
     const { unmount } = renderEntityPage('Contact', 'list', { role: 'DISPATCHER', mocks: mocks() });
     expect(await screen.findByRole('link', { name: ada })).toBeInTheDocument();
     expect(screen.queryByRole('button', { name: 'New contact' })).not.toBeInTheDocument();
@@ -137,7 +146,16 @@ describe('contacts list', () => {
   });
 });
 
-const base: ContactRowFragment = { ...row(1), id: 'c1', firstName: 'Ada', lastName: 'Lovelace', title: 'Engineer', email: 'ada@acme.test', phone: '+15550100', version: 2 };
+const base: ContactRowFragment = {
+  ...row(1),
+  id: 'c1',
+  firstName: 'Ada',
+  lastName: 'Lovelace',
+  title: 'Engineer',
+  email: 'ada@acme.test',
+  phone: '+15550100',
+  version: 2,
+};
 
 const timeline = {
   __typename: 'ActivityLogConnection' as const,
@@ -183,8 +201,20 @@ function interaction(id: string, subject: string, occurredAt: string, deal: Inte
 
 function interactions(list: InteractionRowFragment[]) {
   return {
-    request: { query: InteractionsDocument, variables: { filter: { contact: { id: { eq: 'c1' } } }, first: 20, orderBy: [{ field: 'OCCURRED_AT', direction: 'DESC' }] } },
-    result: { data: { interactions: { __typename: 'InteractionConnection', totalCount: list.length, edges: list.map((node) => ({ __typename: 'InteractionEdge', cursor: node.id, node })), pageInfo: { __typename: 'PageInfo', hasNextPage: false, endCursor: null } } } },
+    request: {
+      query: InteractionsDocument,
+      variables: { filter: { contact: { id: { eq: 'c1' } } }, first: 20, orderBy: [{ field: 'OCCURRED_AT', direction: 'DESC' }] },
+    },
+    result: {
+      data: {
+        interactions: {
+          __typename: 'InteractionConnection',
+          totalCount: list.length,
+          edges: list.map((node) => ({ __typename: 'InteractionEdge', cursor: node.id, node })),
+          pageInfo: { __typename: 'PageInfo', hasNextPage: false, endCursor: null },
+        },
+      },
+    },
   };
 }
 
@@ -214,7 +244,10 @@ describe('contact page', () => {
       interactions([intro]),
       noTasksAbout('contact', 'c1'),
       {
-        request: { query: CreateInteractionDocument, variables: { input: { type: 'CALL', subject: 'Follow-up', body: null, occurredAt, contactId: 'c1', dealId: null } } },
+        request: {
+          query: CreateInteractionDocument,
+          variables: { input: { type: 'CALL', subject: 'Follow-up', body: null, occurredAt, contactId: 'c1', dealId: null } },
+        },
         result: { data: { createInteraction: created } },
       },
       interactions([created, intro]),
@@ -245,7 +278,12 @@ describe('contact page', () => {
       { request: { query: DeleteContactDocument, variables: { id: 'c1' } }, result: { data: { deleteContact: true } } },
       { request: { query: RestoreContactDocument, variables: { id: 'c1' } }, result: { data: { restoreContact: { ...base, version: 4 } } } },
     ];
-    renderEntityPage('Contact', 'detail', { role: 'SALES_REP', mocks, url: '/contacts/c1', extraRoutes: <Route path="/contacts" element={<p>The contacts list</p>} /> });
+    renderEntityPage('Contact', 'detail', {
+      role: 'SALES_REP',
+      mocks,
+      url: '/contacts/c1',
+      extraRoutes: <Route path="/contacts" element={<p>The contacts list</p>} />,
+    });
     const user = userEvent.setup({ delay: null });
     await user.click(await screen.findByRole('button', { name: 'Delete' }));
     expect(await screen.findByText('Ada Lovelace moved to the trash')).toBeInTheDocument();
@@ -256,7 +294,10 @@ describe('contact page', () => {
   });
 });
 
-const accountOption = (id: string, name: string) => ({ __typename: 'AccountEdge' as const, node: { __typename: 'Account' as const, id, name, industry: null } });
+const accountOption = (id: string, name: string) => ({
+  __typename: 'AccountEdge' as const,
+  node: { __typename: 'Account' as const, id, name, industry: null },
+});
 
 describe('contact form', () => {
   it('checks fields on the client before sending anything', async () => {
@@ -281,11 +322,31 @@ describe('contact form', () => {
 
   it('creates a contact at an account chosen in the account picker (searched on the server)', async () => {
     const onSaved = jest.fn();
-    const created = { ...base, id: 'c9', title: null, email: null, phone: null, version: 1, account: { __typename: 'Account' as const, id: 'a2', name: 'Globex', deletedAt: null } };
+    const created = {
+      ...base,
+      id: 'c9',
+      title: null,
+      email: null,
+      phone: null,
+      version: 1,
+      account: { __typename: 'Account' as const, id: 'a2', name: 'Globex', deletedAt: null },
+    };
     const mocks = [
-      { request: { query: AccountOptionsDocument, variables: { filter: {}, first: 20 } }, result: { data: { accounts: { __typename: 'AccountConnection', edges: [accountOption('a1', 'Acme'), accountOption('a2', 'Globex')] } } } },
-      { request: { query: AccountOptionsDocument, variables: { filter: { name: { contains: 'glo' } }, first: 20 } }, result: { data: { accounts: { __typename: 'AccountConnection', edges: [accountOption('a2', 'Globex')] } } } },
-      { request: { query: CreateContactDocument, variables: { input: { firstName: 'Ada', lastName: 'Lovelace', title: null, email: null, phone: null, accountId: 'a2' } } }, result: { data: { createContact: created } } },
+      {
+        request: { query: AccountOptionsDocument, variables: { filter: {}, first: 20 } },
+        result: { data: { accounts: { __typename: 'AccountConnection', edges: [accountOption('a1', 'Acme'), accountOption('a2', 'Globex')] } } },
+      },
+      {
+        request: { query: AccountOptionsDocument, variables: { filter: { name: { contains: 'glo' } }, first: 20 } },
+        result: { data: { accounts: { __typename: 'AccountConnection', edges: [accountOption('a2', 'Globex')] } } },
+      },
+      {
+        request: {
+          query: CreateContactDocument,
+          variables: { input: { firstName: 'Ada', lastName: 'Lovelace', title: null, email: null, phone: null, accountId: 'a2' } },
+        },
+        result: { data: { createContact: created } },
+      },
     ];
     await renderEntityForm('Contact', { onSaved }, { role: 'SALES_REP', mocks });
     const user = userEvent.setup({ delay: null });
@@ -305,8 +366,17 @@ describe('contact form', () => {
   it('shows the server field errors on the fields', async () => {
     const mocks = [
       {
-        request: { query: CreateContactDocument, variables: { input: { firstName: 'Ada', lastName: 'Lovelace', title: null, email: 'ada@acme.test', phone: '123456', accountId: null } } },
-        result: { errors: [new GraphQLError('Invalid input', { extensions: { code: 'BAD_USER_INPUT', fields: [{ path: ['input', 'phone'], message: 'must be a valid phone number, e.g. +14155550100' }] } })] },
+        request: {
+          query: CreateContactDocument,
+          variables: { input: { firstName: 'Ada', lastName: 'Lovelace', title: null, email: 'ada@acme.test', phone: '123456', accountId: null } },
+        },
+        result: {
+          errors: [
+            new GraphQLError('Invalid input', {
+              extensions: { code: 'BAD_USER_INPUT', fields: [{ path: ['input', 'phone'], message: 'must be a valid phone number, e.g. +14155550100' }] },
+            }),
+          ],
+        },
       },
     ];
     // "123456" looks like a phone number to the client; the server's parser refuses it.
@@ -328,7 +398,14 @@ describe('contact form', () => {
     const onReload = jest.fn().mockResolvedValue(reloaded);
     const mocks = [
       {
-        request: { query: UpdateContactDocument, variables: { id: 'c1', input: { firstName: 'Ada', lastName: 'King', title: 'Engineer', email: 'ada@acme.test', phone: '+15550100', accountId: 'a1', ownerId: 'u1' }, expectedVersion: 2 } },
+        request: {
+          query: UpdateContactDocument,
+          variables: {
+            id: 'c1',
+            input: { firstName: 'Ada', lastName: 'King', title: 'Engineer', email: 'ada@acme.test', phone: '+15550100', accountId: 'a1', ownerId: 'u1' },
+            expectedVersion: 2,
+          },
+        },
         result: { errors: [new GraphQLError('Version conflict', { extensions: { code: 'CONFLICT' } })] },
       },
     ];

@@ -25,7 +25,14 @@ export function StageBarChart({ rows }: { rows: { stage: DealStage; count: numbe
         height={260}
         xAxis={[{ scaleType: 'band', data: rows.map((r) => dealStageLabel(r.stage)) }]}
         yAxis={[{ valueFormatter: axisMoney, width: 56 }]}
-        series={[{ data: rows.map((r) => Number(r.amount)), label: 'Amount', color: theme.palette.primary.main, valueFormatter: (_v, { dataIndex }) => `${formatMoney(rows[dataIndex].amount)} · ${rows[dataIndex].count} deals` }]}
+        series={[
+          {
+            data: rows.map((r) => Number(r.amount)),
+            label: 'Amount',
+            color: theme.palette.primary.main,
+            valueFormatter: (_v, { dataIndex }) => `${formatMoney(rows[dataIndex].amount)} · ${rows[dataIndex].count} deals`,
+          },
+        ]}
         hideLegend
         disableKeyboardNavigation
         margin={{ left: 8, right: 8, top: 16, bottom: 8 }}
@@ -42,7 +49,17 @@ export function WonLineChart({ rows }: { rows: { month: string; count: number; a
         height={260}
         xAxis={[{ scaleType: 'point', data: rows.map((r) => monthLabel(r.month)) }]}
         yAxis={[{ valueFormatter: axisMoney, width: 56 }]}
-        series={[{ data: rows.map((r) => Number(r.amount)), label: 'Won', area: true, curve: 'linear', showMark: true, color: theme.palette.success.main, valueFormatter: (_v, { dataIndex }) => `${formatMoney(rows[dataIndex].amount)} · ${rows[dataIndex].count} deals` }]}
+        series={[
+          {
+            data: rows.map((r) => Number(r.amount)),
+            label: 'Won',
+            area: true,
+            curve: 'linear',
+            showMark: true,
+            color: theme.palette.success.main,
+            valueFormatter: (_v, { dataIndex }) => `${formatMoney(rows[dataIndex].amount)} · ${rows[dataIndex].count} deals`,
+          },
+        ]}
         hideLegend
         disableKeyboardNavigation
         margin={{ left: 8, right: 16, top: 16, bottom: 8 }}

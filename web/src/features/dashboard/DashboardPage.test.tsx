@@ -11,7 +11,14 @@ jest.mock('@mui/x-charts/LineChart', () => ({ LineChart: () => null }));
 const STAGES = ['PROSPECTING', 'QUALIFICATION', 'PROPOSAL', 'NEGOTIATION', 'CLOSED_WON', 'CLOSED_LOST'] as const;
 
 function stats(overrides: Partial<DashboardStatsQuery['dealStats']> = {}): DashboardStatsQuery {
-  const amounts: Record<string, [number, string]> = { PROSPECTING: [2, '1000.25'], QUALIFICATION: [1, '234.25'], PROPOSAL: [0, '0.00'], NEGOTIATION: [1, '0.00'], CLOSED_WON: [3, '5000.00'], CLOSED_LOST: [1, '10.00'] };
+  const amounts: Record<string, [number, string]> = {
+    PROSPECTING: [2, '1000.25'],
+    QUALIFICATION: [1, '234.25'],
+    PROPOSAL: [0, '0.00'],
+    NEGOTIATION: [1, '0.00'],
+    CLOSED_WON: [3, '5000.00'],
+    CLOSED_LOST: [1, '10.00'],
+  };
   return {
     __typename: 'Query',
     dealStats: {
@@ -26,7 +33,12 @@ function stats(overrides: Partial<DashboardStatsQuery['dealStats']> = {}): Dashb
       lostInWindow: 1,
       interactionsThisWeek: 7,
       byStage: STAGES.map((stage) => ({ __typename: 'DealStageStat' as const, stage, count: amounts[stage][0], amount: amounts[stage][1] })),
-      wonByMonth: Array.from({ length: 12 }, (_, i) => ({ __typename: 'DealMonthStat' as const, month: `2026-${String(i + 1).padStart(2, '0')}`, count: i === 11 ? 2 : 0, amount: i === 11 ? '4000.00' : '0.00' })),
+      wonByMonth: Array.from({ length: 12 }, (_, i) => ({
+        __typename: 'DealMonthStat' as const,
+        month: `2026-${String(i + 1).padStart(2, '0')}`,
+        count: i === 11 ? 2 : 0,
+        amount: i === 11 ? '4000.00' : '0.00',
+      })),
       ...overrides,
     },
   };
@@ -47,7 +59,11 @@ describe('DashboardPage', () => {
     expect(within(kpi('Interactions this week')).getByText('7')).toBeInTheDocument();
 
     const byStage = screen.getByRole('table', { name: 'Open pipeline by stage' });
-    expect(within(byStage).getAllByRole('row').map((r) => r.textContent)).toEqual(['StageDealsAmount', 'Prospecting2$1,000.25', 'Qualification1$234.25', 'Proposal0$0.00', 'Negotiation1$0.00']);
+    expect(
+      within(byStage)
+        .getAllByRole('row')
+        .map((r) => r.textContent),
+    ).toEqual(['StageDealsAmount', 'Prospecting2$1,000.25', 'Qualification1$234.25', 'Proposal0$0.00', 'Negotiation1$0.00']);
     const byMonth = screen.getByRole('table', { name: /Won by month/ });
     expect(within(byMonth).getAllByRole('row')).toHaveLength(13);
     expect(screen.getByRole('region', { name: 'Open pipeline by stage' })).toBeInTheDocument();
@@ -55,7 +71,12 @@ describe('DashboardPage', () => {
   });
 
   it('leaves the interaction count out for an accountant (who may not read interactions)', async () => {
-    const mocks = [{ request: { query: DashboardStatsDocument, variables: { withInteractions: false } }, result: { data: stats({ interactionsThisWeek: undefined, winRate: null, wonInWindow: 0, lostInWindow: 0 }) } }];
+    const mocks = [
+      {
+        request: { query: DashboardStatsDocument, variables: { withInteractions: false } },
+        result: { data: stats({ interactionsThisWeek: undefined, winRate: null, wonInWindow: 0, lostInWindow: 0 }) },
+      },
+    ];
     renderScreen(<DashboardPage />, { role: 'ACCOUNTANT', mocks });
     expect(await screen.findByRole('group', { name: 'Win rate' })).toHaveTextContent('—');
     expect(kpi('Win rate')).toHaveTextContent('No deals closed in the last 90 days');
@@ -64,17 +85,31 @@ describe('DashboardPage', () => {
 
   it('says when there are no deals yet', async () => {
     const empty = stats({
-      openPipelineAmount: '0.00', openDealCount: 0, wonThisMonthCount: 0, wonThisMonthAmount: '0.00', winRate: null, wonInWindow: 0, lostInWindow: 0,
+      openPipelineAmount: '0.00',
+      openDealCount: 0,
+      wonThisMonthCount: 0,
+      wonThisMonthAmount: '0.00',
+      winRate: null,
+      wonInWindow: 0,
+      lostInWindow: 0,
       byStage: STAGES.map((stage) => ({ __typename: 'DealStageStat' as const, stage, count: 0, amount: '0.00' })),
     });
-    renderScreen(<DashboardPage />, { role: 'SALES_REP', mocks: [{ request: { query: DashboardStatsDocument, variables: { withInteractions: true } }, result: { data: empty } }] });
+    renderScreen(<DashboardPage />, {
+      role: 'SALES_REP',
+      mocks: [{ request: { query: DashboardStatsDocument, variables: { withInteractions: true } }, result: { data: empty } }],
+    });
     expect(await screen.findByText('No deals yet.')).toBeInTheDocument();
     expect(screen.getByRole('link', { name: 'Go to deals' })).toHaveAttribute('href', '/deals');
     expect(screen.queryByRole('table')).not.toBeInTheDocument();
   });
 
   it('shows an error by its code, with a retry', async () => {
-    const mocks = [{ request: { query: DashboardStatsDocument, variables: { withInteractions: true } }, result: { errors: [new GraphQLError('nope', { extensions: { code: 'FORBIDDEN' } })] } }];
+    const mocks = [
+      {
+        request: { query: DashboardStatsDocument, variables: { withInteractions: true } },
+        result: { errors: [new GraphQLError('nope', { extensions: { code: 'FORBIDDEN' } })] },
+      },
+    ];
     renderScreen(<DashboardPage />, { role: 'SALES_REP', mocks });
     expect(await screen.findByText('You do not have permission to do that.')).toBeInTheDocument();
     expect(screen.getByRole('button', { name: 'Retry' })).toBeInTheDocument();

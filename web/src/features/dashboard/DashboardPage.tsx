@@ -69,12 +69,24 @@ function Figures({ stats, withInteractions, canCreate }: { stats: Stats; withInt
   return (
     <Stack spacing={2}>
       <Grid container spacing={2} component="section" aria-label="Key figures">
-        <Kpi label="Open pipeline" value={formatMoney(stats.openPipelineAmount)} detail={`${stats.openDealCount} open ${stats.openDealCount === 1 ? 'deal' : 'deals'}`} />
-        <Kpi label="Won this month" value={formatMoney(stats.wonThisMonthAmount)} detail={`${stats.wonThisMonthCount} ${stats.wonThisMonthCount === 1 ? 'deal' : 'deals'}`} />
+        <Kpi
+          label="Open pipeline"
+          value={formatMoney(stats.openPipelineAmount)}
+          detail={`${stats.openDealCount} open ${stats.openDealCount === 1 ? 'deal' : 'deals'}`}
+        />
+        <Kpi
+          label="Won this month"
+          value={formatMoney(stats.wonThisMonthAmount)}
+          detail={`${stats.wonThisMonthCount} ${stats.wonThisMonthCount === 1 ? 'deal' : 'deals'}`}
+        />
         <Kpi
           label="Win rate"
           value={formatRate(stats.winRate)}
-          detail={closed ? `${stats.wonInWindow} won, ${stats.lostInWindow} lost in the last ${stats.winRateDays} days` : `No deals closed in the last ${stats.winRateDays} days`}
+          detail={
+            closed
+              ? `${stats.wonInWindow} won, ${stats.lostInWindow} lost in the last ${stats.winRateDays} days`
+              : `No deals closed in the last ${stats.winRateDays} days`
+          }
         />
         {withInteractions && <Kpi label="Interactions this week" value={String(stats.interactionsThisWeek ?? 0)} detail="Since Monday (UTC)" />}
       </Grid>
@@ -93,15 +105,27 @@ function Figures({ stats, withInteractions, canCreate }: { stats: Stats; withInt
       ) : (
         <Grid container spacing={2}>
           <Grid size={{ xs: 12, lg: 6 }}>
-            <ChartCard id="pipeline-by-stage" title="Open pipeline by stage" summary={`Open deals by stage: ${pipeline.map((s) => `${dealStageLabel(s.stage)} ${formatMoney(s.amount)} (${s.count})`).join(', ')}.`}>
+            <ChartCard
+              id="pipeline-by-stage"
+              title="Open pipeline by stage"
+              summary={`Open deals by stage: ${pipeline.map((s) => `${dealStageLabel(s.stage)} ${formatMoney(s.amount)} (${s.count})`).join(', ')}.`}
+            >
               <StageBarChart rows={pipeline} />
-              <DataTable caption="Open pipeline by stage" head={['Stage', 'Deals', 'Amount']} rows={pipeline.map((s) => [dealStageLabel(s.stage), String(s.count), formatMoney(s.amount)])} />
+              <DataTable
+                caption="Open pipeline by stage"
+                head={['Stage', 'Deals', 'Amount']}
+                rows={pipeline.map((s) => [dealStageLabel(s.stage), String(s.count), formatMoney(s.amount)])}
+              />
             </ChartCard>
           </Grid>
           <Grid size={{ xs: 12, lg: 6 }}>
             <ChartCard id="won-by-month" title="Won by month" summary={anyWon ? undefined : 'No deals won in the last twelve months.'}>
               <WonLineChart rows={stats.wonByMonth} />
-              <DataTable caption="Won by month, last twelve months" head={['Month', 'Deals won', 'Amount']} rows={stats.wonByMonth.map((m) => [monthLabel(m.month), String(m.count), formatMoney(m.amount)])} />
+              <DataTable
+                caption="Won by month, last twelve months"
+                head={['Month', 'Deals won', 'Amount']}
+                rows={stats.wonByMonth.map((m) => [monthLabel(m.month), String(m.count), formatMoney(m.amount)])}
+              />
             </ChartCard>
           </Grid>
         </Grid>
@@ -161,7 +185,15 @@ function DataTable({ caption, head, rows }: { caption: string; head: string[]; r
       <tbody>
         {rows.map((r) => (
           <tr key={r[0]}>
-            {r.map((c, i) => (i === 0 ? <th key={i} scope="row">{c}</th> : <td key={i}>{c}</td>))}
+            {r.map((c, i) =>
+              i === 0 ? (
+                <th key={i} scope="row">
+                  {c}
+                </th>
+              ) : (
+                <td key={i}>{c}</td>
+              ),
+            )}
           </tr>
         ))}
       </tbody>

@@ -27,7 +27,12 @@ function board(deals: DealRowFragment[], totals: Partial<Record<DealStage, [numb
   }
   data.dealStats = {
     __typename: 'DealStats',
-    byStage: (Object.keys(KEYS) as DealStage[]).map((stage) => ({ __typename: 'DealStageStat', stage, count: totals[stage]?.[0] ?? 0, amount: totals[stage]?.[1] ?? '0.00' })),
+    byStage: (Object.keys(KEYS) as DealStage[]).map((stage) => ({
+      __typename: 'DealStageStat',
+      stage,
+      count: totals[stage]?.[0] ?? 0,
+      amount: totals[stage]?.[1] ?? '0.00',
+    })),
   };
   return { data };
 }
@@ -42,7 +47,14 @@ describe('DealBoardPage', () => {
   it('shows a column per stage with the server’s count and total', async () => {
     renderScreen(<DealBoardPage />, { role: 'SALES_REP', mocks: [boardMock(board([deal, other], { PROPOSAL: [3, '12000.50'], PROSPECTING: [1, '100.00'] }))] });
     await screen.findByRole('link', { name: 'Big boiler' });
-    expect(screen.getAllByRole('heading', { level: 2 }).map((h) => h.textContent)).toEqual(['Prospecting', 'Qualification', 'Proposal', 'Negotiation', 'Won', 'Lost']);
+    expect(screen.getAllByRole('heading', { level: 2 }).map((h) => h.textContent)).toEqual([
+      'Prospecting',
+      'Qualification',
+      'Proposal',
+      'Negotiation',
+      'Won',
+      'Lost',
+    ]);
     expect(within(column('Proposal')).getByText('3 deals · $12,000.50')).toBeInTheDocument();
     expect(within(column('Proposal')).getByRole('link', { name: 'Big boiler' })).toBeInTheDocument();
     expect(within(column('Prospecting')).getByText('1 deal · $100.00')).toBeInTheDocument();
@@ -123,7 +135,12 @@ describe('DealBoardPage', () => {
     renderScreen(<DealBoardPage />, { role: 'SALES_REP', mocks: [boardMock(board([closed]))] });
     const user = userEvent.setup({ delay: null });
     await user.click(await screen.findByRole('button', { name: 'Move Old roof to…' }));
-    expect(screen.getAllByRole('menuitem').map((i) => i.textContent)).toEqual(['Reopen in Prospecting', 'Reopen in Qualification', 'Reopen in Proposal', 'Reopen in Negotiation']);
+    expect(screen.getAllByRole('menuitem').map((i) => i.textContent)).toEqual([
+      'Reopen in Prospecting',
+      'Reopen in Qualification',
+      'Reopen in Proposal',
+      'Reopen in Negotiation',
+    ]);
   });
 
   it('is read-only for an accountant: no drag handles and no move menus', async () => {

@@ -53,13 +53,19 @@ const columnCoordinates: KeyboardCoordinateGetter = (event, { context, currentCo
   const { collisionRect, droppableRects } = context;
   if (!collisionRect) return undefined;
   const step = event.code === 'ArrowRight' ? 1 : event.code === 'ArrowLeft' ? -1 : 0;
-  if (!step) return event.code === 'ArrowDown' || event.code === 'ArrowUp' ? { ...currentCoordinates, y: currentCoordinates.y + (event.code === 'ArrowDown' ? 40 : -40) } : undefined;
+  if (!step)
+    return event.code === 'ArrowDown' || event.code === 'ArrowUp'
+      ? { ...currentCoordinates, y: currentCoordinates.y + (event.code === 'ArrowDown' ? 40 : -40) }
+      : undefined;
   event.preventDefault();
   const center = collisionRect.left + collisionRect.width / 2;
   const rects = [...droppableRects.values()].sort((a, b) => a.left - b.left);
   const target = step > 0 ? rects.find((r) => r.left > center) : [...rects].reverse().find((r) => r.right < center);
   if (!target) return currentCoordinates;
-  return { x: target.left + (target.width - collisionRect.width) / 2, y: Math.max(target.top + 48, Math.min(currentCoordinates.y, target.bottom - collisionRect.height)) };
+  return {
+    x: target.left + (target.width - collisionRect.width) / 2,
+    y: Math.max(target.top + 48, Math.min(currentCoordinates.y, target.bottom - collisionRect.height)),
+  };
 };
 
 const dealName = (data: unknown) => (data as { deal?: DealRowFragment } | undefined)?.deal?.name ?? 'The deal';
@@ -67,7 +73,8 @@ const stageName = (id: unknown) => dealStageLabel(id as DealStage);
 
 const announcements: Announcements = {
   onDragStart: ({ active }) => `Picked up ${dealName(active.data.current)}.`,
-  onDragOver: ({ active, over }) => (over ? `${dealName(active.data.current)} is over ${stageName(over.id)}.` : `${dealName(active.data.current)} is over no stage.`),
+  onDragOver: ({ active, over }) =>
+    over ? `${dealName(active.data.current)} is over ${stageName(over.id)}.` : `${dealName(active.data.current)} is over no stage.`,
   onDragEnd: ({ active, over }) => (over ? `${dealName(active.data.current)} dropped on ${stageName(over.id)}.` : `${dealName(active.data.current)} put back.`),
   onDragCancel: ({ active }) => `Moving ${dealName(active.data.current)} cancelled.`,
 };
@@ -127,7 +134,11 @@ export function DealBoardPage() {
 
   return (
     <>
-      <PageHeader title="Pipeline" subtitle={writable ? 'Drag a deal to another stage, or use its “Move to…” menu.' : undefined} actions={<DealViewSwitch current="board" />} />
+      <PageHeader
+        title="Pipeline"
+        subtitle={writable ? 'Drag a deal to another stage, or use its “Move to…” menu.' : undefined}
+        actions={<DealViewSwitch current="board" />}
+      />
       {stageMove.notices}
       <DndContext
         sensors={sensors}
@@ -142,7 +153,14 @@ export function DealBoardPage() {
             const stat = data?.dealStats.byStage.find((s) => s.stage === stage);
             const conn = data?.[COLUMN_OF[stage]];
             return (
-              <StageColumn key={stage} stage={stage} count={stat?.count ?? 0} amount={stat?.amount ?? '0.00'} more={!!conn?.pageInfo.hasNextPage} writable={writable}>
+              <StageColumn
+                key={stage}
+                stage={stage}
+                count={stat?.count ?? 0}
+                amount={stat?.amount ?? '0.00'}
+                more={!!conn?.pageInfo.hasNextPage}
+                writable={writable}
+              >
                 {columns[stage].map((deal) => (
                   <DealCard key={deal.id} deal={deal} writable={writable} onPick={(s) => stageMove.request(deal, s)} />
                 ))}
@@ -157,7 +175,21 @@ export function DealBoardPage() {
   );
 }
 
-function StageColumn({ stage, count, amount, more, writable, children }: { stage: DealStage; count: number; amount: string; more: boolean; writable: boolean; children: ReactNode[] }) {
+function StageColumn({
+  stage,
+  count,
+  amount,
+  more,
+  writable,
+  children,
+}: {
+  stage: DealStage;
+  count: number;
+  amount: string;
+  more: boolean;
+  writable: boolean;
+  children: ReactNode[];
+}) {
   const { setNodeRef, isOver } = useDroppable({ id: stage, disabled: !writable });
   const headingId = `board-column-${stage}`;
   return (
@@ -167,7 +199,14 @@ function StageColumn({ stage, count, amount, more, writable, children }: { stage
       aria-labelledby={headingId}
       data-stage={stage}
       variant="outlined"
-      sx={{ flex: '1 0 200px', minWidth: 200, p: 1.5, bgcolor: isOver ? 'action.selected' : 'background.default', borderColor: isOver ? 'primary.main' : 'divider', transition: 'background-color 120ms' }}
+      sx={{
+        flex: '1 0 200px',
+        minWidth: 200,
+        p: 1.5,
+        bgcolor: isOver ? 'action.selected' : 'background.default',
+        borderColor: isOver ? 'primary.main' : 'divider',
+        transition: 'background-color 120ms',
+      }}
     >
       <Typography id={headingId} component="h2" variant="subtitle1" sx={{ fontWeight: 600 }}>
         {dealStageLabel(stage)}
@@ -197,7 +236,14 @@ function DealCard({ deal, writable, onPick }: { deal: DealRowFragment; writable:
   const { setNodeRef, setActivatorNodeRef, listeners, attributes, isDragging } = useDraggable({ id: deal.id, data: { deal }, disabled: !writable });
   return (
     // The whole card starts a pointer drag; the keyboard picks it up only from the handle.
-    <Paper ref={setNodeRef} component="li" variant="outlined" data-deal-id={deal.id} {...(writable ? listeners : {})} sx={{ opacity: isDragging ? 0.4 : 1, cursor: writable ? 'grab' : undefined }}>
+    <Paper
+      ref={setNodeRef}
+      component="li"
+      variant="outlined"
+      data-deal-id={deal.id}
+      {...(writable ? listeners : {})}
+      sx={{ opacity: isDragging ? 0.4 : 1, cursor: writable ? 'grab' : undefined }}
+    >
       <CardBody
         deal={deal}
         handle={
@@ -207,7 +253,13 @@ function DealCard({ deal, writable, onPick }: { deal: DealRowFragment; writable:
               ref={setActivatorNodeRef}
               {...attributes}
               aria-label={`Drag ${deal.name}`}
-              sx={{ display: 'inline-flex', color: 'text.secondary', touchAction: 'none', borderRadius: 1, '&:focus-visible': { outline: '2px solid', outlineColor: 'primary.main' } }}
+              sx={{
+                display: 'inline-flex',
+                color: 'text.secondary',
+                touchAction: 'none',
+                borderRadius: 1,
+                '&:focus-visible': { outline: '2px solid', outlineColor: 'primary.main' },
+              }}
             >
               <DragIndicatorIcon fontSize="small" />
             </Box>

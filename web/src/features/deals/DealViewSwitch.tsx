@@ -8,10 +8,22 @@ import ViewListIcon from '@mui/icons-material/ViewList';
 export function DealViewSwitch({ current }: { current: 'list' | 'board' }) {
   return (
     <ButtonGroup component="nav" aria-label="Deal views" size="small">
-      <Button component={RouterLink} to="/deals" startIcon={<ViewListIcon />} variant={current === 'list' ? 'contained' : 'outlined'} aria-current={current === 'list' ? 'page' : undefined}>
+      <Button
+        component={RouterLink}
+        to="/deals"
+        startIcon={<ViewListIcon />}
+        variant={current === 'list' ? 'contained' : 'outlined'}
+        aria-current={current === 'list' ? 'page' : undefined}
+      >
         List
       </Button>
-      <Button component={RouterLink} to="/deals/board" startIcon={<ViewKanbanIcon />} variant={current === 'board' ? 'contained' : 'outlined'} aria-current={current === 'board' ? 'page' : undefined}>
+      <Button
+        component={RouterLink}
+        to="/deals/board"
+        startIcon={<ViewKanbanIcon />}
+        variant={current === 'board' ? 'contained' : 'outlined'}
+        aria-current={current === 'board' ? 'page' : undefined}
+      >
         Board
       </Button>
     </ButtonGroup>

@@ -27,7 +27,15 @@ export const screens: EntityScreens = {
   list: {
     query: DealsDocument,
     defaultSort: { field: 'CREATED_AT', direction: 'DESC' },
-    sorts: { NAME: 'Name', STAGE: 'Stage', AMOUNT: 'Amount', EXPECTED_CLOSE_DATE: 'Expected close', PROBABILITY: 'Probability', CREATED_AT: 'Created', UPDATED_AT: 'Last changed' },
+    sorts: {
+      NAME: 'Name',
+      STAGE: 'Stage',
+      AMOUNT: 'Amount',
+      EXPECTED_CLOSE_DATE: 'Expected close',
+      PROBABILITY: 'Probability',
+      CREATED_AT: 'Created',
+      UPDATED_AT: 'Last changed',
+    },
     filters: [
       { kind: 'text', label: 'Filter deals', toFilter: (q) => ({ or: [{ name: { contains: q } }, { account: { name: { contains: q } } }] }) },
       mineFilter,
@@ -40,7 +48,19 @@ export const screens: EntityScreens = {
     ],
     columns: [
       { id: 'name', label: 'Name', sortField: 'NAME', primary: true, render: (d: Row) => d.name },
-      { id: 'account', label: 'Account', render: (d: Row) => (d.account ? <RecordLink type="Account" id={d.account.id}>{d.account.name}</RecordLink> : '—'), hideBelow: 'sm' },
+      {
+        id: 'account',
+        label: 'Account',
+        render: (d: Row) =>
+          d.account ? (
+            <RecordLink type="Account" id={d.account.id}>
+              {d.account.name}
+            </RecordLink>
+          ) : (
+            '—'
+          ),
+        hideBelow: 'sm',
+      },
       { id: 'stage', label: 'Stage', sortField: 'STAGE', render: (d: Row) => <StageChip stage={d.stage} /> },
       { id: 'amount', label: 'Amount', sortField: 'AMOUNT', align: 'right', render: (d: Row) => formatMoney(d.amount) },
       { id: 'close', label: 'Expected close', sortField: 'EXPECTED_CLOSE_DATE', render: (d: Row) => formatDate(d.expectedCloseDate), hideBelow: 'md' },
@@ -57,7 +77,14 @@ export const screens: EntityScreens = {
       const d = rec as Detail;
       return (
         <>
-          {d.account ? <RecordLink type="Account" id={d.account.id}>{d.account.name}</RecordLink> : 'No visible account'} · {formatMoney(d.amount)}
+          {d.account ? (
+            <RecordLink type="Account" id={d.account.id}>
+              {d.account.name}
+            </RecordLink>
+          ) : (
+            'No visible account'
+          )}{' '}
+          · {formatMoney(d.amount)}
         </>
       );
     },
@@ -70,8 +97,18 @@ export const screens: EntityScreens = {
         { label: 'Amount', value: formatMoney(d.amount) },
         { label: 'Probability', value: d.probability != null ? `${d.probability} %` : null },
         { label: 'Expected close', value: formatDate(d.expectedCloseDate) },
-        { label: 'Account', value: d.account ? <RecordLink type="Account" id={d.account.id}>{d.account.name}</RecordLink> : null },
-        { label: 'Primary contact', value: contact ? <RecordLink type="Contact" id={contact.id}>{`${contact.firstName} ${contact.lastName}`}</RecordLink> : null },
+        {
+          label: 'Account',
+          value: d.account ? (
+            <RecordLink type="Account" id={d.account.id}>
+              {d.account.name}
+            </RecordLink>
+          ) : null,
+        },
+        {
+          label: 'Primary contact',
+          value: contact ? <RecordLink type="Contact" id={contact.id}>{`${contact.firstName} ${contact.lastName}`}</RecordLink> : null,
+        },
         ...(d.closedAt ? [{ label: 'Closed', value: formatDate(d.closedAt) }] : []),
         ...(d.lostReason ? [{ label: 'Lost reason', value: d.lostReason }] : []),
         { label: 'Owner', value: d.owner.name },

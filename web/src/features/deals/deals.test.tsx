@@ -34,8 +34,15 @@ describe('deals list', () => {
     const orderBy = [{ field: 'AMOUNT' as const, direction: 'DESC' as const }];
     const filter = { stage: { in: ['PROPOSAL' as const] } };
     const first = dealsMock({ first: 25, filter, orderBy }, page([dealRow({ id: 'd1', name: 'Big boiler', stage: 'PROPOSAL', amount: '90000.00' })], 'c-1', 2));
-    const second = dealsMock({ first: 25, filter, orderBy, after: 'c-1' }, page([dealRow({ id: 'd2', name: 'Small boiler', stage: 'PROPOSAL', amount: '100.00' })], null, 2));
-    renderEntityPage('Deal', 'list', { role: 'SALES_REP', url: '/deals?sort=AMOUNT&dir=DESC&stage=PROPOSAL', mocks: [first.mock, second.mock, ...noNextTasks] });
+    const second = dealsMock(
+      { first: 25, filter, orderBy, after: 'c-1' },
+      page([dealRow({ id: 'd2', name: 'Small boiler', stage: 'PROPOSAL', amount: '100.00' })], null, 2),
+    );
+    renderEntityPage('Deal', 'list', {
+      role: 'SALES_REP',
+      url: '/deals?sort=AMOUNT&dir=DESC&stage=PROPOSAL',
+      mocks: [first.mock, second.mock, ...noNextTasks],
+    });
 
     const table = await screen.findByRole('table', { name: 'Deals' });
     expect(await within(table).findByRole('link', { name: 'Big boiler' })).toBeInTheDocument();
@@ -57,8 +64,18 @@ describe('deals list', () => {
 
   it('filters by stage and text, newest first by default', async () => {
     const all = dealsMock({ first: 25, filter: {}, orderBy: newestFirst }, page([dealRow({ id: 'd1', name: 'Boiler service' })], null, 1));
-    const won = dealsMock({ first: 25, filter: { stage: { in: ['CLOSED_WON'] } }, orderBy: newestFirst }, page([dealRow({ id: 'd3', name: 'Won roof', stage: 'CLOSED_WON' })], null, 1));
-    const text = dealsMock({ first: 25, filter: { or: [{ name: { contains: 'roof' } }, { account: { name: { contains: 'roof' } } }], stage: { in: ['CLOSED_WON'] } }, orderBy: newestFirst }, page([], null, 0));
+    const won = dealsMock(
+      { first: 25, filter: { stage: { in: ['CLOSED_WON'] } }, orderBy: newestFirst },
+      page([dealRow({ id: 'd3', name: 'Won roof', stage: 'CLOSED_WON' })], null, 1),
+    );
+    const text = dealsMock(
+      {
+        first: 25,
+        filter: { or: [{ name: { contains: 'roof' } }, { account: { name: { contains: 'roof' } } }], stage: { in: ['CLOSED_WON'] } },
+        orderBy: newestFirst,
+      },
+      page([], null, 0),
+    );
     renderEntityPage('Deal', 'list', { role: 'SALES_MANAGER', mocks: [all.mock, won.mock, text.mock, ...noNextTasks] });
     expect(await screen.findByRole('link', { name: 'Boiler service' })).toBeInTheDocument();
 
@@ -118,12 +135,26 @@ describe('deal form', () => {
   });
 
   it('sends the deal (the amount as typed, normalised) and shows the server’s field errors on the fields', async () => {
-    const input = { name: 'Boiler service', accountId: 'a2', primaryContactId: 'c2', amount: '1200.50', probability: 20, expectedCloseDate: null, stage: 'QUALIFICATION' };
+    const input = {
+      name: 'Boiler service',
+      accountId: 'a2',
+      primaryContactId: 'c2',
+      amount: '1200.50',
+      probability: 20,
+      expectedCloseDate: null,
+      stage: 'QUALIFICATION',
+    };
     const mocks = [
       ...pickerMocks,
       {
         request: { query: CreateDealDocument, variables: { input } },
-        result: { errors: [new GraphQLError('Invalid input', { extensions: { code: 'BAD_USER_INPUT', fields: [{ path: ['input', 'primaryContactId'], message: 'must be a contact of the deal’s account' }] } })] },
+        result: {
+          errors: [
+            new GraphQLError('Invalid input', {
+              extensions: { code: 'BAD_USER_INPUT', fields: [{ path: ['input', 'primaryContactId'], message: 'must be a contact of the deal’s account' }] },
+            }),
+          ],
+        },
       },
     ];
     await renderEntityForm('Deal', {}, { role: 'SALES_REP', mocks });
@@ -152,7 +183,19 @@ describe('deal form', () => {
       {
         request: {
           query: UpdateDealDocument,
-          variables: { id: 'd1', input: { name: 'Boiler repair', accountId: 'a1', primaryContactId: 'c1', amount: '5000.00', probability: 40, expectedCloseDate: '2026-12-31', ownerId: 'u1' }, expectedVersion: 3 },
+          variables: {
+            id: 'd1',
+            input: {
+              name: 'Boiler repair',
+              accountId: 'a1',
+              primaryContactId: 'c1',
+              amount: '5000.00',
+              probability: 40,
+              expectedCloseDate: '2026-12-31',
+              ownerId: 'u1',
+            },
+            expectedVersion: 3,
+          },
         },
         result: { errors: [new GraphQLError('Version conflict', { extensions: { code: 'CONFLICT' } })] },
       },

@@ -42,9 +42,7 @@ interface Options {
   onReload(): Promise<unknown> | void;
 }
 
-type Notice =
-  | { kind: 'won'; deal: DealWithProjectFragment }
-  | { kind: 'error'; deal: MovableDeal; error: UserFacingError };
+type Notice = { kind: 'won'; deal: DealWithProjectFragment } | { kind: 'error'; deal: MovableDeal; error: UserFacingError };
 
 /** The sentence for a failed move: CONFLICT asks for a reload, input errors say what was wrong. */
 function errorText(deal: MovableDeal, e: UserFacingError): string {
@@ -95,7 +93,11 @@ export function useStageMove(o: Options) {
     (deal: MovableDeal, stage: DealStage) => {
       if (stage === deal.stage) return;
       if (!isOpen(deal.stage) && !isOpen(stage)) {
-        setNotice({ kind: 'error', deal, error: { code: 'BAD_USER_INPUT', message: `“${deal.name}” is closed: it can only be reopened into an open stage.`, fields: {} } });
+        setNotice({
+          kind: 'error',
+          deal,
+          error: { code: 'BAD_USER_INPUT', message: `“${deal.name}” is closed: it can only be reopened into an open stage.`, fields: {} },
+        });
         return;
       }
       if (stage === 'CLOSED_LOST') setLosing(deal);
@@ -113,7 +115,15 @@ export function useStageMove(o: Options) {
 
   const dialogs = (
     <>
-      <LostReasonDialog deal={losing} onClose={() => setLosing(null)} onSubmit={(deal, reason) => perform(deal, 'CLOSED_LOST', reason).then(() => setLosing(null))} onReload={async () => { await o.onReload(); setLosing(null); }} />
+      <LostReasonDialog
+        deal={losing}
+        onClose={() => setLosing(null)}
+        onSubmit={(deal, reason) => perform(deal, 'CLOSED_LOST', reason).then(() => setLosing(null))}
+        onReload={async () => {
+          await o.onReload();
+          setLosing(null);
+        }}
+      />
       <Dialog open={!!winning} onClose={() => setWinning(null)} aria-labelledby="won-dialog-title" aria-describedby="won-dialog-text">
         <DialogTitle id="won-dialog-title">Mark “{winning?.name}” as won?</DialogTitle>
         <DialogContent>
@@ -136,7 +146,14 @@ export function useStageMove(o: Options) {
       onClose={() => setNotice(null)}
       action={
         notice.kind === 'error' && notice.error.code === 'CONFLICT' ? (
-          <Button color="inherit" size="small" onClick={() => { setNotice(null); void o.onReload(); }}>
+          <Button
+            color="inherit"
+            size="small"
+            onClick={() => {
+              setNotice(null);
+              void o.onReload();
+            }}
+          >
             Reload
           </Button>
         ) : undefined
@@ -163,7 +180,17 @@ export function useStageMove(o: Options) {
 const LOST_REASON: FieldDef[] = [{ kind: 'multiline', name: 'lostReason', label: 'Lost reason', required: true, max: 1000, autoFocus: true }];
 const lostSchema = formSchema(LOST_REASON);
 
-function LostReasonDialog({ deal, onClose, onSubmit, onReload }: { deal: MovableDeal | null; onClose(): void; onSubmit(deal: MovableDeal, reason: string): Promise<void>; onReload(): void }) {
+function LostReasonDialog({
+  deal,
+  onClose,
+  onSubmit,
+  onReload,
+}: {
+  deal: MovableDeal | null;
+  onClose(): void;
+  onSubmit(deal: MovableDeal, reason: string): Promise<void>;
+  onReload(): void;
+}) {
   const ctx = { ...useKitContext('Deal'), record: null };
   const methods = useForm({ defaultValues: { lostReason: '' }, resolver: zodResolver(lostSchema) });
   const [formError, setFormError] = useState<UserFacingError | null>(null);

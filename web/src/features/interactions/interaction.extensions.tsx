@@ -40,7 +40,14 @@ function LogInteraction({ record, typeName, size }: ExtensionProps & { size?: 's
       <Button size={size} variant="outlined" onClick={() => setOpen(true)}>
         Log interaction
       </Button>
-      <EntityFormDialog typeName="Interaction" screens={screens} open={open} presets={presetsFor(typeName, record)} onClose={() => setOpen(false)} onSaved={() => setOpen(false)} />
+      <EntityFormDialog
+        typeName="Interaction"
+        screens={screens}
+        open={open}
+        presets={presetsFor(typeName, record)}
+        onClose={() => setOpen(false)}
+        onSaved={() => setOpen(false)}
+      />
     </>
   );
 }
@@ -49,13 +56,24 @@ function LogInteraction({ record, typeName, size }: ExtensionProps & { size?: 's
 function InteractionsSection(props: ExtensionProps) {
   const { record, typeName, ctx } = props;
   const field = typeName === 'Contact' ? 'contact' : 'deal';
-  const { data, loading, error, refetch } = useQuery(InteractionsDocument, { variables: { filter: { [field]: { id: { eq: record.id } } }, first: SHOWN, orderBy: LATEST_FIRST } });
+  const { data, loading, error, refetch } = useQuery(InteractionsDocument, {
+    variables: { filter: { [field]: { id: { eq: record.id } } }, first: SHOWN, orderBy: LATEST_FIRST },
+  });
   const conn = data?.interactions;
   const total = conn?.totalCount ?? 0;
   const items = conn?.edges.map((e) => e.node) ?? [];
   return (
-    <Section title={conn ? `Interactions (${total})` : 'Interactions'} actions={ctx.caps.canCreate('Interaction') && <LogInteraction {...props} size="small" />}>
-      <QueryState loading={loading} error={error} hasData={!!data} onRetry={() => void refetch()} empty={items.length === 0 && <EmptyLine text="No interactions yet." />}>
+    <Section
+      title={conn ? `Interactions (${total})` : 'Interactions'}
+      actions={ctx.caps.canCreate('Interaction') && <LogInteraction {...props} size="small" />}
+    >
+      <QueryState
+        loading={loading}
+        error={error}
+        hasData={!!data}
+        onRetry={() => void refetch()}
+        empty={items.length === 0 && <EmptyLine text="No interactions yet." />}
+      >
         <List dense disablePadding>
           {items.map((i) => (
             <ListItem key={i.id} disableGutters divider>
@@ -65,7 +83,13 @@ function InteractionsSection(props: ExtensionProps) {
                     {i.subject}
                   </Link>
                 }
-                secondary={[TYPE_LABELS[i.type], formatDateTime(i.occurredAt), field === 'contact' ? i.deal?.name : i.contact && `${i.contact.firstName} ${i.contact.lastName}`].filter(Boolean).join(' · ')}
+                secondary={[
+                  TYPE_LABELS[i.type],
+                  formatDateTime(i.occurredAt),
+                  field === 'contact' ? i.deal?.name : i.contact && `${i.contact.firstName} ${i.contact.lastName}`,
+                ]
+                  .filter(Boolean)
+                  .join(' · ')}
               />
             </ListItem>
           ))}

@@ -64,8 +64,32 @@ export const screens: EntityScreens = {
       { id: 'subject', label: 'Subject', primary: true, render: (i: Row) => i.subject },
       { id: 'type', label: 'Type', sortField: 'TYPE', render: (i: Row) => TYPE_LABELS[i.type], hideBelow: 'sm' },
       { id: 'occurredAt', label: 'When', sortField: 'OCCURRED_AT', render: (i: Row) => formatDateTime(i.occurredAt) },
-      { id: 'contact', label: 'Contact', render: (i: Row) => (i.contact ? <RecordLink type="Contact" id={i.contact.id}>{name(i.contact)}</RecordLink> : '—'), hideBelow: 'md' },
-      { id: 'deal', label: 'Deal', render: (i: Row) => (i.deal ? <RecordLink type="Deal" id={i.deal.id}>{i.deal.name}</RecordLink> : '—'), hideBelow: 'md' },
+      {
+        id: 'contact',
+        label: 'Contact',
+        render: (i: Row) =>
+          i.contact ? (
+            <RecordLink type="Contact" id={i.contact.id}>
+              {name(i.contact)}
+            </RecordLink>
+          ) : (
+            '—'
+          ),
+        hideBelow: 'md',
+      },
+      {
+        id: 'deal',
+        label: 'Deal',
+        render: (i: Row) =>
+          i.deal ? (
+            <RecordLink type="Deal" id={i.deal.id}>
+              {i.deal.name}
+            </RecordLink>
+          ) : (
+            '—'
+          ),
+        hideBelow: 'md',
+      },
       ownerColumn,
     ],
     rowLabel: (i) => i.subject,
@@ -80,9 +104,30 @@ export const screens: EntityScreens = {
       return [
         { label: 'Type', value: TYPE_LABELS[i.type] },
         { label: 'When', value: formatDateTime(i.occurredAt) },
-        { label: 'Contact', value: contact ? <RecordLink type="Contact" id={contact.id}>{name(contact)}</RecordLink> : null },
-        { label: 'Account', value: contact?.account ? <RecordLink type="Account" id={contact.account.id}>{contact.account.name}</RecordLink> : null },
-        { label: 'Deal', value: deal ? <RecordLink type="Deal" id={deal.id}>{deal.name}</RecordLink> : null },
+        {
+          label: 'Contact',
+          value: contact ? (
+            <RecordLink type="Contact" id={contact.id}>
+              {name(contact)}
+            </RecordLink>
+          ) : null,
+        },
+        {
+          label: 'Account',
+          value: contact?.account ? (
+            <RecordLink type="Account" id={contact.account.id}>
+              {contact.account.name}
+            </RecordLink>
+          ) : null,
+        },
+        {
+          label: 'Deal',
+          value: deal ? (
+            <RecordLink type="Deal" id={deal.id}>
+              {deal.name}
+            </RecordLink>
+          ) : null,
+        },
         { label: 'Owner', value: i.owner.name },
         { label: 'Created', value: formatDate(i.createdAt) },
       ];
@@ -111,7 +156,16 @@ export const screens: EntityScreens = {
         initial: () => 'CALL',
       },
       // Sent only when changed: the input has minutes, the stored time may have seconds.
-      { kind: 'datetime', name: 'occurredAt', label: 'When', required: true, half: true, onlyChanged: true, from: (i) => toLocalInput(i.occurredAt), initial: () => toLocalInput(new Date()) },
+      {
+        kind: 'datetime',
+        name: 'occurredAt',
+        label: 'When',
+        required: true,
+        half: true,
+        onlyChanged: true,
+        from: (i) => toLocalInput(i.occurredAt),
+        initial: () => toLocalInput(new Date()),
+      },
       { kind: 'text', name: 'subject', label: 'Subject', required: true, min: 1, max: 300, autoFocus: true },
       {
         kind: 'record',

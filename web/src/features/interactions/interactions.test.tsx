@@ -21,7 +21,13 @@ import { renderEntityForm, renderEntityPage } from '../../test/render';
 configure({ asyncUtilTimeout: 5000 });
 jest.setTimeout(60_000);
 
-const ada = { __typename: 'Contact' as const, id: 'c1', firstName: 'Ada', lastName: 'Lovelace', account: { __typename: 'Account' as const, id: 'a1', name: 'Acme' } };
+const ada = {
+  __typename: 'Contact' as const,
+  id: 'c1',
+  firstName: 'Ada',
+  lastName: 'Lovelace',
+  account: { __typename: 'Account' as const, id: 'a1', name: 'Acme' },
+};
 
 function row(n: number, type: InteractionRowFragment['type'] = 'CALL'): InteractionRowFragment {
   return {
@@ -79,8 +85,14 @@ describe('interactions list', () => {
 
   it('filters by type from the type menu', async () => {
     const mocks = [
-      { request: { query: InteractionsDocument, variables: { first: 25, filter: {}, orderBy: latestFirst } }, result: page([row(1), row(2, 'EMAIL')], 'cur-i2', false, 2) },
-      { request: { query: InteractionsDocument, variables: { first: 25, filter: { type: { in: ['EMAIL'] } }, orderBy: latestFirst } }, result: page([row(2, 'EMAIL')], 'cur-i2', false, 1) },
+      {
+        request: { query: InteractionsDocument, variables: { first: 25, filter: {}, orderBy: latestFirst } },
+        result: page([row(1), row(2, 'EMAIL')], 'cur-i2', false, 2),
+      },
+      {
+        request: { query: InteractionsDocument, variables: { first: 25, filter: { type: { in: ['EMAIL'] } }, orderBy: latestFirst } },
+        result: page([row(2, 'EMAIL')], 'cur-i2', false, 1),
+      },
     ];
     renderEntityPage('Interaction', 'list', { role: 'SALES_MANAGER', mocks });
     expect(await screen.findByRole('link', { name: 'Subject 1' })).toBeInTheDocument();
@@ -159,7 +171,10 @@ const history = {
   maxUsageCount: 3,
 };
 
-const detailMock = (value: InteractionFullFragment | null) => ({ request: { query: InteractionDetailDocument, variables: { id: 'i1' } }, result: { data: { interaction: value } } });
+const detailMock = (value: InteractionFullFragment | null) => ({
+  request: { query: InteractionDetailDocument, variables: { id: 'i1' } },
+  result: { data: { interaction: value } },
+});
 
 describe('interaction page', () => {
   it('shows the fields, links to the contact, account and deal, the details and the history', async () => {
@@ -177,8 +192,17 @@ describe('interaction page', () => {
   });
 
   it('deletes into the trash and returns to the list, with an Undo', async () => {
-    const mocks = [detailMock(interaction), history, { request: { query: DeleteInteractionDocument, variables: { id: 'i1' } }, result: { data: { deleteInteraction: true } } }];
-    renderEntityPage('Interaction', 'detail', { role: 'SALES_REP', mocks, url: '/interactions/i1', extraRoutes: <Route path="/interactions" element={<p>The interactions list</p>} /> });
+    const mocks = [
+      detailMock(interaction),
+      history,
+      { request: { query: DeleteInteractionDocument, variables: { id: 'i1' } }, result: { data: { deleteInteraction: true } } },
+    ];
+    renderEntityPage('Interaction', 'detail', {
+      role: 'SALES_REP',
+      mocks,
+      url: '/interactions/i1',
+      extraRoutes: <Route path="/interactions" element={<p>The interactions list</p>} />,
+    });
     const user = userEvent.setup({ delay: null });
     await user.click(await screen.findByRole('button', { name: 'Delete' }));
     expect(await screen.findByText('The interactions list')).toBeInTheDocument();
@@ -213,19 +237,33 @@ describe('interaction form', () => {
     expect(onSaved).not.toHaveBeenCalled();
 
     await user.click(screen.getByRole('combobox', { name: /Type/ }));
-    const types = within(await screen.findByRole('listbox')).getAllByRole('option').map((o) => o.textContent);
+    const types = within(await screen.findByRole('listbox'))
+      .getAllByRole('option')
+      .map((o) => o.textContent);
     expect(types).toEqual(['Call', 'Email', 'Meeting', 'Note']);
   });
 
   it("logs an interaction for a chosen contact, offering the deals of the contact's account", async () => {
     const onSaved = jest.fn();
     const contactEdge = { __typename: 'ContactEdge', node: { ...ada, email: 'ada@acme.test' } };
-    const dealEdge = { __typename: 'DealEdge', node: { __typename: 'Deal', id: 'd1', name: 'Big deal', stage: 'PROPOSAL', account: { __typename: 'Account', id: 'a1', name: 'Acme' } } };
+    const dealEdge = {
+      __typename: 'DealEdge',
+      node: { __typename: 'Deal', id: 'd1', name: 'Big deal', stage: 'PROPOSAL', account: { __typename: 'Account', id: 'a1', name: 'Acme' } },
+    };
     const mocks = [
-      { request: { query: ContactOptionsDocument, variables: { filter: {}, first: 20 } }, result: { data: { contacts: { __typename: 'ContactConnection', edges: [contactEdge] } } } },
-      { request: { query: DealOptionsDocument, variables: { filter: { account: { id: { eq: 'a1' } } }, first: 20 } }, result: { data: { deals: { __typename: 'DealConnection', edges: [dealEdge] } } } },
       {
-        request: { query: CreateInteractionDocument, variables: { input: { type: 'MEETING', subject: 'Site visit', body: null, occurredAt: new Date(when).toISOString(), contactId: 'c1', dealId: 'd1' } } },
+        request: { query: ContactOptionsDocument, variables: { filter: {}, first: 20 } },
+        result: { data: { contacts: { __typename: 'ContactConnection', edges: [contactEdge] } } },
+      },
+      {
+        request: { query: DealOptionsDocument, variables: { filter: { account: { id: { eq: 'a1' } } }, first: 20 } },
+        result: { data: { deals: { __typename: 'DealConnection', edges: [dealEdge] } } },
+      },
+      {
+        request: {
+          query: CreateInteractionDocument,
+          variables: { input: { type: 'MEETING', subject: 'Site visit', body: null, occurredAt: new Date(when).toISOString(), contactId: 'c1', dealId: 'd1' } },
+        },
         result: { data: { createInteraction: { ...interaction, id: 'i9', body: null } } },
       },
     ];
@@ -247,8 +285,15 @@ describe('interaction form', () => {
   it('shows the server field errors on the fields', async () => {
     const mocks = [
       {
-        request: { query: CreateInteractionDocument, variables: { input: { type: 'CALL', subject: 'Follow-up', body: null, occurredAt: new Date(when).toISOString(), contactId: 'c1', dealId: 'd1' } } },
-        result: { errors: [new GraphQLError('Invalid input', { extensions: { code: 'BAD_USER_INPUT', fields: [{ path: ['input', 'dealId'], message: 'not found' }] } })] },
+        request: {
+          query: CreateInteractionDocument,
+          variables: { input: { type: 'CALL', subject: 'Follow-up', body: null, occurredAt: new Date(when).toISOString(), contactId: 'c1', dealId: 'd1' } },
+        },
+        result: {
+          errors: [
+            new GraphQLError('Invalid input', { extensions: { code: 'BAD_USER_INPUT', fields: [{ path: ['input', 'dealId'], message: 'not found' }] } }),
+          ],
+        },
       },
     ];
     const presets = { contact: adaOption, deal: { id: 'd1', label: 'Big deal', data: { accountId: 'a1' } } };
@@ -269,7 +314,14 @@ describe('interaction form', () => {
     const mocks = [
       {
         // occurredAt is left out: it was not changed (the input shows minutes only).
-        request: { query: UpdateInteractionDocument, variables: { id: 'i1', input: { type: 'CALL', subject: 'First call', body: 'Talked about pricing.', contactId: 'c1', dealId: 'd1' }, expectedVersion: 5 } },
+        request: {
+          query: UpdateInteractionDocument,
+          variables: {
+            id: 'i1',
+            input: { type: 'CALL', subject: 'First call', body: 'Talked about pricing.', contactId: 'c1', dealId: 'd1' },
+            expectedVersion: 5,
+          },
+        },
         result: { errors: [new GraphQLError('Version conflict', { extensions: { code: 'CONFLICT' } })] },
       },
     ];

@@ -31,7 +31,11 @@ export function SearchBox() {
     const t = setTimeout(() => setQuery(input.trim()), 250);
     return () => clearTimeout(t);
   }, [input]);
-  const { data, loading } = useQuery<{ search: Hit[] }>(SEARCH, { variables: { query, first: 8, types }, skip: query.length < 2 || !types.length, fetchPolicy: 'network-only' });
+  const { data, loading } = useQuery<{ search: Hit[] }>(SEARCH, {
+    variables: { query, first: 8, types },
+    skip: query.length < 2 || !types.length,
+    fetchPolicy: 'network-only',
+  });
   if (!types.length) return null;
   const options = query.length >= 2 ? (data?.search ?? []) : [];
   const placeholder = readable.map((e) => e.labels.plural.toLowerCase()).join(', ');

@@ -1,4 +1,13 @@
-import { Kind, OperationTypeNode, type DocumentNode, type FragmentDefinitionNode, type NamedTypeNode, type SelectionNode, type TypeNode, type VariableDefinitionNode } from 'graphql';
+import {
+  Kind,
+  OperationTypeNode,
+  type DocumentNode,
+  type FragmentDefinitionNode,
+  type NamedTypeNode,
+  type SelectionNode,
+  type TypeNode,
+  type VariableDefinitionNode,
+} from 'graphql';
 
 const name = (value: string) => ({ kind: Kind.NAME, value }) as const;
 const field = (n: string, selections?: SelectionNode[], args: string[] = []): SelectionNode => ({
@@ -10,7 +19,11 @@ const field = (n: string, selections?: SelectionNode[], args: string[] = []): Se
 function variable(n: string, type: string, o: { required?: boolean; list?: boolean } = {}): VariableDefinitionNode {
   const named: NamedTypeNode = { kind: Kind.NAMED_TYPE, name: name(type) };
   const inner: TypeNode = o.list ? { kind: Kind.LIST_TYPE, type: { kind: Kind.NON_NULL_TYPE, type: named } } : named;
-  return { kind: Kind.VARIABLE_DEFINITION, variable: { kind: Kind.VARIABLE, name: name(n) }, type: o.required && !o.list ? { kind: Kind.NON_NULL_TYPE, type: named } : inner };
+  return {
+    kind: Kind.VARIABLE_DEFINITION,
+    variable: { kind: Kind.VARIABLE, name: name(n) },
+    type: o.required && !o.list ? { kind: Kind.NON_NULL_TYPE, type: named } : inner,
+  };
 }
 
 /**

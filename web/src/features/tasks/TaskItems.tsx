@@ -23,7 +23,10 @@ export function useSetTaskDone() {
   const notify = useNotify();
   const set = useCallback(
     async (task: TaskRowFragment, done: boolean, undoable = true): Promise<void> => {
-      const optimistic = { __typename: 'Mutation' as const, updateTask: { ...task, done, completedAt: done ? new Date().toISOString() : null, version: task.version + 1 } };
+      const optimistic = {
+        __typename: 'Mutation' as const,
+        updateTask: { ...task, done, completedAt: done ? new Date().toISOString() : null, version: task.version + 1 },
+      };
       try {
         await client.mutate({ mutation: SetTaskDoneDocument, variables: { id: task.id, done }, optimisticResponse: optimistic });
       } catch (err) {

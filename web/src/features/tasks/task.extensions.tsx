@@ -48,7 +48,13 @@ function TasksSection({ record, typeName, ctx }: ExtensionProps) {
         )
       }
     >
-      <QueryState loading={loading} error={error} hasData={!!data} onRetry={() => void refetch()} empty={tasks.length === 0 && <EmptyLine text="No open tasks." />}>
+      <QueryState
+        loading={loading}
+        error={error}
+        hasData={!!data}
+        onRetry={() => void refetch()}
+        empty={tasks.length === 0 && <EmptyLine text="No open tasks." />}
+      >
         <TaskList tasks={tasks} related={false} />
       </QueryState>
       {total > tasks.length && (
@@ -58,7 +64,14 @@ function TasksSection({ record, typeName, ctx }: ExtensionProps) {
           </Link>
         </Typography>
       )}
-      <EntityFormDialog typeName="Task" screens={screens} open={adding} presets={presetsFor(typeName, record)} onClose={() => setAdding(false)} onSaved={() => setAdding(false)} />
+      <EntityFormDialog
+        typeName="Task"
+        screens={screens}
+        open={adding}
+        presets={presetsFor(typeName, record)}
+        onClose={() => setAdding(false)}
+        onSaved={() => setAdding(false)}
+      />
     </Section>
   );
 }

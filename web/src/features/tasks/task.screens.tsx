@@ -100,9 +100,26 @@ export const screens: EntityScreens = {
         { label: 'Due', value: formatDateTime(t.dueAt) },
         ...(t.done ? [{ label: 'Completed', value: formatDateTime(t.completedAt) }] : []),
         { label: 'Assignee', value: t.assignee?.name ?? 'Nobody' },
-        { label: 'Account', value: t.account ? <RecordLink type="Account" id={t.account.id}>{t.account.name}</RecordLink> : null },
-        { label: 'Contact', value: t.contact ? <RecordLink type="Contact" id={t.contact.id}>{`${t.contact.firstName} ${t.contact.lastName}`}</RecordLink> : null },
-        { label: 'Deal', value: t.deal ? <RecordLink type="Deal" id={t.deal.id}>{t.deal.name}</RecordLink> : null },
+        {
+          label: 'Account',
+          value: t.account ? (
+            <RecordLink type="Account" id={t.account.id}>
+              {t.account.name}
+            </RecordLink>
+          ) : null,
+        },
+        {
+          label: 'Contact',
+          value: t.contact ? <RecordLink type="Contact" id={t.contact.id}>{`${t.contact.firstName} ${t.contact.lastName}`}</RecordLink> : null,
+        },
+        {
+          label: 'Deal',
+          value: t.deal ? (
+            <RecordLink type="Deal" id={t.deal.id}>
+              {t.deal.name}
+            </RecordLink>
+          ) : null,
+        },
         { label: 'Owner', value: t.owner.name },
         { label: 'Created', value: formatDate(t.createdAt) },
       ];

@@ -100,17 +100,28 @@ describe('My tasks', () => {
 });
 
 describe('tasks on a deal', () => {
-  const deal = { ...dealRow({ owner: { __typename: 'User', id: 'u-me', name: 'Riley Rep' } }), project: null, timeline: { __typename: 'ActivityLogConnection' as const, edges: [] } };
+  const deal = {
+    ...dealRow({ owner: { __typename: 'User', id: 'u-me', name: 'Riley Rep' } }),
+    project: null,
+    timeline: { __typename: 'ActivityLogConnection' as const, edges: [] },
+  };
   const aboutDeal = { deal: { id: { eq: 'd1' } }, done: { eq: false } };
 
   it('shows its open tasks and adds one prefilled with the deal and its account', async () => {
     let server = [later];
-    const created = task('t3', 'Book the site visit', null, { deal: { __typename: 'Deal', id: 'd1', name: 'Boiler service' }, account: { __typename: 'Account', id: 'a1', name: 'Acme' } });
+    const created = task('t3', 'Book the site visit', null, {
+      deal: { __typename: 'Deal', id: 'd1', name: 'Boiler service' },
+      account: { __typename: 'Account', id: 'a1', name: 'Acme' },
+    });
     const input = { title: 'Book the site visit', dueAt: null, assigneeId: 'u-me', accountId: 'a1', contactId: null, dealId: 'd1', notes: null };
     const mocks: MockLink.MockedResponse[] = [
       { request: { query: DealDetailDocument, variables: { id: 'd1' } }, result: { data: { deal } }, maxUsageCount: 5 },
       noInteractionsOf('deal', 'd1'),
-      { request: { query: TasksDocument, variables: { filter: aboutDeal, first: 20, orderBy: dueFirst } }, result: () => ({ data: connection(server) }), maxUsageCount: 5 },
+      {
+        request: { query: TasksDocument, variables: { filter: aboutDeal, first: 20, orderBy: dueFirst } },
+        result: () => ({ data: connection(server) }),
+        maxUsageCount: 5,
+      },
       {
         request: { query: CreateTaskDocument, variables: { input } },
         result: () => {
@@ -140,7 +151,16 @@ describe('tasks on a deal', () => {
     const mocks: MockLink.MockedResponse[] = [
       {
         request: { query: DealsDocument, variables: { first: 25, filter: {}, orderBy: [{ field: 'CREATED_AT', direction: 'DESC' }] } },
-        result: { data: { deals: { __typename: 'DealConnection', totalCount: 2, edges: [dealRow(), dealRow({ id: 'd2', name: 'Roof' })].map((node) => ({ __typename: 'DealEdge', cursor: node.id, node })), pageInfo: { __typename: 'PageInfo', hasNextPage: false, endCursor: null } } } },
+        result: {
+          data: {
+            deals: {
+              __typename: 'DealConnection',
+              totalCount: 2,
+              edges: [dealRow(), dealRow({ id: 'd2', name: 'Roof' })].map((node) => ({ __typename: 'DealEdge', cursor: node.id, node })),
+              pageInfo: { __typename: 'PageInfo', hasNextPage: false, endCursor: null },
+            },
+          },
+        },
       },
       {
         request: { query: DealNextTasksDocument, variables: { ids: ['d1', 'd2'], first: 2 } },
@@ -149,7 +169,14 @@ describe('tasks on a deal', () => {
             deals: {
               __typename: 'DealConnection',
               edges: [
-                { __typename: 'DealEdge', node: { __typename: 'Deal', id: 'd1', nextTask: { __typename: 'Task', id: 't1', title: 'Call back about the quote', dueAt: '2020-01-01T09:00:00.000Z' } } },
+                {
+                  __typename: 'DealEdge',
+                  node: {
+                    __typename: 'Deal',
+                    id: 'd1',
+                    nextTask: { __typename: 'Task', id: 't1', title: 'Call back about the quote', dueAt: '2020-01-01T09:00:00.000Z' },
+                  },
+                },
                 { __typename: 'DealEdge', node: { __typename: 'Deal', id: 'd2', nextTask: null } },
               ],
             },

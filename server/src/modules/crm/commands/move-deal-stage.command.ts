@@ -33,7 +33,14 @@ export function moveDealStage(ctx: Context, id: string, stage: DealStage, lostRe
       return won;
     }
     if (stage === DealStage.CLOSED_LOST) {
-      return deals.service.applyUpdate(ctx, uow, deal, { stage, closedAt: new Date(), lostReason: reason, probability: 0 }, expectedVersion, ActivityAction.LOST);
+      return deals.service.applyUpdate(
+        ctx,
+        uow,
+        deal,
+        { stage, closedAt: new Date(), lostReason: reason, probability: 0 },
+        expectedVersion,
+        ActivityAction.LOST,
+      );
     }
     return deals.service.applyUpdate(ctx, uow, deal, { stage }, expectedVersion, ActivityAction.STAGE_CHANGED);
   });
