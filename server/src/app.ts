@@ -19,7 +19,7 @@ import { clientAddressResolver } from './kernel/http/client-address';
 import { securityHeaders } from './kernel/http/security-headers';
 import { loadCursorSecret } from './kernel/secrets/server-secrets';
 import { LoginLimiter } from './kernel/auth/login-limiter';
-import { currentRequestId, requestScope } from './kernel/http/request-context';
+import { requestIdOf, requestScope, requestScopeTracked, tagWithRequestId } from './kernel/http/request-context';
 import { startSubscriptionServer } from './kernel/http/subscription-server';
 import { serveWebApp } from './kernel/http/web-app';
 import { serveExplorer } from './kernel/http/explorer';
@@ -119,6 +119,9 @@ export async function startApp(ds: DataSource, cfg: Config, port = cfg.PORT, ext
     async requestDidStart({ contextValue }) {
       const started = process.hrtime.bigint();
       return {
+        async didEncounterErrors({ errors }) {
+          for (const e of errors) tagWithRequestId(e, contextValue.requestId);
+        },
         async willSendResponse({ operationName, errors }) {
           const ms = Number(process.hrtime.bigint() - started) / 1e6;
           logger.info(
@@ -146,7 +149,7 @@ export async function startApp(ds: DataSource, cfg: Config, port = cfg.PORT, ext
     hideSchemaDetailsFromClientErrors: cfg.production,
     includeStacktraceInErrorResponses: false,
     validationRules: validationRules(),
-    formatError: (formatted, error) => formatError(formatted, error, currentRequestId()),
+    formatError: (formatted, error) => formatError(formatted, error, requestIdOf(error)),
     plugins: [
       ApolloServerPluginDrainHttpServer({ httpServer: server }),
       {
@@ -192,7 +195,9 @@ export async function startApp(ds: DataSource, cfg: Config, port = cfg.PORT, ext
   app.use('/graphql', (req: Request, res: Response, next: NextFunction) => {
     const requestId = (typeof req.headers['x-request-id'] === 'string' && req.headers['x-request-id'].slice(0, 100)) || randomUUID();
     res.setHeader('x-request-id', requestId);
-    requestScope.run({ requestId }, () => next());
+    res.locals.requestId = requestId;
+    if (requestScopeTracked()) requestScope.run({ requestId }, () => next());
+    else next();
   });
   app.use('/graphql', express.json({ limit: LIMITS.bodyBytes }));
   app.use('/graphql', (req: Request, res: Response, next: NextFunction) => {
@@ -209,10 +214,17 @@ export async function startApp(ds: DataSource, cfg: Config, port = cfg.PORT, ext
   app.use(
     '/graphql',
     expressMiddleware(apollo, {
-      context: async ({ req }): Promise<Context> => {
+      context: async ({ req, res }): Promise<Context> => {
+        const requestId = (res.locals.requestId as string | undefined) ?? randomUUID();
         const token = bearer(req.headers.authorization);
-        const principal = token ? await resolvePrincipal(ds, token) : null;
-        return { requestId: currentRequestId() ?? randomUUID(), ip: clientAddress(req), principal, ds, loaders: new Loaders(), token, loginLimiter };
+        let principal: Context['principal'] = null;
+        try {
+          principal = token ? await resolvePrincipal(ds, token) : null;
+        } catch (err) {
+          tagWithRequestId(err, requestId);
+          throw err;
+        }
+        return { requestId, ip: clientAddress(req), principal, ds, loaders: new Loaders(), token, loginLimiter };
       },
     }),
   );

@@ -1,5 +1,8 @@
 import { Client } from 'pg';
-import { requestScope } from '../src/kernel/http/request-context';
+import { requestScope, trackRequestScope } from '../src/kernel/http/request-context';
+
+// Statements are told apart by the request they serve.
+trackRequestScope();
 
 /**
  * Counts SQL statements at the `pg` driver (every Client.query, pooled or not) issued while

@@ -8,10 +8,12 @@ const schema = z.object({
     .regex(/^postgres(ql)?:\/\//, 'must be a postgres:// URL')
     .optional(),
   BENCH_PG_PORT: z.coerce.number().int().min(1).max(65535).default(54330),
-  /** Seconds of load per query and server, after a warm-up of up to 2 s. */
+  /** Seconds of load per query and server (split into alternating slices), after a warm-up of up to 2 s. */
   BENCH_SECONDS: z.coerce.number().positive().max(3600).default(10),
   /** Fraction (or multiple) of the DESIGN.md §7 dataset: 0.01 seeds 100 accounts for a quick check. */
   BENCH_SCALE: z.coerce.number().positive().max(10).default(1),
+  /** Repeats the whole measurement (all queries, all servers) this many times in one invocation. */
+  BENCH_RUNS: z.coerce.number().int().min(1).max(20).default(1),
   BENCH_FEED_MUTATIONS: z.coerce.number().int().min(1).max(1_000_000).default(1000),
 });
 

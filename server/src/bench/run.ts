@@ -4,7 +4,6 @@ import fs from 'node:fs';
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
-import autocannon from 'autocannon';
 import { Client as PgClient } from 'pg';
 import { config } from '../config/env';
 import { EmbeddedPostgresError, ensureDatabase, startEmbeddedPostgres } from '../db/embedded';
@@ -17,18 +16,24 @@ import { specOf } from '../kernel/pagination/spec';
 import { SortDirection } from '../kernel/pagination/filters';
 import { Account } from '../modules/crm/account.entity';
 import { startApp } from '../app';
-import { requestScope } from '../kernel/http/request-context';
+import { requestScope, trackRequestScope } from '../kernel/http/request-context';
 import { logger } from '../kernel/logger';
 import type { Plan, Statement } from './baseline-server';
 import { benchConfig, BenchConfigError, type BenchConfig } from './bench-config';
 import { forkServer, stopAll } from './bench-processes';
+import { measureAlternating, type Target } from './measure';
+import { AnswerMismatchError, assertSameRows, PEER_DEEP_CURSOR, PEER_SCENARIOS, peerReady, startPeer } from './postgraphile-peer';
+import { renderReport, type RunResult } from './report';
 import { SCENARIOS, ScenarioName } from './scenarios';
 import { seedLarge } from './seed-large';
 
-// npm run bench — seeds the DESIGN.md §7 dataset, then loads the API and a plain `pg` baseline
-// (same SQL, same JSON) with 10 connections each, in one run, and reports the ratios.
-// BENCH_SECONDS and BENCH_SCALE shorten it (e.g. 1 and 0.01 for a quick check of the tooling).
-const CONNECTIONS = 10;
+// npm run bench — seeds the DESIGN.md §7 dataset, then loads the API, PostGraphile over the same
+// database (the same rows and fields in its own naming) and a plain `pg` baseline (same SQL, same
+// JSON) with 10 connections each, taking turns in one run, and reports the ratios. BENCH_SECONDS and
+// BENCH_SCALE shorten it (e.g. 2 and 0.01 for a quick check of the tooling); BENCH_RUNS repeats the
+// measurement.
+const PAGE_SIZE = 20;
+const PAGE_SIZES = [5, PAGE_SIZE, 50]; // SQL statements per request must not depend on the page size
 const log = (m: string) => console.error(`[bench] ${m}`);
 logger.level = 'warn'; // the in-process probe instance stays quiet
 
@@ -41,6 +46,7 @@ const freePort = () =>
   });
 
 async function capture(fn: () => Promise<unknown>): Promise<Statement[]> {
+  trackRequestScope(); // the in-process probe only: the loaded API process does not track
   const proto = PgClient.prototype as unknown as { query: (...a: unknown[]) => unknown };
   const original = proto.query;
   const out: Statement[] = [];
@@ -66,39 +72,6 @@ async function post(url: string, token: string, operationName: string, query: st
   return res.json();
 }
 
-function rssMb(pid: number): number {
-  const status = fs.readFileSync(`/proc/${pid}/status`, 'utf8');
-  return Number(/VmRSS:\s+(\d+)/.exec(status)![1]) / 1024;
-}
-
-async function load(seconds: number, url: string, token: string, operationName: string, query: string, variables?: object, pid?: number) {
-  const body = JSON.stringify({ operationName, query, variables });
-  const opts = {
-    url,
-    connections: CONNECTIONS,
-    method: 'POST' as const,
-    headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
-    body,
-  };
-  await autocannon({ ...opts, duration: Math.min(2, seconds) }); // warm-up
-  let peak = 0;
-  const timer = pid
-    ? setInterval(() => {
-        peak = Math.max(peak, rssMb(pid));
-      }, 200)
-    : undefined;
-  const r = await autocannon({ ...opts, duration: seconds });
-  if (timer) clearInterval(timer);
-  return {
-    rps: r.requests.average,
-    p50: r.latency.p50,
-    p95: (r.latency as unknown as Record<string, number>).p97_5 ?? r.latency.p90,
-    p99: r.latency.p99,
-    errors: r.errors + r.non2xx,
-    peakRss: peak,
-  };
-}
-
 function waitReady(child: ChildProcess, url?: string): Promise<void> {
   return new Promise((resolve, reject) => {
     child.once('exit', (code) => reject(new Error(`child exited with ${code}`)));
@@ -118,7 +91,7 @@ function waitReady(child: ChildProcess, url?: string): Promise<void> {
   });
 }
 
-/** One benchmark run; servers and the embedded database are stopped by the caller. */
+/** Seeds, checks that every server reads the same rows, loads them BENCH_RUNS times; the caller stops servers and database. */
 async function run(bench: BenchConfig, workDir: string, onStop: (stop: () => Promise<void>) => void) {
   const cfg = config();
   let dbUrl = bench.BENCH_DATABASE_URL;
@@ -141,25 +114,37 @@ async function run(bench: BenchConfig, workDir: string, onStop: (stop: () => Pro
   // The cursor 9,000 rows deep (newest first; less in a scaled-down run), as the API would issue it.
   const order = [{ field: 'CREATED_AT', direction: SortDirection.DESC }];
   const accountsSignature = signatureFor(specOf(ds, Account), order);
+  const deepOffset = Math.max(0, Math.min(8999, sizes.accounts - 21));
   const [deep] = await ds.query(
     `SELECT "createdAt"::text AS k0, id::text AS k1 FROM "accounts" WHERE "deletedAt" IS NULL ORDER BY "createdAt" DESC, id DESC OFFSET $1 LIMIT 1`,
-    [Math.max(0, Math.min(8999, sizes.accounts - 21))],
+    [deepOffset],
   );
   const deepCursor = encodeCursor(accountsSignature, [deep.k0, deep.k1]);
   const vars: Record<ScenarioName, object | undefined> = { me: undefined, accounts: undefined, nested: undefined, deepPage: { after: deepCursor } };
   const opNames: Record<ScenarioName, string> = { me: 'Me', accounts: 'Accounts', nested: 'NestedDeals', deepPage: 'DeepPage' };
+  const names = Object.keys(SCENARIOS) as ScenarioName[];
 
-  // SQL per request, counted at the pg driver on an in-process instance (auth lookup included).
+  // SQL per request, counted at the pg driver on an in-process instance (auth lookup included), at
+  // the benchmark's page size and, for the lists, at a smaller and a larger one.
   const probe = await startApp(ds, { ...cfg, LOG_LEVEL: 'silent' }, 0);
   const statements = {} as Record<ScenarioName, Statement[]>;
+  const counts = {} as Record<ScenarioName, Record<number, number>>;
   const expected = {} as Record<ScenarioName, string>;
-  for (const name of Object.keys(SCENARIOS) as ScenarioName[]) {
-    await post(probe.url, token, opNames[name], SCENARIOS[name], vars[name]); // warm caches
-    let response: unknown;
-    statements[name] = await capture(async () => {
-      response = await post(probe.url, token, opNames[name], SCENARIOS[name], vars[name]);
-    });
-    expected[name] = JSON.stringify(response);
+  for (const name of names) {
+    counts[name] = {};
+    const paged = SCENARIOS[name].includes(`first: ${PAGE_SIZE}`);
+    for (const size of paged ? PAGE_SIZES : [PAGE_SIZE]) {
+      const query = SCENARIOS[name].replace(`first: ${PAGE_SIZE}`, `first: ${size}`);
+      await post(probe.url, token, opNames[name], query, vars[name]); // warm caches
+      let response: unknown;
+      const captured = await capture(async () => {
+        response = await post(probe.url, token, opNames[name], query, vars[name]);
+      });
+      counts[name][size] = captured.length;
+      if (size !== PAGE_SIZE) continue;
+      statements[name] = captured;
+      expected[name] = JSON.stringify(response);
+    }
   }
   await probe.stop();
   await ds.destroy();
@@ -168,48 +153,60 @@ async function run(bench: BenchConfig, workDir: string, onStop: (stop: () => Pro
   const apiPort = await freePort();
   const api = forkServer(path.join(dist, 'main.js'), [], {
     env: { ...process.env, DATABASE_URL: dbUrl, PORT: String(apiPort), LOG_LEVEL: 'warn', NODE_ENV: 'production', MIGRATE_ON_START: 'false' },
-    stdio: 'inherit',
+    stdio: ['ignore', 2, 'inherit', 'ipc'], // its banner goes to stderr: stdout carries the report
   });
   const basePort = await freePort();
   const planFile = path.join(workDir, 'plan.json');
   const plan: Plan = { databaseUrl: dbUrl, port: basePort, token, tokenHash: hashSecret(token), accountsSignature, statements };
   fs.writeFileSync(planFile, JSON.stringify(plan), { mode: 0o600 });
   const base = forkServer(path.join(__dirname, 'baseline-server.js'), [planFile], { stdio: 'inherit' });
-  await Promise.all([waitReady(api, `http://127.0.0.1:${apiPort}/healthz`), waitReady(base)]);
+  const peer = startPeer(dbUrl, await freePort(), workDir);
+  await Promise.all([waitReady(api, `http://127.0.0.1:${apiPort}/healthz`), waitReady(base), peerReady(peer)]);
   fs.rmSync(planFile, { force: true }); // read at the baseline's start; it holds a session token
   const apiUrl = `http://127.0.0.1:${apiPort}/graphql`;
   const baseUrl = `http://127.0.0.1:${basePort}/`;
 
-  const rows: string[] = [];
-  const results: Record<string, { api: Awaited<ReturnType<typeof load>>; base: Awaited<ReturnType<typeof load>> }> = {};
-  for (const name of Object.keys(SCENARIOS) as ScenarioName[]) {
-    const [a, b] = [
-      await post(apiUrl, token, opNames[name], SCENARIOS[name], vars[name]),
-      await post(baseUrl, token, opNames[name], SCENARIOS[name], vars[name]),
-    ];
-    if (JSON.stringify(a) !== expected[name] || JSON.stringify(b) !== expected[name]) log(`WARNING: ${name}: API and baseline answers differ`);
-    log(`loading ${name}`);
-    results[name] = {
-      api: await load(bench.BENCH_SECONDS, apiUrl, token, opNames[name], SCENARIOS[name], vars[name], api.pid),
-      base: await load(bench.BENCH_SECONDS, baseUrl, token, opNames[name], SCENARIOS[name], vars[name]),
-    };
+  // PostGraphile's own cursor for the same deep row, asked for once.
+  const cursorAnswer = (await post(peer.url, token, 'DeepCursor', PEER_DEEP_CURSOR, { offset: deepOffset })) as {
+    data?: { allAccounts?: { edges?: { cursor: string; node: { rowId: string } }[] } };
+  };
+  const deepEdge = cursorAnswer.data?.allAccounts?.edges?.[0];
+  if (deepEdge?.node?.rowId !== deep.k1)
+    throw new AnswerMismatchError(`PostGraphile's account at offset ${deepOffset} is not Converge's: ${JSON.stringify(cursorAnswer)}`);
+  const peerVars: Record<ScenarioName, object | undefined> = {
+    me: { id: manager.id },
+    accounts: undefined,
+    nested: undefined,
+    deepPage: { after: deepEdge!.cursor },
+  };
+
+  // Every server must answer each query with the same rows before any of them is loaded.
+  for (const name of names) {
+    const a = await post(apiUrl, token, opNames[name], SCENARIOS[name], vars[name]);
+    const b = await post(baseUrl, token, opNames[name], SCENARIOS[name], vars[name]);
+    if (JSON.stringify(a) !== expected[name]) throw new AnswerMismatchError(`The API process answers ${name} differently from the in-process instance.`);
+    if (JSON.stringify(b) !== expected[name]) throw new AnswerMismatchError(`The pg baseline answers ${name} differently from the API.`);
+    assertSameRows(name, a, await post(peer.url, token, opNames[name], PEER_SCENARIOS[name], peerVars[name]));
   }
-  const targets: Record<ScenarioName, string> = { me: '≥ 0.30×', accounts: '≥ 0.35×', nested: '≥ 0.75×', deepPage: '≥ 0.90× of own first page' };
-  rows.push('| query | API req/s | baseline req/s | ratio | target | p50 / p95* / p99 ms | SQL / request | errors |');
-  rows.push('|---|---:|---:|---:|---|---|---:|---:|');
-  for (const name of Object.keys(SCENARIOS) as ScenarioName[]) {
-    const { api: r, base: b } = results[name];
-    const ratio = name === 'deepPage' ? r.rps / results.accounts.api.rps : r.rps / b.rps;
-    rows.push(
-      `| ${name} | ${r.rps.toFixed(0)} | ${b.rps.toFixed(0)} | ${ratio.toFixed(2)}×${name === 'deepPage' ? ' (of first page)' : ''} | ${targets[name]} | ${r.p50} / ${r.p95} / ${r.p99} | ${statements[name].length} | ${r.errors} |`,
-    );
+
+  const headers = { 'content-type': 'application/json', authorization: `Bearer ${token}` }; // PostGraphile ignores the token
+  const body = (name: ScenarioName, query: string, variables?: object) => JSON.stringify({ operationName: opNames[name], query, variables });
+  const runs: RunResult[] = [];
+  for (let i = 0; i < bench.BENCH_RUNS; i++) {
+    const result = {} as RunResult;
+    for (const name of names) {
+      log(`run ${i + 1}/${bench.BENCH_RUNS}: loading ${name}`);
+      const targets: Target[] = [
+        { key: 'api', url: apiUrl, body: body(name, SCENARIOS[name], vars[name]), headers, pid: api.pid },
+        { key: 'peer', url: peer.url, body: body(name, PEER_SCENARIOS[name], peerVars[name]), headers, pid: peer.child.pid },
+        { key: 'pg', url: baseUrl, body: body(name, SCENARIOS[name], vars[name]), headers },
+      ];
+      result[name] = await measureAlternating(targets, bench.BENCH_SECONDS);
+    }
+    runs.push(result);
   }
-  const peak = Math.max(...Object.values(results).map((r) => r.api.peakRss));
-  rows.push(
-    '',
-    `API peak RSS under load: ${peak.toFixed(0)} MB (target ≤ 300 MB). ${CONNECTIONS} connections, ${bench.BENCH_SECONDS} s per run after a ${Math.min(2, bench.BENCH_SECONDS)} s warm-up; *p95 column is autocannon's p97.5.`,
-  );
-  const report = rows.join('\n');
+
+  const report = renderReport({ runs, seconds: bench.BENCH_SECONDS, statements: counts, pageSize: PAGE_SIZE, names });
   console.log(report);
   const outDir = path.join(__dirname, '..', '..', 'bench', 'results');
   fs.mkdirSync(outDir, { recursive: true });
@@ -235,7 +232,7 @@ async function main() {
 main().then(
   () => process.exit(0),
   (err) => {
-    console.error(err instanceof BenchConfigError || err instanceof EmbeddedPostgresError ? err.message : err);
+    console.error(err instanceof BenchConfigError || err instanceof EmbeddedPostgresError || err instanceof AnswerMismatchError ? err.message : err);
     process.exit(1);
   },
 );

@@ -1,28 +1,26 @@
-import { lazy, Suspense } from 'react';
 import { BrowserRouter } from 'react-router';
 import { AppThemeProvider } from './theme';
-import { SessionProvider, useSession } from './session';
+import { SessionProvider, useSession, type SessionClient } from './session';
 import { LoginPage } from '../features/auth/LoginPage';
 import { NotificationsProvider } from '../components/Notifications';
-import { LoadingState } from '../components/States';
-
-const SignedInApp = lazy(() => import('./SignedInApp'));
+import { Loaded } from './loader';
+import { shellModule } from './shell-module';
 
 function Gate() {
   const { token } = useSession();
   if (!token) return <LoginPage />;
   return (
-    <Suspense fallback={<LoadingState label="Loading Converge…" />}>
-      <SignedInApp token={token} />
-    </Suspense>
+    <Loaded source={shellModule} label="Loading Converge…">
+      {(m) => <m.default token={token} />}
+    </Loaded>
   );
 }
 
-export function App() {
+export function App({ sessionClient }: { sessionClient?: SessionClient }) {
   return (
     <AppThemeProvider>
       <BrowserRouter>
-        <SessionProvider>
+        <SessionProvider sessionClient={sessionClient}>
           <NotificationsProvider>
             <Gate />
           </NotificationsProvider>

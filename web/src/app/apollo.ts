@@ -1,6 +1,5 @@
 import { ApolloClient, ApolloLink, HttpLink, InMemoryCache } from '@apollo/client';
 import { CombinedGraphQLErrors } from '@apollo/client/errors';
-import { SetContextLink } from '@apollo/client/link/context';
 import { ErrorLink } from '@apollo/client/link/error';
 import { GraphQLWsLink } from '@apollo/client/link/subscriptions';
 import { getMainDefinition } from '@apollo/client/utilities';
@@ -32,9 +31,12 @@ export function reconnectDelay(retries: number): number {
 }
 
 export function createApollo(options: ApolloOptions): ApolloSetup {
-  const auth = new SetContextLink((prev) => {
+  // Synchronous (SetContextLink waits a few promise turns): a query leaves the moment it is asked
+  // for, before whatever render its caller starts next.
+  const auth = new ApolloLink((operation, forward) => {
     const token = options.getToken();
-    return token ? { headers: { ...prev.headers, authorization: `Bearer ${token}` } } : {};
+    if (token) operation.setContext(({ headers }: { headers?: Record<string, string> }) => ({ headers: { ...headers, authorization: `Bearer ${token}` } }));
+    return forward(operation);
   });
   const errors = new ErrorLink(({ error }) => {
     if (CombinedGraphQLErrors.is(error) && error.errors.some((e) => e.extensions?.code === 'UNAUTHENTICATED')) {

@@ -1,30 +1,39 @@
-import { lazy, Suspense, type ComponentType, type LazyExoticComponent, type ReactNode } from 'react';
+import { Suspense, type ComponentType, type ReactNode } from 'react';
 import { Route, Routes } from 'react-router';
 import Alert from '@mui/material/Alert';
 import { AppShell } from './AppShell';
 import { useCapabilities, type Capabilities } from './capabilities';
 import type { EntityEntry } from './entity';
 import { canOpenEntity, canOpenPage } from './navigation';
-import { entities, loadExtensions, loadScreens } from './registry';
+import { entities } from './registry';
+import { Loaded } from './loader';
+import { dashboardModule, kitModules, pageModule } from './route-modules';
 import { LoadingState } from '../components/States';
 import { usePageTitle } from '../components/kit/usePageTitle';
 
 // One chunk per screen: the first visit loads the shell and what it shows; the kit's pages load
 // with the first list or record opened, each type's descriptors with its own routes.
-const DashboardPage = lazy(() => import('../features/dashboard/DashboardPage').then((m) => ({ default: m.DashboardPage })));
+function DashboardPage() {
+  return <Loaded source={dashboardModule}>{(m) => <m.DashboardPage />}</Loaded>;
+}
 
-const kitPages = new Map<string, LazyExoticComponent<ComponentType>>();
+const kitPages = new Map<string, ComponentType>();
 
 /** The kit's list or detail page for an entry, with its descriptors and other types' extensions. */
-export function kitPage(entry: EntityEntry, kind: 'list' | 'detail'): LazyExoticComponent<ComponentType> {
+export function kitPage(entry: EntityEntry, kind: 'list' | 'detail'): ComponentType {
   const key = `${entry.typeName}:${kind}`;
   let page = kitPages.get(key);
   if (!page) {
-    page = lazy(async () => {
-      const [kit, screens, extensions] = await Promise.all([import('../components/kit/pages'), loadScreens(entry.typeName), loadExtensions(entry.typeName)]);
-      const Page = kind === 'list' ? kit.EntityListPage : kit.EntityDetailPage;
-      return { default: () => <Page entry={entry} screens={screens} extensions={extensions} /> };
-    });
+    page = function KitPage() {
+      return (
+        <Loaded source={kitModules(entry)}>
+          {({ kit, screens, extensions }) => {
+            const Page = kind === 'list' ? kit.EntityListPage : kit.EntityDetailPage;
+            return <Page entry={entry} screens={screens} extensions={extensions} />;
+          }}
+        </Loaded>
+      );
+    };
     kitPages.set(key, page);
   }
   return page;
@@ -80,7 +89,7 @@ function entityRoutes(e: EntityEntry): ReactNode[] {
     }
   }
   for (const p of e.pages ?? []) {
-    const Page = lazy(p.load);
+    const Page = () => <Loaded source={pageModule(p)}>{(m) => <m.default />}</Loaded>;
     routes.push(
       <Route
         key={p.path}

@@ -26,3 +26,9 @@ export function writeSession(session: StoredSession | null): void {
 export function isExpired(session: StoredSession, now = Date.now()): boolean {
   return Date.parse(session.expiresAt) <= now;
 }
+
+/** The stored session when it is still valid. */
+export function liveSession(): StoredSession | null {
+  const s = readSession();
+  return s && !isExpired(s) ? s : null;
+}

@@ -24,6 +24,30 @@ export function parseQuery(query: string): DocumentNode {
  * GraphQL layer reports the syntax error).
  */
 export function checkRequestInput(query: unknown, variables: unknown): DocumentNode | null {
+  checkVariables(variables);
+  if (typeof query !== 'string') return null;
+  const known = checkedQueries.get(query);
+  if (known) {
+    // Most recently used last, so the oldest is the one let go.
+    checkedQueries.delete(query);
+    checkedQueries.set(query, known);
+    return known;
+  }
+  const document = checkQueryText(query);
+  if (document && query.length <= CACHED_QUERY_CHARS) {
+    if (checkedQueries.size >= CACHED_QUERIES) checkedQueries.delete(checkedQueries.keys().next().value!);
+    checkedQueries.set(query, document);
+  }
+  return document;
+}
+
+// Clients send the same few documents again and again: a text that passed the checks below (which
+// depend on the text alone) is not scanned and parsed again. Bounded in count and size.
+const CACHED_QUERIES = 1000;
+const CACHED_QUERY_CHARS = 20_000;
+const checkedQueries = new Map<string, DocumentNode>();
+
+function checkVariables(variables: unknown): void {
   const problems: FieldError[] = [];
   const walk = (v: unknown, path: (string | number)[], depth: number) => {
     if (problems.length) return;
@@ -38,18 +62,19 @@ export function checkRequestInput(query: unknown, variables: unknown): DocumentN
     }
   };
   walk(variables, ['variables'], 0);
-  if (typeof query === 'string') {
-    if (/\\u0000|\\u\{0+\}/i.test(query) || query.includes('\u0000')) problems.push({ path: ['query'], message: 'Text must not contain NUL characters' });
-    let depth = 0;
-    let max = 0;
-    for (const ch of query) {
-      if (ch === '{' || ch === '[' || ch === '(') max = Math.max(max, ++depth);
-      else if (ch === '}' || ch === ']' || ch === ')') depth--;
-    }
-    if (max > MAX_INPUT_NESTING * 2) problems.push({ path: ['query'], message: `The query nests deeper than ${MAX_INPUT_NESTING * 2} brackets` });
-  }
   if (problems.length) throw badInput(problems[0].path, problems[0].message);
-  if (typeof query !== 'string') return null;
+}
+
+/** The query text's own checks, then its parse and shape; null when it does not parse. */
+function checkQueryText(query: string): DocumentNode | null {
+  if (/\\u0000|\\u\{0+\}/i.test(query) || query.includes('\u0000')) throw badInput(['query'], 'Text must not contain NUL characters');
+  let depth = 0;
+  let max = 0;
+  for (const ch of query) {
+    if (ch === '{' || ch === '[' || ch === '(') max = Math.max(max, ++depth);
+    else if (ch === '}' || ch === ']' || ch === ')') depth--;
+  }
+  if (max > MAX_INPUT_NESTING * 2) throw badInput(['query'], `The query nests deeper than ${MAX_INPUT_NESTING * 2} brackets`);
   let document: DocumentNode;
   try {
     document = parseQuery(query);

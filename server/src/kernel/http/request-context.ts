@@ -1,5 +1,31 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
 
-/** The request id of the HTTP request being served (for logs and masked errors). */
+/**
+ * The HTTP request a piece of work serves, for counting SQL statements per request (the tests'
+ * N+1 checks, the benchmark's probe). Async context tracking puts a hook on every promise of every
+ * request, so the server enters this scope only once something has asked for it.
+ */
 export const requestScope = new AsyncLocalStorage<{ requestId: string }>();
-export const currentRequestId = () => requestScope.getStore()?.requestId;
+let tracked = false;
+
+/** From now on every HTTP request runs in `requestScope`. */
+export function trackRequestScope(): void {
+  tracked = true;
+}
+
+export const requestScopeTracked = (): boolean => tracked;
+
+// Apollo formats errors without the request's context: the errors a request met are tagged with
+// its id on the way (a plugin hook, the context factory), so a masked error can still name it.
+const requestIds = new WeakMap<object, string>();
+
+export function tagWithRequestId(error: unknown, requestId: string): void {
+  if (error && typeof error === 'object') requestIds.set(error, requestId);
+}
+
+/** The request id an error was tagged with (or the error it wraps, for Apollo's context failures). */
+export function requestIdOf(error: unknown): string | undefined {
+  if (!error || typeof error !== 'object') return undefined;
+  const original = (error as { originalError?: unknown }).originalError;
+  return requestIds.get(error) ?? (original && typeof original === 'object' ? requestIds.get(original) : undefined);
+}

@@ -8,6 +8,7 @@ import { EmptyState, ErrorState, LoadingState } from '../States';
 import { DetailFields } from './DetailFields';
 import { EntityFormDialog } from './EntityFormDialog';
 import type { KitPageProps } from './EntityListPage';
+import { detailVariables, useFirstFetch } from './first-fetch';
 import { forgetLists } from './forget-lists';
 import { Timeline } from './Timeline';
 import { useDeleteWithUndo } from './useDeleteWithUndo';
@@ -28,7 +29,9 @@ export function EntityDetailPage({ entry, screens, extensions }: KitPageProps) {
   const client = useApolloClient();
   const [editing, setEditing] = useState(false);
   const extra = detail.variables?.(ctx) ?? {};
-  const { data, loading, error, refetch } = useQuery(detail.query, { variables: { id, ...extra } });
+  const variables = detailVariables(screens, ctx, id);
+  const first = useFirstFetch(detail.query, variables);
+  const { data, loading, error, refetch } = useQuery(detail.query, { variables, ...first });
   const recordOf = (d: unknown) =>
     (detail.record ? detail.record(d) : (d as Record<string, AnyRecord | null> | undefined)?.[rootOf(type)]) as AnyRecord | null | undefined;
   const rec = recordOf(data);

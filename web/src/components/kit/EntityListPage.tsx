@@ -8,7 +8,8 @@ import { describeError } from '../../app/errors';
 import { PageHeader } from '../PageHeader';
 import { useNotify } from '../Notifications';
 import { useLoadMore } from './list-controls';
-import { buildFilter, isFiltered } from './filters';
+import { isFiltered } from './filters';
+import { listFilters, listVariables, useFirstFetch } from './first-fetch';
 import { FilterBar } from './FilterBar';
 import { forgetLists } from './forget-lists';
 import { EmptyList, ListTable, type TableColumn } from './ListTable';
@@ -23,8 +24,6 @@ export interface KitPageProps {
   screens: EntityScreens;
   extensions: TypeExtension;
 }
-
-export const DEFAULT_PAGE_SIZE = 25;
 
 /** The list's own columns the user may see, then those other types add, then the trash's Restore. */
 function useColumns(
@@ -80,13 +79,13 @@ export function EntityListPage({ entry, screens, extensions }: KitPageProps) {
   const navigate = useNavigate();
   const notify = useNotify();
   const client = useApolloClient();
-  const filters = useMemo(() => (typeof list.filters === 'function' ? list.filters(ctx) : list.filters), [list, ctx]);
+  const filters = useMemo(() => listFilters(list, ctx), [list, ctx]);
   const state = useListState(list.defaultSort, list.sorts, filters);
   const title = list.title ?? entry.labels.plural;
   usePageTitle(state.trash ? `${title} — trash` : title);
-  const filter = useMemo(() => buildFilter(filters, state.values, ctx.me.id), [filters, state.values, ctx.me.id]);
-  const variables = { first: list.pageSize ?? DEFAULT_PAGE_SIZE, filter, orderBy: [state.sort], ...list.variables?.(ctx) };
-  const { data, loading, error, refetch, fetchMore } = useQuery(list.query, { variables, notifyOnNetworkStatusChange: false });
+  const variables = useMemo(() => listVariables(list, ctx, filters, state.values, state.sort), [list, ctx, filters, state.values, state.sort]);
+  const first = useFirstFetch(list.query, variables);
+  const { data, loading, error, refetch, fetchMore } = useQuery(list.query, { variables, notifyOnNetworkStatusChange: false, ...first });
   const conn = list.connection ? list.connection(data) : ((data as Record<string, unknown> | undefined)?.[entry.listRoot] as Connection<AnyRecord> | undefined);
   const rows = conn?.edges.map((e) => e.node);
   const paging = useLoadMore(conn?.pageInfo, fetchMore);

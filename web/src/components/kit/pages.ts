@@ -1,3 +1,4 @@
 // The kit's pages, loaded as one chunk with the first list or record a user opens.
 export { EntityListPage } from './EntityListPage';
 export { EntityDetailPage } from './EntityDetailPage';
+export { prefetchPage } from './first-fetch';

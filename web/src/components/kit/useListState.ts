@@ -14,16 +14,22 @@ export interface ListState {
   clear(): void;
 }
 
+/** The sort a URL asks for (?sort=NAME&dir=ASC), or the list's default. */
+export function readSort(defaults: SortState, sorts: Record<string, string>, params: URLSearchParams): SortState {
+  const rawField = params.get('sort');
+  const field = rawField && rawField in sorts ? rawField : defaults.field;
+  const rawDir = params.get('dir');
+  const direction: Direction = rawDir === 'ASC' || rawDir === 'DESC' ? rawDir : field === defaults.field ? defaults.direction : 'ASC';
+  return { field, direction };
+}
+
 /**
  * A list's sort and filters live in the URL (?sort=NAME&dir=ASC&q=acme&stage=PROPOSAL,...), so a list
  * can be bookmarked, shared and restored with the back button.
  */
 export function useListState(defaults: SortState, sorts: Record<string, string>, defs: FilterDef[]): ListState {
   const [params, setParams] = useSearchParams();
-  const rawField = params.get('sort');
-  const field = rawField && rawField in sorts ? rawField : defaults.field;
-  const rawDir = params.get('dir');
-  const direction: Direction = rawDir === 'ASC' || rawDir === 'DESC' ? rawDir : field === defaults.field ? defaults.direction : 'ASC';
+  const { field, direction } = readSort(defaults, sorts, params);
   const search = params.toString();
   // Keyed on the URL text, so the values object only changes when a filter does.
   const values = useMemo(() => readFilterValues(defs, new URLSearchParams(search)), [defs, search]);
