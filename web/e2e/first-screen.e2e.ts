@@ -6,12 +6,13 @@ import { BASE_URL, DEMO, launchBrowser, openSession, signIn, withScreenshots } f
 // The first screen of a signed-in reload: how long after navigation the accounts list shows its
 // rows, and that the requests that used to follow one another (shell chunk → `me` → route chunk →
 // list query) now leave together. The figure is written to web/test-results/first-screen.json and
-// quoted in the README; the bound below only catches a return of the waterfall on a busy machine.
+// quoted in the README. The order of the requests is what the test holds to; the time bound only
+// catches a first screen that hangs, as the browser tests share two busy cores.
 jest.setTimeout(120_000);
 
 const RELOADS = 5;
-/** Several times the figure measured on an idle machine: the browser tests run two at a time. */
-const BOUND_MS = 1_500;
+/** Ten times the figure on an idle machine: one CI run measured a median of 1 s beside the other tests. */
+const BOUND_MS = 5_000;
 
 interface Timeline {
   firstRows: number;
