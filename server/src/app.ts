@@ -16,7 +16,7 @@ import { checkRequestInput } from './kernel/http/input-guard';
 import { LIMITS, validationRules } from './kernel/http/limits';
 import { bearer } from './kernel/auth/bearer';
 import { clientAddressResolver } from './kernel/http/client-address';
-import { securityHeaders } from './kernel/http/security-headers';
+import { securityHeaderPairs, securityHeaders } from './kernel/http/security-headers';
 import { loadCursorSecret } from './kernel/secrets/server-secrets';
 import { LoginLimiter } from './kernel/auth/login-limiter';
 import { requestIdOf, requestScope, requestScopeTracked, tagWithRequestId } from './kernel/http/request-context';
@@ -86,6 +86,7 @@ export async function startApp(ds: DataSource, cfg: Config, port = cfg.PORT, ext
     production: cfg.production,
     loginLimiter,
     clientAddress,
+    headers: securityHeaderPairs(cfg.PUBLIC_URL),
     authenticate: (token) => resolvePrincipal(ds, token),
     authenticateAll: (tokens) => resolvePrincipals(ds, tokens),
   });

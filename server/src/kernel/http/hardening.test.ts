@@ -99,6 +99,7 @@ describe('protocol misuse', () => {
   it('closes a socket that sends a message over the body limit', async () => {
     const user = await createUser(server.ds);
     const key = await createApiKeyRow(server.ds, user.id);
+    const consoleError = jest.spyOn(console, 'error').mockImplementation(() => undefined);
     const closed = await new Promise<number>((resolve) => {
       const client = createClient({
         url: server.url.replace(/^http/, 'ws'),
@@ -119,6 +120,10 @@ describe('protocol misuse', () => {
       );
     });
     expect(closed).toBe(1009); // "message too big"
+    // A client's fault, not reported as an internal error on the server's console.
+    await new Promise((r) => setTimeout(r, 100));
+    expect(consoleError).not.toHaveBeenCalled();
+    consoleError.mockRestore();
   });
 });
 
@@ -225,6 +230,29 @@ describe('response headers', () => {
     ],
     ['a 404', () => fetch(`${base}/no-such-path`, { headers: { accept: 'application/json' } })],
   ];
+
+  /** The headers of the WebSocket upgrade response (101) for the GraphQL socket. */
+  const upgradeHeaders = (graphqlUrl: string) =>
+    new Promise<Record<string, string | string[] | undefined>>((resolve, reject) => {
+      const socket = new WebSocket(graphqlUrl.replace(/^http/, 'ws'), 'graphql-transport-ws');
+      socket.once('upgrade', (res) => {
+        resolve(res.headers);
+        socket.close();
+      });
+      socket.once('error', reject);
+    });
+
+  it('sends nosniff on the WebSocket upgrade too, and HSTS there when the public URL is https', async () => {
+    const plain = await upgradeHeaders(server.url);
+    expect([plain['x-content-type-options'], plain['strict-transport-security']]).toEqual(['nosniff', undefined]);
+    const https = await startTestServer({ PUBLIC_URL: 'https://crm.converge.test' });
+    try {
+      const secured = await upgradeHeaders(https.url);
+      expect([secured['x-content-type-options'], secured['strict-transport-security']]).toEqual(['nosniff', HSTS]);
+    } finally {
+      await https.stop();
+    }
+  });
 
   it('sends nosniff on every response, and no HSTS without an https public URL', async () => {
     const base = server.url.replace(/\/graphql$/, '');

@@ -34,6 +34,8 @@ interface Options {
   loginLimiter?: LoginLimiter;
   /** The client's address under the TRUST_PROXY rule, the same as for HTTP requests (logins run here too). */
   clientAddress: ClientAddress;
+  /** Headers the upgrade response carries, as every HTTP response does (nosniff, HSTS). */
+  headers?: [string, string][];
 }
 
 /** What one signed-in socket carries: its context, its live subscriptions and operation start times. */
@@ -56,6 +58,23 @@ type SocketState = {
 export function startSubscriptionServer(o: Options): { drain(): Promise<void>; close(): void; closeAll(code: number, reason: string): number } {
   // Messages obey the same size limit as HTTP bodies.
   const wss = new WebSocketServer({ server: o.server, path: '/graphql', maxPayload: LIMITS.bodyBytes });
+  wss.on('headers', (lines) => {
+    for (const [name, value] of o.headers ?? []) lines.push(`${name}: ${value}`);
+  });
+  // A frame the client got wrong (too big, bad opcode, ...): ws has already closed the socket with
+  // the right code (1009, 1002, ...). graphql-ws would report it on the console as an internal
+  // error, so it stops here as a client fault in the log. Registered before graphql-ws's own handler.
+  wss.on('connection', (socket) => {
+    const emit = socket.emit.bind(socket);
+    socket.emit = ((event: string | symbol, ...args: unknown[]) => {
+      const code = (args[0] as { code?: unknown } | undefined)?.code;
+      if (event === 'error' && typeof code === 'string' && code.startsWith('WS_ERR_')) {
+        logger.info({ code }, 'socket closed for a malformed or oversized frame');
+        return true;
+      }
+      return emit(event, ...args);
+    }) as typeof socket.emit;
+  });
   const sockets = new Map<WebSocket, Context>();
   const socketsByUser = new Map<string, number>();
   // graphql-ws runs any operation, so it gets the same limits (and production introspection ban) as HTTP.
