@@ -34,7 +34,8 @@ export function ActivityFeed({ limit = 50 }: { limit?: number }) {
           {status === 'connecting' ? 'Loading activity…' : 'No activity yet. Changes you may see appear here as they happen.'}
         </Typography>
       ) : (
-        <List dense sx={{ overflowY: 'auto' }}>
+        // Focusable, so keyboard users can scroll it even when no entry is a link (sign-ins, API keys).
+        <List dense tabIndex={0} aria-label="Activity entries" sx={{ overflowY: 'auto' }}>
           {entries.slice(0, limit).map((e) => {
             const href = e.action === 'DELETED' ? null : entryLink(e);
             const text = describeEntry(e);
