@@ -108,3 +108,10 @@ export async function createInteraction(ds: DataSource, ownerId: string, attrs: 
 export function createTask(ds: DataSource, ownerId: string, attrs: Row = {}): Promise<Row> {
   return insert(ds, 'tasks', { title: `Task ${uniq()}`, ownerId, ...attrs });
 }
+
+/** A unique ledger account number (10 digits: the highest a code may have). */
+export const ledgerCode = () => String(1_000_000_000 + Math.floor(Math.random() * 8_999_999_999));
+
+export function createLedgerAccount(ds: DataSource, attrs: Row = {}): Promise<Row> {
+  return insert(ds, 'ledger_accounts', { code: ledgerCode(), name: `Ledger ${uniq()}`, type: 'EXPENSE', ...attrs });
+}

@@ -13,6 +13,7 @@ import {
   TEST_PASSWORD,
 } from '../factories';
 import type { TestServer } from '../server';
+import { FINANCIAL_MUTATIONS, FINANCIAL_QUERIES } from './financial-probes';
 
 /**
  * Probes for the permission matrix: each runs a root field as the caller and reports what
@@ -363,5 +364,12 @@ const DEAL_STATS: Record<string, Probe> = {
 };
 
 const perKind = KINDS.map(kindProbes);
-export const QUERY_PROBES: Record<string, Probe> = Object.assign({}, SYSTEM_QUERIES, DEAL_STATS, ...perKind.map(([q]) => q));
-export const MUTATION_PROBES: Record<string, Probe> = Object.assign({}, SYSTEM_MUTATIONS, JOB_AND_SMS_MUTATIONS, DEAL_COMMANDS, ...perKind.map(([, m]) => m));
+export const QUERY_PROBES: Record<string, Probe> = Object.assign({}, SYSTEM_QUERIES, DEAL_STATS, FINANCIAL_QUERIES, ...perKind.map(([q]) => q));
+export const MUTATION_PROBES: Record<string, Probe> = Object.assign(
+  {},
+  SYSTEM_MUTATIONS,
+  JOB_AND_SMS_MUTATIONS,
+  DEAL_COMMANDS,
+  FINANCIAL_MUTATIONS,
+  ...perKind.map(([, m]) => m),
+);

@@ -32,6 +32,9 @@ const READ_ACCOUNTS = row('allowed', 'allowed', 'scoped', 'allowed', 'allowed', 
 const READ_DEALS = row('allowed', 'allowed', 'scoped', 'allowed', F, F, U);
 const READ_INTERACTIONS = row('allowed', 'allowed', 'scoped', F, F, F, U);
 const WRITE_CRM = row('allowed', 'allowed', 'scoped', F, F, F, U);
+// Financials: ADMIN and ACCOUNTANT write them, SALES_MANAGER reads them, the other roles see none.
+const READ_FINANCIALS = row('allowed', 'allowed', F, 'allowed', F, F, U);
+const WRITE_FINANCIALS = row('allowed', F, F, 'allowed', F, F, U);
 
 export const QUERY_MATRIX: Record<string, Row> = {
   me: EVERYONE,
@@ -56,6 +59,8 @@ export const QUERY_MATRIX: Record<string, Row> = {
   // Each role searches only the types it reads; TECHNICIAN reads none, so finds nothing.
   search: row('allowed', 'allowed', 'scoped', 'allowed', 'allowed', 'empty', U),
   jobs: ADMIN_ONLY,
+  ledgerAccount: READ_FINANCIALS,
+  ledgerAccounts: READ_FINANCIALS,
 };
 
 export const MUTATION_MATRIX: Record<string, Row> = {
@@ -92,6 +97,8 @@ export const MUTATION_MATRIX: Record<string, Row> = {
   // Texting records an interaction: its writers, for contacts they can see.
   sendSms: WRITE_CRM,
   retryJob: ADMIN_ONLY,
+  createLedgerAccount: WRITE_FINANCIALS,
+  updateLedgerAccount: WRITE_FINANCIALS,
 };
 
 /** [field, caller, expected] for every cell of a matrix, for it.each. */
