@@ -32,15 +32,32 @@ export function capabilitiesFor(role: Role): Capability[] {
   const readAll = (type: string, hidden?: string[]) => cap(type, 'ALL', 'NONE', { hidden });
   const none = (type: string) => cap(type, 'NONE', 'NONE');
   const keys = (scope: AccessScope) => cap('ApiKey', scope, scope, { trash: false });
+  // Financials: ADMIN and ACCOUNTANT write them, SALES_MANAGER reads them (no owner, no trash).
+  const ledger = (read: AccessScope, write: AccessScope) => cap('LedgerAccount', read, write, { trash: false });
   switch (role) {
     case 'ADMIN':
-      return [...RECORDS.map(all), cap('User', 'ALL', 'ALL', { trash: false }), keys('ALL')];
+      return [...RECORDS.map(all), cap('User', 'ALL', 'ALL', { trash: false }), keys('ALL'), ledger('ALL', 'ALL')];
     case 'SALES_MANAGER':
-      return [...RECORDS.map(all), readAll('User'), keys('OWN')];
+      return [...RECORDS.map(all), readAll('User'), keys('OWN'), ledger('ALL', 'NONE')];
     case 'SALES_REP':
-      return [own('Account', ['creditLimit']), ...RECORDS.slice(1).map((t) => own(t)), readAll('User', USER_CONTACT_FIELDS), keys('OWN')];
+      return [
+        own('Account', ['creditLimit']),
+        ...RECORDS.slice(1).map((t) => own(t)),
+        readAll('User', USER_CONTACT_FIELDS),
+        keys('OWN'),
+        ledger('NONE', 'NONE'),
+      ];
     case 'ACCOUNTANT':
-      return [readAll('Account'), readAll('Contact'), readAll('Deal'), none('Interaction'), none('Task'), readAll('User', USER_CONTACT_FIELDS), keys('OWN')];
+      return [
+        readAll('Account'),
+        readAll('Contact'),
+        readAll('Deal'),
+        none('Interaction'),
+        none('Task'),
+        readAll('User', USER_CONTACT_FIELDS),
+        keys('OWN'),
+        ledger('ALL', 'ALL'),
+      ];
     case 'DISPATCHER':
       return [
         readAll('Account', ['creditLimit']),
@@ -50,8 +67,9 @@ export function capabilitiesFor(role: Role): Capability[] {
         none('Task'),
         readAll('User', USER_CONTACT_FIELDS),
         keys('OWN'),
+        ledger('NONE', 'NONE'),
       ];
     case 'TECHNICIAN':
-      return [...RECORDS.map(none), readAll('User', USER_CONTACT_FIELDS), keys('OWN')];
+      return [...RECORDS.map(none), readAll('User', USER_CONTACT_FIELDS), keys('OWN'), ledger('NONE', 'NONE')];
   }
 }

@@ -58,6 +58,15 @@ export const ownerColumn: ColumnDef<AnyRecord> = { id: 'owner', label: 'Owner', 
 export const mineFilter: FilterDef = { kind: 'mine' };
 export const createdFilter: FilterDef = { kind: 'dateRange', key: 'created', label: 'Created', field: 'createdAt', instant: true };
 export const trashFilter: FilterDef = { kind: 'trash' };
+/** Records that can be retired (users, ledger accounts): `?status=active|inactive`. */
+export const activeFilter: FilterDef = {
+  kind: 'boolean',
+  key: 'status',
+  label: 'Status',
+  field: 'active',
+  yes: { value: 'active', label: 'Active' },
+  no: { value: 'inactive', label: 'Inactive' },
+};
 
 /** Each typed word must match one of the fields ("ada love" finds Ada Lovelace). */
 export function wordsFilter(fields: string[]) {

@@ -11,7 +11,7 @@ import { CreateUserDocument, UpdateUserDocument, UsersDocument, type UserRowFrag
 import { actionErrorMessage } from '../../app/errors';
 import { ROLE_LABELS, ROLES } from '../../app/roles';
 import { useNotify } from '../../components/Notifications';
-import { phoneField } from '../../components/kit/descriptors';
+import { activeFilter, phoneField } from '../../components/kit/descriptors';
 import { forgetLists } from '../../components/kit/forget-lists';
 import { formatDate, formatDateTime } from '../../components/kit/format';
 import type { EntityScreens, KitContext } from '../../components/kit/types';
@@ -100,14 +100,7 @@ export const screens: EntityScreens = {
     filters: [
       { kind: 'text', label: 'Filter users by name', toFilter: (q) => ({ name: { contains: q } }) },
       { kind: 'enum', key: 'role', label: 'Role', field: 'role', options: roleOptions },
-      {
-        kind: 'boolean',
-        key: 'status',
-        label: 'Status',
-        field: 'active',
-        yes: { value: 'active', label: 'Active' },
-        no: { value: 'inactive', label: 'Inactive' },
-      },
+      activeFilter,
     ],
     columns: [
       { id: 'name', label: 'Name', sortField: 'NAME', render: (u: Row, ctx) => <NameCell user={u} self={u.id === ctx.me.id} /> },

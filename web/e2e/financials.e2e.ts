@@ -1,0 +1,64 @@
+import type { Browser, ElementHandle } from 'puppeteer-core';
+import { seriousViolations } from './axe';
+import { BASE_URL, DEMO, launchBrowser, openSession, signIn, withScreenshots } from './browser';
+
+// Signing in, axe runs and dialogs take a while on a busy two-core machine.
+jest.setTimeout(180_000);
+
+let browser: Browser;
+beforeAll(async () => {
+  browser = await launchBrowser();
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
+const inDialog = (name: string) => `[role="dialog"] ::-p-aria([name="${name}"][role="textbox"])`;
+
+describe('the chart of accounts', () => {
+  it('an accountant adds an account grouped under another, opens it, and a rep has no such screen', async () => {
+    const accountant = await openSession(browser);
+    const rep = await openSession(browser);
+    accountant.page.setDefaultTimeout(60_000);
+    const code = String(7_000_000 + Math.floor(Math.random() * 999_999));
+    await withScreenshots('chart-of-accounts', [accountant.page, rep.page], async () => {
+      const { page } = accountant;
+      await signIn(page, DEMO.accountant);
+      await page.locator('nav[aria-label="Main navigation"] ::-p-aria(Chart of accounts)').click();
+      await page.waitForSelector('table[aria-label="Chart of accounts"] tbody tr');
+      // The seeded chart starts with cash, found by its role.
+      await page.locator('table[aria-label="Chart of accounts"] ::-p-text(Cash)').wait();
+      expect(await seriousViolations(page)).toEqual([]);
+
+      await page.locator('::-p-aria(New ledger account)').click();
+      await page.locator(inDialog('Number')).fill(code);
+      await page.locator('[role="dialog"] ::-p-aria([name="Type"][role="combobox"])').click();
+      await page.locator('[role="option"] ::-p-text(Expense)').click();
+      await page.locator(inDialog('Name')).fill('Tolls');
+      const picker = await page.locator('::-p-aria([name="Grouped under"][role="combobox"])').waitHandle();
+      await picker.click();
+      await picker.type('Vehicles');
+      const group = await page.waitForFunction(() =>
+        Array.from(document.querySelectorAll('li[role="option"]')).find((li) => li.textContent?.startsWith('6200 Vehicles and fuel')),
+      );
+      await (group.asElement() as ElementHandle<Element>).click();
+      expect(await picker.evaluate((el) => (el as HTMLInputElement).value)).toBe('6200 Vehicles and fuel');
+      expect(await seriousViolations(page)).toEqual([]);
+      await page.locator('[role="dialog"] ::-p-aria(Create account)').click();
+      await page.waitForFunction(() => /^\/ledger-accounts\/[0-9a-f-]{36}$/.test(location.pathname));
+      await page.waitForFunction((t) => document.querySelector('main h1')?.textContent === t, {}, `${code} Tolls`);
+      await page.locator('main ::-p-text(6200 Vehicles and fuel)').wait();
+      expect(await seriousViolations(page)).toEqual([]);
+      expect(accountant.errors).toEqual([]);
+
+      // A sales rep reads no financials: no link, and the address says so.
+      await signIn(rep.page, DEMO.rep);
+      expect(await rep.page.$('nav[aria-label="Main navigation"] a[href="/ledger-accounts"]')).toBeNull();
+      await rep.page.goto(`${BASE_URL()}/ledger-accounts`, { waitUntil: 'domcontentloaded' });
+      await rep.page.locator('::-p-text(You do not have access to this page.)').wait();
+      expect(await rep.page.$('table[aria-label="Chart of accounts"]')).toBeNull();
+    });
+    await accountant.context.close();
+    await rep.context.close();
+  });
+});
