@@ -23,6 +23,7 @@ import { taskPolicy } from './task.policy';
 @Index(['createdAt', 'id'])
 @Index(['updatedAt', 'id'])
 @Index('tasks_deleted_idx', ['deletedAt'])
+@Index('tasks_search_idx', { synchronize: false })
 export class Task extends OwnedEntity {
   @Field({ description: 'What to do.' })
   @Filterable('Title.')
@@ -117,7 +118,7 @@ export const tasks: RecordKind<Task, CreateTaskInput, UpdateTaskInput> = defineR
   noun: 'a task',
   plural: 'tasks',
   policy: taskPolicy,
-  capabilities: { owned: true, trash: true, timeline: true },
+  capabilities: { owned: true, trash: true, timeline: true, search: { type: 'TASK', columns: ['title', 'notes'], weighted: ['title'] } },
   inputs: { create: CreateTaskInput, update: UpdateTaskInput },
   logged: ['title', 'notes', 'dueAt', 'done', 'completedAt', 'assigneeId', 'accountId', 'contactId', 'dealId', 'ownerId'],
   defaultOrder: [{ field: 'DUE_AT', direction: SortDirection.ASC }],

@@ -3,6 +3,7 @@ import { clientAs, createAccount, createContact, createDeal, createUser, tag } f
 import { waitFor } from '../../../test/jobs';
 import { startTestServer, TestServer } from '../../../test/server';
 import { countStatements } from '../../../test/sql-counter';
+import { searchDocument } from '../../kernel/records/search';
 import { disposeSockets, socket, Subscription, useWsServer } from '../../../test/ws';
 
 let server: TestServer;
@@ -194,6 +195,43 @@ describe('tasks: filters, order and nextTask', () => {
     const { account: a } = await rep.ok(`query($id: ID!) { account(id: $id) { nextTask { title } tasks(first: 10) { nodes { title } } } }`, { id: account.id });
     expect(a.nextTask.title).toBe('rep’s');
     expect(a.tasks.nodes.map((n: { title: string }) => n.title)).toEqual(['rep’s']);
+  });
+});
+
+describe('tasks: global search', () => {
+  const SEARCH = `query($q: String!) { search(query: $q) { node { __typename ... on Task { id title } } } }`;
+  const found = async (c: Client, q: string) =>
+    (await c.ok(SEARCH, { q })).search
+      .filter((h: { node: { __typename: string } }) => h.node.__typename === 'Task')
+      .map((h: { node: { id: string } }) => h.node.id);
+
+  it('finds tasks by a word of the title or the notes, for those who may see them, and not in the trash', async () => {
+    const rep = await clientAs(server, 'SALES_REP');
+    const assignee = await clientAs(server, 'SALES_REP');
+    const other = await clientAs(server, 'SALES_REP');
+    const manager = await clientAs(server, 'SALES_MANAGER');
+    const accountant = await clientAs(server, 'ACCOUNTANT');
+    const word = `zt${Date.now().toString(36)}`;
+    const t = await create(rep, { title: `Call ${word}-site about the quote`, notes: `Ask for ${word}notes`, assigneeId: assignee.user.id });
+    for (const q of [word, `${word}notes`]) {
+      expect(await found(rep, q)).toEqual([t.id]);
+      expect(await found(assignee, q)).toEqual([t.id]);
+      expect(await found(manager, q)).toEqual([t.id]);
+      expect(await found(other, q)).toEqual([]);
+    }
+    // A role that reads no tasks finds none, and asking for them by type is no way around it.
+    expect(await found(accountant, word)).toEqual([]);
+    expect((await accountant.ok(`query($q: String!) { search(query: $q, types: [TASK]) { score } }`, { q: word })).search).toEqual([]);
+    await rep.ok(`mutation($id: ID!) { deleteTask(id: $id) }`, { id: t.id });
+    expect(await found(rep, word)).toEqual([]);
+  });
+
+  it('matches against the indexed search document', async () => {
+    const plan = await server.ds.transaction(async (m) => {
+      await m.query('SET LOCAL enable_seqscan = off');
+      return m.query(`EXPLAIN SELECT id FROM tasks t WHERE ${searchDocument(['title', 'notes'], 't')} @@ to_tsquery('simple', 'x:*')`);
+    });
+    expect(JSON.stringify(plan)).toContain('tasks_search_idx');
   });
 });
 
