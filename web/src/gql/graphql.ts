@@ -79,6 +79,8 @@ export type ActivityActionFilter = {
   eq?: ActivityAction | null | undefined;
   /** One of the values. */
   in?: Array<ActivityAction> | null | undefined;
+  /** true: has no value; false: has a value. */
+  isNull?: boolean | null | undefined;
   /** Not equal to. */
   neq?: ActivityAction | null | undefined;
 };
@@ -434,6 +436,8 @@ export type DealStageFilter = {
   eq?: DealStage | null | undefined;
   /** One of the values. */
   in?: Array<DealStage> | null | undefined;
+  /** true: has no value; false: has a value. */
+  isNull?: boolean | null | undefined;
   /** Not equal to. */
   neq?: DealStage | null | undefined;
 };
@@ -529,6 +533,8 @@ export type InteractionTypeFilter = {
   eq?: InteractionType | null | undefined;
   /** One of the values. */
   in?: Array<InteractionType> | null | undefined;
+  /** true: has no value; false: has a value. */
+  isNull?: boolean | null | undefined;
   /** Not equal to. */
   neq?: InteractionType | null | undefined;
 };
@@ -591,6 +597,8 @@ export type LedgerAccountTypeFilter = {
   eq?: LedgerAccountType | null | undefined;
   /** One of the values. */
   in?: Array<LedgerAccountType> | null | undefined;
+  /** true: has no value; false: has a value. */
+  isNull?: boolean | null | undefined;
   /** Not equal to. */
   neq?: LedgerAccountType | null | undefined;
 };
@@ -610,6 +618,8 @@ export type LedgerSystemRoleFilter = {
   eq?: LedgerSystemRole | null | undefined;
   /** One of the values. */
   in?: Array<LedgerSystemRole> | null | undefined;
+  /** true: has no value; false: has a value. */
+  isNull?: boolean | null | undefined;
   /** Not equal to. */
   neq?: LedgerSystemRole | null | undefined;
 };
@@ -656,6 +666,8 @@ export type RoleFilter = {
   eq?: Role | null | undefined;
   /** One of the values. */
   in?: Array<Role> | null | undefined;
+  /** true: has no value; false: has a value. */
+  isNull?: boolean | null | undefined;
   /** Not equal to. */
   neq?: Role | null | undefined;
 };

@@ -55,7 +55,7 @@ export class BooleanFilter {
 
 const enumFilters = new Map<object, ClassType>();
 
-/** A filter input for an enum: `<Enum>Filter { eq neq in }` (one per enum, however many lists use it). */
+/** A filter input for an enum: `<Enum>Filter { eq neq in isNull }` (one per enum, however many lists use it). */
 export function EnumFilter<E extends object>(enumType: E, enumName: string): ClassType {
   const hit = enumFilters.get(enumType);
   if (hit) return hit;
@@ -64,6 +64,8 @@ export function EnumFilter<E extends object>(enumType: E, enumName: string): Cla
     @Field(() => enumType, { nullable: true, description: 'Equal to.' }) eq?: unknown;
     @Field(() => enumType, { nullable: true, description: 'Not equal to.' }) neq?: unknown;
     @Field(() => [enumType], { nullable: true, description: 'One of the values.' }) in?: unknown[];
+    // Optional enum fields (a ledger account's systemRole) are filtered for "has none" like any other.
+    @Field(() => Boolean, { nullable: true, description: 'true: has no value; false: has a value.' }) isNull?: boolean;
   }
   enumFilters.set(enumType, Filter);
   return Filter;
