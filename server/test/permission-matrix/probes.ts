@@ -1,57 +1,15 @@
 import type { DataSource } from 'typeorm';
 import type { Client } from '../client';
-import {
-  clientAs,
-  createAccount,
-  createApiKeyRow,
-  createContact,
-  createDeal,
-  createInteraction,
-  createTask,
-  createUser,
-  tag,
-  TEST_PASSWORD,
-} from '../factories';
-import type { TestServer } from '../server';
+import { createAccount, createApiKeyRow, createContact, createDeal, createInteraction, createTask, createUser, tag, TEST_PASSWORD } from '../factories';
 import { FINANCIAL_MUTATIONS, FINANCIAL_QUERIES } from './financial-probes';
+import { attempt, is, simple, type Attempt, type Data, type Probe, type ProbeEnv } from './probe-basics';
+
+export { probeEnv, type Probe, type ProbeEnv } from './probe-basics';
 
 /**
  * Probes for the permission matrix: each runs a root field as the caller and reports what
  * happened as an Outcome ('allowed', 'scoped', ...) or, when it matches none, a description.
  */
-
-/** What one call did: 'ok' (worked as asked), 'hidden' (record not visible), or an error code. */
-type Attempt = string;
-type Data = Record<string, any>;
-
-export interface ProbeEnv {
-  server: TestServer;
-  ds: DataSource;
-  /** Owns the "someone else's" records. */
-  other: Client;
-  /** Sees every activity entry: used to wait until an entry is served at all. */
-  admin: Client;
-}
-export type Probe = (caller: Client, env: ProbeEnv) => Promise<string>;
-
-export async function probeEnv(server: TestServer): Promise<ProbeEnv> {
-  return { server, ds: server.ds, other: await clientAs(server, 'SALES_REP'), admin: await clientAs(server, 'ADMIN') };
-}
-
-async function attempt(c: Client, query: string, vars: Data, pick: (data: Data) => Attempt | Promise<Attempt>): Promise<Attempt> {
-  const res = await c.request(query, vars);
-  if (res.errors?.length) {
-    const code = res.errors[0].extensions?.code;
-    return code === 'NOT_FOUND' ? 'hidden' : (code ?? `error "${res.errors[0].message}"`);
-  }
-  return pick(res.data as Data);
-}
-
-/** A field with no records to scope: it works for the caller or is refused. */
-async function simple(c: Client, query: string, vars: Data, pick: (data: Data) => Attempt | Promise<Attempt>): Promise<string> {
-  const a = await attempt(c, query, vars, pick);
-  return a === 'ok' ? 'allowed' : a;
-}
 
 /**
  * Tries someone else's record first, then (unless that worked or the caller is anonymous) one of
@@ -69,7 +27,6 @@ async function classify(others: () => Promise<Attempt>, own: () => Promise<Attem
   return `others: ${o}; own: ${w}`;
 }
 
-const is = (cond: boolean, what: string): Attempt => (cond ? 'ok' : `unexpected ${what}`);
 const found = (value: { id: string } | null | undefined, id: string): Attempt => (value === null ? 'hidden' : is(value?.id === id, JSON.stringify(value)));
 const listed = (nodes: { id: string }[], id: string): Attempt => (nodes.some((n) => n.id === id) ? 'ok' : 'hidden');
 const batchItem = (r: { numErrors: number; results: { error: { code: string } | null }[] }): Attempt =>
