@@ -16,12 +16,19 @@ afterAll(async () => {
 const inDialog = (name: string) => `[role="dialog"] ::-p-aria([name="${name}"][role="textbox"])`;
 
 describe('the chart of accounts', () => {
-  it('an accountant adds an account grouped under another, opens it, and a rep has no such screen', async () => {
+  it('an accountant adds an account grouped under another while a manager reads the chart, and a rep has no such screen', async () => {
     const accountant = await openSession(browser);
+    const manager = await openSession(browser);
     const rep = await openSession(browser);
     accountant.page.setDefaultTimeout(60_000);
     const code = String(7_000_000 + Math.floor(Math.random() * 999_999));
-    await withScreenshots('chart-of-accounts', [accountant.page, rep.page], async () => {
+    await withScreenshots('chart-of-accounts', [accountant.page, manager.page, rep.page], async () => {
+      // A sales manager reads the chart (no way to change it) and keeps it open meanwhile.
+      await signIn(manager.page, DEMO.manager);
+      await manager.page.goto(`${BASE_URL()}/ledger-accounts`, { waitUntil: 'domcontentloaded' });
+      await manager.page.waitForSelector('table[aria-label="Chart of accounts"] tbody tr');
+      expect(await manager.page.$('::-p-aria(New ledger account)')).toBeNull();
+
       const { page } = accountant;
       await signIn(page, DEMO.accountant);
       await page.locator('nav[aria-label="Main navigation"] ::-p-aria(Chart of accounts)').click();
@@ -51,6 +58,14 @@ describe('the chart of accounts', () => {
       expect(await seriousViolations(page)).toEqual([]);
       expect(accountant.errors).toEqual([]);
 
+      // The manager's open list shows the new account without a reload.
+      await manager.page.waitForFunction(
+        (c) => Array.from(document.querySelectorAll('table[aria-label="Chart of accounts"] tbody a')).some((a) => a.textContent === c),
+        { timeout: 15_000 },
+        code,
+      );
+      expect(manager.errors).toEqual([]);
+
       // A sales rep reads no financials: no link, and the address says so.
       await signIn(rep.page, DEMO.rep);
       expect(await rep.page.$('nav[aria-label="Main navigation"] a[href="/ledger-accounts"]')).toBeNull();
@@ -59,6 +74,7 @@ describe('the chart of accounts', () => {
       expect(await rep.page.$('table[aria-label="Chart of accounts"]')).toBeNull();
     });
     await accountant.context.close();
+    await manager.context.close();
     await rep.context.close();
   });
 });
