@@ -184,7 +184,8 @@ describe('interaction page', () => {
     expect(screen.getByRole('link', { name: 'Acme' })).toHaveAttribute('href', '/accounts/a1');
     expect(screen.getByRole('link', { name: 'Big deal' })).toHaveAttribute('href', '/deals/d1');
     expect(within(screen.getByRole('region', { name: 'Details' })).getByText(/Needs two new vents/)).toBeInTheDocument();
-    expect(await within(screen.getByRole('region', { name: 'Timeline' })).findByText(/created/i)).toBeInTheDocument();
+    // The history arrives with its own query, after the page's.
+    expect(await within(await screen.findByRole('region', { name: 'Timeline' })).findByText(/created/i)).toBeInTheDocument();
     const user = userEvent.setup({ delay: null });
     await user.click(screen.getByRole('button', { name: 'Edit' }));
     const dialog = await screen.findByRole('dialog', { name: 'Edit Site visit' });
