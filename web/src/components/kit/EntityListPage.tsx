@@ -1,4 +1,4 @@
-import { useMemo, useState, type ReactNode } from 'react';
+import { useCallback, useMemo, useState, type ReactNode } from 'react';
 import { Link as RouterLink, useNavigate } from 'react-router';
 import { useApolloClient, useQuery } from '@apollo/client/react';
 import Button from '@mui/material/Button';
@@ -85,10 +85,16 @@ export function EntityListPage({ entry, screens, extensions }: KitPageProps) {
   usePageTitle(state.trash ? `${title} — trash` : title);
   const variables = useMemo(() => listVariables(list, ctx, filters, state.values, state.sort), [list, ctx, filters, state.values, state.sort]);
   const first = useFirstFetch(list.query, variables);
-  const { data, loading, error, refetch, fetchMore } = useQuery(list.query, { variables, notifyOnNetworkStatusChange: false, ...first });
-  const conn = list.connection ? list.connection(data) : ((data as Record<string, unknown> | undefined)?.[entry.listRoot] as Connection<AnyRecord> | undefined);
+  const { data, loading, error, refetch, observable } = useQuery(list.query, { variables, notifyOnNetworkStatusChange: false, ...first });
+  const connectionOf = useCallback(
+    (d: unknown) =>
+      list.connection ? list.connection(d) : ((d as Record<string, unknown> | undefined)?.[entry.listRoot] as Connection<AnyRecord> | undefined),
+    [list, entry.listRoot],
+  );
+  const conn = connectionOf(data);
   const rows = conn?.edges.map((e) => e.node);
-  const paging = useLoadMore(conn?.pageInfo, fetchMore);
+  const pageInfoNow = useCallback(() => connectionOf(observable.getCurrentResult().data)?.pageInfo, [connectionOf, observable]);
+  const paging = useLoadMore(conn?.pageInfo, observable, pageInfoNow);
   const [creating, setCreating] = useState(false);
   const [editingId, setEditingId] = useState<string | null>(null);
   const editing = editingId ? (rows?.find((r) => r.id === editingId) ?? null) : null;

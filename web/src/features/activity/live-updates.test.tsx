@@ -89,4 +89,37 @@ describe('a live update of a list with several loaded pages', () => {
     expect(screen.getByRole('button', { name: 'Load more' })).toBeInTheDocument();
     live.stop();
   });
+
+  it('keeps the page a reader loads while a refresh of the first page is still on its way', async () => {
+    const base = { filter: {}, orderBy: [{ field: 'CREATED_AT', direction: 'DESC' }], withCredit: true };
+    const renamed = range(1, 50).map((n) => (n === 20 ? account(n, 'Account 20 renamed') : account(n)));
+    const mocks = [
+      {
+        request: { query: AccountsDocument, variables: { first: 25, ...base } },
+        result: page(
+          range(1, 25).map((n) => account(n)),
+          true,
+        ),
+      },
+      // The refresh answers slowly; "Load more" is clicked meanwhile and pages on from its answer.
+      { request: { query: AccountsDocument, variables: { first: 25, ...base } }, result: page(renamed.slice(0, 25), true), delay: 300 },
+      { request: { query: AccountsDocument, variables: { first: 25, ...base, after: 'c-a25' } }, result: page(renamed.slice(25), true) },
+    ];
+    renderEntityPage('Account', 'list', { role: 'SALES_MANAGER', mocks, beside: <ClientProbe /> });
+    const table = await screen.findByRole('table', { name: 'Accounts' });
+    await within(table).findByRole('link', { name: 'Account 1' });
+
+    const live = createLiveUpdater(client!, 0);
+    live.push(feedEntry({ entityId: 'a20', entityLabel: 'Account 20 renamed' }));
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    await userEvent.setup({ delay: null }).click(screen.getByRole('button', { name: 'Load more' }));
+
+    await within(table).findByRole('link', { name: 'Account 50' });
+    expect(within(table).getByRole('link', { name: 'Account 20 renamed' })).toBeInTheDocument();
+    // Nothing lands afterwards to collapse the list back to its first page.
+    await new Promise((resolve) => setTimeout(resolve, 400));
+    expect(within(table).getAllByRole('row')).toHaveLength(51);
+    expect(screen.getByText('Showing 50 of 60')).toBeInTheDocument();
+    live.stop();
+  });
 });

@@ -2,6 +2,7 @@ import type { ApolloClient, ObservableQuery } from '@apollo/client';
 import { Kind, type DocumentNode, type OperationDefinitionNode, type SelectionSetNode } from 'graphql';
 import type { FeedEntryFragment } from '../../gql/graphql';
 import { listFieldsOf } from '../../app/registry';
+import { inTurn } from '../../components/kit/list-controls';
 
 // Keeps open screens current from the feed: a query is refetched when its result shows the changed
 // record, or when it reads a field listing records of the changed type (the registry names them:
@@ -70,7 +71,12 @@ const MAX_PAGE = 100;
  * rows as it shows (in pages of at most 100), so the reader keeps every loaded row and the place
  * they scrolled to; a plain refetch would collapse it to the first page.
  */
-export async function refetchKeepingRows(q: ObservableQuery): Promise<unknown> {
+export function refetchKeepingRows(q: ObservableQuery): Promise<unknown> {
+  // After any "Load more" already under way, so the rows it brings are counted and kept.
+  return inTurn(q, () => refetchRowsShown(q));
+}
+
+async function refetchRowsShown(q: ObservableQuery): Promise<unknown> {
   const conn = pagedConnection(q);
   const pageSize = Number((q.variables as Record<string, unknown> | undefined)?.first ?? 0);
   const loaded = conn?.edges?.length ?? 0;

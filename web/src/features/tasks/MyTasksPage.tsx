@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useCallback, useState } from 'react';
 import { useQuery } from '@apollo/client/react';
 import Box from '@mui/material/Box';
 import Button from '@mui/material/Button';
@@ -24,9 +24,10 @@ export function MyTasksPage() {
   usePageTitle('My tasks');
   const [adding, setAdding] = useState(false);
   const filter = { done: { eq: false }, ...mineFilter(ctx.me.id) };
-  const { data, loading, error, refetch, fetchMore } = useQuery(TasksDocument, { variables: { filter, first: MY_TASKS_PAGE, orderBy: DUE_FIRST } });
+  const { data, loading, error, refetch, observable } = useQuery(TasksDocument, { variables: { filter, first: MY_TASKS_PAGE, orderBy: DUE_FIRST } });
   const conn = data?.tasks;
-  const paging = useLoadMore(conn?.pageInfo, fetchMore);
+  const pageInfoNow = useCallback(() => observable.getCurrentResult().data?.tasks?.pageInfo, [observable]);
+  const paging = useLoadMore(conn?.pageInfo, observable, pageInfoNow);
   // A task just completed leaves at once (the cache knows before the list is fetched again).
   const tasks = (conn?.edges.map((e) => e.node) ?? []).filter((t) => !t.done);
   const overdue = tasks.filter((t) => isOverdue(t));
