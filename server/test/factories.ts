@@ -115,3 +115,30 @@ export const ledgerCode = () => String(1_000_000_000 + Math.floor(Math.random() 
 export function createLedgerAccount(ds: DataSource, attrs: Row = {}): Promise<Row> {
   return insert(ds, 'ledger_accounts', { code: ledgerCode(), name: `Ledger ${uniq()}`, type: 'EXPENSE', ...attrs });
 }
+
+/**
+ * A journal entry of two lines (Dr one new asset account, Cr another) for `amount`; a draft, or
+ * posted (with a test number) when `posted` is set.
+ */
+export async function createJournalEntry(ds: DataSource, attrs: { date?: string; amount?: string; posted?: boolean; memo?: string } = {}): Promise<Row> {
+  const amount = attrs.amount ?? '10.00';
+  const [debit, credit] = [await createLedgerAccount(ds, { type: 'ASSET' }), await createLedgerAccount(ds, { type: 'ASSET' })];
+  const entry = await insert(ds, 'journal_entries', {
+    date: attrs.date ?? '2026-01-15',
+    memo: attrs.memo ?? `Entry ${uniq()}`,
+    totalDebit: amount,
+    totalCredit: amount,
+  });
+  await ds.query(`INSERT INTO "journal_lines" ("entryId", "position", "ledgerAccountId", "debit", "credit") VALUES ($1, 0, $2, $4, 0), ($1, 1, $3, 0, $4)`, [
+    entry.id,
+    debit.id,
+    credit.id,
+    amount,
+  ]);
+  if (!attrs.posted) return entry;
+  const [[posted]] = await ds.query(`UPDATE "journal_entries" SET "status" = 'POSTED', "number" = $2, "postedAt" = now() WHERE "id" = $1 RETURNING *`, [
+    entry.id,
+    `JE-TEST-${uniq()}`,
+  ]);
+  return posted;
+}

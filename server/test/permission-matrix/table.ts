@@ -59,8 +59,14 @@ export const QUERY_MATRIX: Record<string, Row> = {
   // Each role searches only the types it reads; TECHNICIAN reads none, so finds nothing.
   search: row('allowed', 'allowed', 'scoped', 'allowed', 'allowed', 'empty', U),
   jobs: ADMIN_ONLY,
+  // A document is read by whoever reads the record it was made from (probed with an account's).
+  document: row('allowed', 'allowed', 'scoped', 'allowed', 'allowed', 'empty', U),
   ledgerAccount: READ_FINANCIALS,
   ledgerAccounts: READ_FINANCIALS,
+  journalEntry: READ_FINANCIALS,
+  journalEntries: READ_FINANCIALS,
+  trialBalance: READ_FINANCIALS,
+  financialSettings: READ_FINANCIALS,
 };
 
 export const MUTATION_MATRIX: Record<string, Row> = {
@@ -99,6 +105,13 @@ export const MUTATION_MATRIX: Record<string, Row> = {
   retryJob: ADMIN_ONLY,
   createLedgerAccount: WRITE_FINANCIALS,
   updateLedgerAccount: WRITE_FINANCIALS,
+  createJournalEntry: WRITE_FINANCIALS,
+  updateJournalEntry: WRITE_FINANCIALS,
+  deleteJournalEntry: WRITE_FINANCIALS,
+  restoreJournalEntry: WRITE_FINANCIALS,
+  postJournalEntry: WRITE_FINANCIALS,
+  reverseJournalEntry: WRITE_FINANCIALS,
+  setLockDate: WRITE_FINANCIALS,
 };
 
 /** [field, caller, expected] for every cell of a matrix, for it.each. */

@@ -67,6 +67,7 @@ export type ActivityAction =
   | 'POSTED'
   | 'REOPENED'
   | 'RESTORED'
+  | 'REVERSED'
   | 'REVOKED'
   | 'SIGNED_IN'
   | 'STAGE_CHANGED'

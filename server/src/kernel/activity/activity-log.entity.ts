@@ -20,6 +20,7 @@ export enum ActivityAction {
   SIGNED_IN = 'SIGNED_IN',
   REVOKED = 'REVOKED',
   POSTED = 'POSTED',
+  REVERSED = 'REVERSED',
   COMPLETED = 'COMPLETED',
 }
 registerEnum(ActivityAction, 'ActivityAction', 'What happened to the entity.');

@@ -122,6 +122,7 @@ function scalarValues(name: string, strict: boolean): fc.Arbitrary<unknown> {
         ['2024-02-30T00:00:00Z', '0000-01-01T00:00:00Z', '2024-01-01', 'yesterday', ''],
       );
     case 'LocalDate':
+    case 'Date':
       return or(
         dates.map((d) => d.toISOString().slice(0, 10)),
         ['2024-02-30', '0000-01-01', '2024-13-01', ''],

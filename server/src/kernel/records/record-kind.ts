@@ -36,6 +36,14 @@ export interface RecordHooks<T extends object, C extends object, U extends objec
   prepareCreate?(ctx: Context, uow: UnitOfWork, input: C, path: Path): Promise<Values>;
   /** Validated update input → changed column values (undefined = unchanged). */
   prepareUpdate?(ctx: Context, uow: UnitOfWork, before: T, input: U, path: Path): Promise<Values>;
+  /**
+   * Child rows kept with the record (a journal entry's lines), written after the record in the same
+   * transaction; returns their logged change (e.g. `{ lines: { from, to } }`), or null when the input
+   * leaves them as they are. A change of children alone is still a new version of the record.
+   */
+  writeChildren?(ctx: Context, uow: UnitOfWork, row: T, input: C | U, path: Path): Promise<Values | null>;
+  /** Refuses a write the record's state forbids (e.g. a posted entry), before anything is written. */
+  guardChange?(before: T, change: 'update' | 'delete' | 'restore'): void;
 }
 
 /**

@@ -168,7 +168,8 @@ export class RecordService<T extends Row, C extends object = object, U extends o
     Object.assign(values, this.holderValues(input as Values, true));
     if (this.kind.capabilities.owned) values.ownerId ??= p.userId;
     const row = await insertRow<T>(uow.manager, this.spec(ctx), { ...values, ...extra });
-    await this.record(uow, ActivityAction.CREATED, row, diffFields(null, fields(row), this.kind.logged));
+    const children = this.kind.hooks.writeChildren ? await this.kind.hooks.writeChildren(ctx, uow, row, input, path) : null;
+    await this.record(uow, ActivityAction.CREATED, row, { ...diffFields(null, fields(row), this.kind.logged), ...children });
     return row;
   }
 
@@ -227,9 +228,10 @@ export class RecordService<T extends Row, C extends object = object, U extends o
     patch: Values,
     expectedVersion: number | null | undefined,
     action: ActivityAction = ActivityAction.UPDATED,
+    childChanges: Values | null = null,
   ): Promise<T> {
     const given = Object.fromEntries(Object.entries(patch).filter(([, v]) => v !== undefined));
-    if (!Object.keys(diffFields(fields(before), { ...fields(before), ...given }, Object.keys(given))).length) {
+    if (!childChanges && !Object.keys(diffFields(fields(before), { ...fields(before), ...given }, Object.keys(given))).length) {
       // Nothing changes: no new version, no activity entry — but a stale version still conflicts.
       if (expectedVersion != null && before.version !== expectedVersion) {
         throw new ConflictError(`${this.kind.typeName} ${before.id} was changed by someone else (now version ${before.version}); reload and try again`);
@@ -237,7 +239,7 @@ export class RecordService<T extends Row, C extends object = object, U extends o
       return before;
     }
     const after = await updateRow<T>(uow.manager, this.spec(ctx), before.id, patch, expectedVersion);
-    await this.record(uow, action, after, diffFields(fields(before), fields(after), this.kind.logged));
+    await this.record(uow, action, after, { ...diffFields(fields(before), fields(after), this.kind.logged), ...childChanges });
     return after;
   }
 
@@ -246,10 +248,16 @@ export class RecordService<T extends Row, C extends object = object, U extends o
     await validateInput(input, ['input']);
     this.guardWrites(ctx, input);
     const before = await this.lockForWrite(ctx, uow, id);
+    this.kind.hooks.guardChange?.(before, 'update');
     await this.checkHolders(ctx, uow, input as Values, ['input']);
     const values: Values = this.kind.hooks.prepareUpdate ? await this.kind.hooks.prepareUpdate(ctx, uow, before, input, ['input']) : { ...(input as Values) };
     Object.assign(values, this.holderValues(input as Values, false));
-    return this.applyUpdate(ctx, uow, before, values, expectedVersion);
+    if (expectedVersion != null && before.version !== expectedVersion) {
+      // Checked before children are rewritten, so a stale edit changes nothing.
+      throw new ConflictError(`${this.kind.typeName} ${before.id} was changed by someone else (now version ${before.version}); reload and try again`);
+    }
+    const children = this.kind.hooks.writeChildren ? await this.kind.hooks.writeChildren(ctx, uow, before, input, ['input']) : null;
+    return this.applyUpdate(ctx, uow, before, values, expectedVersion, ActivityAction.UPDATED, children);
   }
 
   update(ctx: Context, id: string, input: U, expectedVersion?: number | null): Promise<T> {
@@ -258,7 +266,8 @@ export class RecordService<T extends Row, C extends object = object, U extends o
 
   async remove(ctx: Context, id: string): Promise<boolean> {
     await inTransaction(ctx, async (uow) => {
-      await this.lockForWrite(ctx, uow, id);
+      const before = await this.lockForWrite(ctx, uow, id);
+      this.kind.hooks.guardChange?.(before, 'delete');
       const after = await updateRow<T>(uow.manager, this.spec(ctx), id, { deletedAt: new Date() });
       await this.record(uow, ActivityAction.DELETED, after, {});
     });
@@ -267,7 +276,8 @@ export class RecordService<T extends Row, C extends object = object, U extends o
 
   restore(ctx: Context, id: string): Promise<T> {
     return inTransaction(ctx, async (uow) => {
-      await this.lockForWrite(ctx, uow, id, true);
+      const before = await this.lockForWrite(ctx, uow, id, true);
+      this.kind.hooks.guardChange?.(before, 'restore');
       const after = await updateRow<T>(uow.manager, this.spec(ctx), id, { deletedAt: null });
       await this.record(uow, ActivityAction.RESTORED, after, {});
       return after;

@@ -122,6 +122,7 @@ describe('read-only keys', () => {
     Money: '"1.00"',
     DateTimeISO: '"2030-01-01T00:00:00.000Z"',
     LocalDate: '"2030-01-01"',
+    Date: '"2030-01-01"',
     JSON: '{}',
     JSONObject: '{}',
   };
