@@ -1,5 +1,6 @@
 import path from 'node:path';
 import type { JobDefinition } from './kernel/jobs/job.types';
+import { documentsManifest } from './kernel/documents/documents.manifest';
 import { kernelManifest } from './kernel/kernel.manifest';
 import { loadModules, registerModules } from './kernel/modules/load-modules';
 import type { ModuleManifest } from './kernel/modules/module-manifest';
@@ -8,10 +9,10 @@ import type { RecordKind } from './kernel/records/record-kind';
 
 let loaded: ModuleManifest[] | undefined;
 
-/** The kernel's manifest and every module's, from `modules/<name>/index`. */
+/** The kernel's manifests (its own, documents) and every module's, from `modules/<name>/index`. */
 export function manifests(): ModuleManifest[] {
   if (!loaded) {
-    loaded = [kernelManifest, ...loadModules(path.join(__dirname, 'modules'))];
+    loaded = [kernelManifest, documentsManifest, ...loadModules(path.join(__dirname, 'modules'))];
     registerModules(loaded);
   }
   return loaded;

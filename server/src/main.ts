@@ -5,6 +5,8 @@ import { createDataSource, migrate } from './db/data-source';
 import { bootstrapAdmin, DEMO_PASSWORD, DEMO_USERS, seedDemo } from './db/seed/demo';
 import { logger } from './kernel/logger';
 import { startApp } from './app';
+import { manifests } from './application';
+import { stopModules } from './kernel/modules/load-modules';
 import { startJobs } from './jobs';
 
 async function main() {
@@ -51,6 +53,7 @@ async function main() {
     force.unref();
     try {
       await Promise.all([app.stop(), jobs.stop(10_000)]);
+      await stopModules(manifests());
       await ds.destroy();
       await db.stop();
     } finally {

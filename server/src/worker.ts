@@ -5,6 +5,7 @@ import { createDataSource, migrate } from './db/data-source';
 import { manifests } from './application';
 import { startJobs } from './jobs';
 import { logger } from './kernel/logger';
+import { stopModules } from './kernel/modules/load-modules';
 import { loadCursorSecret } from './kernel/secrets/server-secrets';
 
 // `npm run worker`: runs background jobs (SMS, ...) in a process of its own, for deployments that
@@ -35,6 +36,7 @@ async function main() {
     force.unref();
     try {
       await jobs.stop(10_000);
+      await stopModules(manifests());
       await ds.destroy();
     } finally {
       process.exit(0);

@@ -103,6 +103,8 @@ const schema = z
     // Signs list cursors; without it a random secret is created once and kept in the database.
     CURSOR_SECRET: z.string().min(32, 'must be at least 32 characters (e.g. the output of openssl rand -base64 32)').optional(),
     CHROMIUM_PATH: z.string().default('/usr/bin/chromium'),
+    // How long one document may take to render (template and PDF) before the attempt fails.
+    DOCUMENT_RENDER_TIMEOUT_MS: z.coerce.number().int().min(1000).max(300_000).default(20_000),
     DEFAULT_COUNTRY: z
       .string()
       .regex(/^[A-Z]{2}$/, 'must be a two-letter ISO country code such as US')

@@ -1,6 +1,7 @@
 import type { DataSource } from 'typeorm';
 import type { Client } from '../client';
 import { createAccount, createApiKeyRow, createContact, createDeal, createInteraction, createTask, createUser, tag, TEST_PASSWORD } from '../factories';
+import { registerDocumentKind } from '../../src/kernel/documents';
 import { FINANCIAL_MUTATIONS, FINANCIAL_QUERIES } from './financial-probes';
 import { attempt, is, simple, type Attempt, type Data, type Probe, type ProbeEnv } from './probe-basics';
 
@@ -174,6 +175,18 @@ const seesActivity = (c: Client, entityId: string) =>
 const newApiKey = async (c: Client): Promise<string> =>
   (await c.ok(`mutation($name: String!) { createApiKey(input: { name: $name }) { apiKey { id } } }`, { name: tag('key') })).createApiKey.apiKey.id;
 
+// Documents made from accounts, for probing `document` (modules register the real kinds).
+registerDocumentKind({ kind: 'matrix-account-sheet', entityType: 'Account', render: async () => null });
+
+async function accountDocument(ds: DataSource, ownerId: string): Promise<string> {
+  const account = await createAccount(ds, ownerId);
+  const [row] = await ds.query(
+    `INSERT INTO "documents" ("status", "kind", "entityType", "entityId", "contentType") VALUES ('QUEUED', 'matrix-account-sheet', 'Account', $1, 'application/pdf') RETURNING "id"`,
+    [account.id],
+  );
+  return row.id;
+}
+
 const SYSTEM_QUERIES: Record<string, Probe> = {
   me: (c) => simple(c, `{ me { id } }`, {}, (d) => is(d.me.id === c.user.id, 'user')),
   users: (c, env) =>
@@ -211,6 +224,16 @@ const SYSTEM_QUERIES: Record<string, Probe> = {
       },
     ),
   jobs: (c) => simple(c, `{ jobs(failures: 1) { mode queues { queue dead } recentFailures { id } } }`, {}, (d) => is(Array.isArray(d.jobs.queues), 'queues')),
+  document: (c, env) => {
+    const sees = async (ownerId: string) => {
+      const id = await accountDocument(env.ds, ownerId);
+      return attempt(c, `query($id: ID!) { document(id: $id) { id status } }`, { id }, (d) => found(d.document, id));
+    };
+    return classify(
+      () => sees(env.other.user.id),
+      () => sees(c.user.id),
+    );
+  },
   search: (c, env) => {
     const finds = async (ownerId: string) => {
       const name = tag('findable').replace('-', ''); // one word: the parser reads '-123…' as a signed number

@@ -8,7 +8,7 @@ import { Topics } from '../pubsub/pubsub';
 import { startRedisFeed } from '../pubsub/redis-feed';
 import { ActivityLog } from './activity-log.entity';
 
-const COLUMNS = `"id", "seq"::text AS "seq", "txid"::text AS "txid", "action", "entityType", "entityId", "entityLabel", "actorId", "viaApiKeyId", "ownerId", "holders", "changes", "createdAt"`;
+const COLUMNS = `"id", "seq"::text AS "seq", "txid"::text AS "txid", "action", "entityType", "entityId", "entityLabel", "actorId", "viaApiKeyId", "ownerId", "holders", "changes", "policyType", "createdAt"`;
 const HORIZON = `pg_snapshot_xmin(pg_current_snapshot())::text::bigint`;
 
 // (txid, seq) as one string that sorts in feed order: both are bigints, padded to 20 digits.

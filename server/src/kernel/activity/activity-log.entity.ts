@@ -86,6 +86,13 @@ export class ActivityLog {
   @Column('uuid', { array: true, default: () => "'{}'" })
   holders!: string[];
 
+  /**
+   * The type whose policy decides who sees the entry, when it is not the entry's own: a document's
+   * entries follow the record it was made from (its holders are then that record's holders).
+   */
+  @Column('text', { nullable: true })
+  policyType!: string | null;
+
   /** `{field: {from, to}}`; exposed through a field resolver that redacts per viewer. */
   @Column('jsonb', { default: {} })
   changes!: Record<string, unknown>;

@@ -7,7 +7,7 @@ import { SortDirection } from '../pagination/filters';
 import { ConnectionShape, ListQuery, listPage, PageArgs, signatureFor } from '../pagination/list';
 import { specOf } from '../pagination/spec';
 import { SqlParams } from '../pagination/sql';
-import { canReadField } from '../records/policy';
+import { canReadField, policyOf } from '../records/policy';
 import { ActivityLog } from './activity-log.entity';
 import { ActivityListArgs } from './activity-log.inputs';
 import { activityWhere } from './activity-visibility';
@@ -55,9 +55,12 @@ export class ActivityLogService {
 
   /**
    * `changes` as this viewer may see them: fields they may not read show `{ redacted: true }` —
-   * every field when their role does not read the entity type at all.
+   * every field when their role does not read the entity type at all. An entry judged by another
+   * type's policy (a document's) whose own type has none has no guarded fields: whoever sees the
+   * entry sees its changes.
    */
   changesFor(ctx: Context, entry: ActivityLog): Record<string, unknown> {
+    if (entry.policyType && !policyOf(entry.entityType)) return { ...entry.changes };
     const out: Record<string, unknown> = {};
     const parent = { id: entry.entityId, ownerId: entry.ownerId };
     for (const [field, change] of Object.entries(entry.changes ?? {})) {

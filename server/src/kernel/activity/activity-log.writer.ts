@@ -13,9 +13,9 @@ export function registerActivityLogWriter(): void {
   registered = true;
   onEventInTransaction(RecordChanged, async (e, { manager, actor }) => {
     await manager.query(
-      `INSERT INTO "activity_log" ("txid", "action", "entityType", "entityId", "entityLabel", "actorId", "viaApiKeyId", "ownerId", "holders", "changes")
-       VALUES (pg_current_xact_id()::text::bigint, $1, $2, $3, $4, $5, $6, $7, $8::uuid[], $9)`,
-      [e.action, e.entityType, e.entityId, e.entityLabel, actor.userId, actor.apiKeyId, e.ownerId, [...new Set(e.holders)], e.changes],
+      `INSERT INTO "activity_log" ("txid", "action", "entityType", "entityId", "entityLabel", "actorId", "viaApiKeyId", "ownerId", "holders", "changes", "policyType")
+       VALUES (pg_current_xact_id()::text::bigint, $1, $2, $3, $4, $5, $6, $7, $8::uuid[], $9, $10)`,
+      [e.action, e.entityType, e.entityId, e.entityLabel, actor.userId, actor.apiKeyId, e.ownerId, [...new Set(e.holders)], e.changes, e.policyType ?? null],
     );
   });
 }

@@ -12,6 +12,8 @@ export interface RecordChange {
   /** Users who hold the entity at that moment (decides "own" visibility of the entry). */
   holders: string[];
   changes: Record<string, unknown>;
+  /** Another type whose policy decides who sees the entry (see ActivityLog.policyType). */
+  policyType?: string | null;
 }
 
 export const RecordChanged = defineEvent<RecordChange>('record.changed');

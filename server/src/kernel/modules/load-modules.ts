@@ -20,6 +20,11 @@ export function loadModules(dir: string): ModuleManifest[] {
   });
 }
 
+/** Lets each module release what it holds in this process (shutdown); one failing does not keep the others. */
+export async function stopModules(manifests: readonly ModuleManifest[]): Promise<void> {
+  await Promise.allSettled(manifests.map((m) => m.stop?.()));
+}
+
 let registered = false;
 
 /** Runs each module's once-per-process registrations (event handlers, providers). */

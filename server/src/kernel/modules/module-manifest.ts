@@ -23,6 +23,8 @@ export interface ModuleManifest {
   /** HTTP routes besides GraphQL (e.g. a provider's webhooks). */
   routes?(app: Express, deps: { ds: DataSource }): void;
   register?(): void;
+  /** Releases what the module holds in this process (e.g. a browser) when the process shuts down. */
+  stop?(): Promise<void>;
 }
 
 export function defineModule(m: ModuleManifest): ModuleManifest {
