@@ -142,3 +142,23 @@ export async function createJournalEntry(ds: DataSource, attrs: { date?: string;
   ]);
   return posted;
 }
+
+/**
+ * An invoice to a new account with one line of `amount`, no tax; a draft, or issued (numbered, due
+ * in full, without its posting — for permission probes) when `issued` is set.
+ */
+export async function createInvoice(ds: DataSource, ownerId: string, attrs: { amount?: string; issued?: boolean } = {}): Promise<Row> {
+  const amount = attrs.amount ?? '100.00';
+  const account = await createAccount(ds, ownerId);
+  const invoice = await insert(ds, 'invoices', { accountId: account.id, dueDate: '2026-12-31', subtotal: amount, total: amount, balanceDue: amount });
+  await ds.query(`INSERT INTO "invoice_lines" ("invoiceId", "position", "description", "quantity", "unitPrice", "amount") VALUES ($1, 0, 'Work', 1, $2, $2)`, [
+    invoice.id,
+    amount,
+  ]);
+  if (!attrs.issued) return invoice;
+  const [[issued]] = await ds.query(`UPDATE "invoices" SET "status" = 'ISSUED', "number" = $2, "issueDate" = '2026-01-10' WHERE "id" = $1 RETURNING *`, [
+    invoice.id,
+    `INV-TEST-${uniq()}`,
+  ]);
+  return issued;
+}

@@ -1,4 +1,4 @@
-import { createJournalEntry, createLedgerAccount, ledgerCode, tag } from '../factories';
+import { createAccount, createInvoice, createJournalEntry, createLedgerAccount, ledgerCode, tag } from '../factories';
 import { is, simple, type Probe } from './probe-basics';
 
 // The financial module's root fields. Financial records have no owner: a role reads or writes
@@ -29,6 +29,25 @@ export const FINANCIAL_QUERIES: Record<string, Probe> = {
     await createJournalEntry(env.ds, { posted: true, date: '2026-01-10' });
     return simple(c, `{ trialBalance(asOf: "2026-01-10") { totalDebit totalCredit rows { debit } } }`, {}, (d) =>
       is(d.trialBalance.rows.length > 0 && d.trialBalance.totalDebit === d.trialBalance.totalCredit, 'totals'),
+    );
+  },
+  invoice: async (c, env) => {
+    const i = await createInvoice(env.ds, env.other.user.id);
+    return simple(c, `query($id: ID!) { invoice(id: $id) { id lines { amount } } }`, { id: i.id }, (d) => is(d.invoice?.lines.length === 1, 'lines'));
+  },
+  invoices: async (c, env) => {
+    const i = await createInvoice(env.ds, env.other.user.id);
+    return simple(c, `query($id: ID!) { invoices(filter: { id: { eq: $id } }) { nodes { id } } }`, { id: i.id }, (d) =>
+      is(d.invoices.nodes.length === 1, 'nodes'),
+    );
+  },
+  payments: async (c, env) => {
+    const i = await createInvoice(env.ds, env.other.user.id, { issued: true });
+    await env.admin.ok(`mutation($id: ID!) { recordPayment(input: { invoiceId: $id, amount: "1.00", date: "2026-01-11", method: CASH }) { id } }`, {
+      id: i.id,
+    });
+    return simple(c, `query($id: ID!) { payments(filter: { invoice: { id: { eq: $id } } }) { nodes { amount } } }`, { id: i.id }, (d) =>
+      is(d.payments.nodes.length === 1, 'nodes'),
     );
   },
   financialSettings: (c) => simple(c, `{ financialSettings { lockDate } }`, {}, (d) => is('lockDate' in d.financialSettings, 'lockDate')),
@@ -77,6 +96,40 @@ export const FINANCIAL_MUTATIONS: Record<string, Probe> = {
     const e = await createJournalEntry(env.ds, { posted: true });
     return simple(c, `mutation($id: ID!) { reverseJournalEntry(id: $id, date: "2026-02-01") { source } }`, { id: e.id }, (d) =>
       is(d.reverseJournalEntry.source === 'REVERSAL', 'source'),
+    );
+  },
+  createInvoice: async (c, env) => {
+    const a = await createAccount(env.ds, env.other.user.id);
+    return simple(
+      c,
+      `mutation($a: ID!) { createInvoice(input: { accountId: $a, dueDate: "2026-12-31", lines: [{ description: "Work", quantity: "1", unitPrice: "5.00" }] }) { total } }`,
+      { a: a.id },
+      (d) => is(d.createInvoice.total === '5.00', 'total'),
+    );
+  },
+  updateInvoice: async (c, env) => {
+    const i = await createInvoice(env.ds, env.other.user.id);
+    return simple(c, `mutation($id: ID!) { updateInvoice(id: $id, input: { dueDate: "2027-01-31" }) { dueDate } }`, { id: i.id }, (d) =>
+      is(d.updateInvoice.dueDate === '2027-01-31', 'dueDate'),
+    );
+  },
+  issueInvoice: async (c, env) => {
+    const i = await createInvoice(env.ds, env.other.user.id);
+    return simple(c, `mutation($id: ID!) { issueInvoice(id: $id) { status } }`, { id: i.id }, (d) => is(d.issueInvoice.status === 'ISSUED', 'status'));
+  },
+  voidInvoice: async (c, env) => {
+    const i = await createInvoice(env.ds, env.other.user.id);
+    return simple(c, `mutation($id: ID!) { voidInvoice(id: $id, reason: "Duplicate") { status } }`, { id: i.id }, (d) =>
+      is(d.voidInvoice.status === 'VOID', 'status'),
+    );
+  },
+  recordPayment: async (c, env) => {
+    const i = await createInvoice(env.ds, env.other.user.id, { issued: true });
+    return simple(
+      c,
+      `mutation($id: ID!) { recordPayment(input: { invoiceId: $id, amount: "1.00", date: "2026-01-11", method: CARD }) { amount } }`,
+      { id: i.id },
+      (d) => is(d.recordPayment.amount === '1.00', 'amount'),
     );
   },
   // An early date, before anything the tests book: moving it changes no one else's postings.

@@ -67,6 +67,9 @@ export const QUERY_MATRIX: Record<string, Row> = {
   journalEntries: READ_FINANCIALS,
   trialBalance: READ_FINANCIALS,
   financialSettings: READ_FINANCIALS,
+  invoice: READ_FINANCIALS,
+  invoices: READ_FINANCIALS,
+  payments: READ_FINANCIALS,
 };
 
 export const MUTATION_MATRIX: Record<string, Row> = {
@@ -112,6 +115,11 @@ export const MUTATION_MATRIX: Record<string, Row> = {
   postJournalEntry: WRITE_FINANCIALS,
   reverseJournalEntry: WRITE_FINANCIALS,
   setLockDate: WRITE_FINANCIALS,
+  createInvoice: WRITE_FINANCIALS,
+  updateInvoice: WRITE_FINANCIALS,
+  issueInvoice: WRITE_FINANCIALS,
+  voidInvoice: WRITE_FINANCIALS,
+  recordPayment: WRITE_FINANCIALS,
 };
 
 /** [field, caller, expected] for every cell of a matrix, for it.each. */

@@ -21,6 +21,8 @@ export enum ActivityAction {
   REVOKED = 'REVOKED',
   POSTED = 'POSTED',
   REVERSED = 'REVERSED',
+  ISSUED = 'ISSUED',
+  VOIDED = 'VOIDED',
   COMPLETED = 'COMPLETED',
 }
 registerEnum(ActivityAction, 'ActivityAction', 'What happened to the entity.');

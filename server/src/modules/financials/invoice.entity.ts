@@ -1,0 +1,158 @@
+import { Field, ObjectType } from 'type-graphql';
+import { Column, Entity, Index, JoinColumn, ManyToOne } from 'typeorm';
+import { DateScalar } from '../../kernel/calendar-date';
+import { BaseEntity } from '../../kernel/entity/base.entity';
+import { badInput } from '../../kernel/errors/errors';
+import { MoneyScalar } from '../../kernel/money';
+import { JournalEntry } from './journal-entry.entity';
+import { SortDirection } from '../../kernel/pagination/filters';
+import { Filterable, Sortable } from '../../kernel/records/list-inputs';
+import { defineRecord, type RecordKind } from '../../kernel/records/record-kind';
+import type { Values } from '../../kernel/records/record.service';
+import { Account, accounts } from '../crm';
+import { fromThousandths, thousandths } from './invoice-amounts';
+import { priceLines, replaceInvoiceLines, totalsValues, type PricedLines } from './invoice-lines';
+import { CreateInvoiceInput, UpdateInvoiceInput } from './invoice.inputs';
+import { invoicePolicy } from './invoice.policy';
+import { InvoiceStatus } from './invoice.types';
+
+@ObjectType({ description: 'An invoice to an account: lines, tax and total; its status follows the money.', simpleResolvers: true })
+@Entity('invoices')
+@Index('invoices_number_unique', ['number'], { unique: true, where: '"number" IS NOT NULL' })
+@Index(['number', 'id'])
+@Index(['issueDate', 'id'])
+@Index(['dueDate', 'id'])
+@Index(['total', 'id'])
+@Index(['balanceDue', 'id'])
+@Index(['createdAt', 'id'])
+@Index(['updatedAt', 'id'])
+export class Invoice extends BaseEntity {
+  @Field(() => String, { nullable: true, description: 'INV-<year>-<0001…>, given at issue (gapless per year); null for a draft.' })
+  @Filterable('Invoice number.')
+  @Sortable()
+  @Column('text', { nullable: true })
+  number!: string | null;
+
+  @Index()
+  @Column('uuid')
+  accountId!: string;
+
+  @Filterable('The account billed.')
+  @ManyToOne(() => Account)
+  @JoinColumn({ name: 'accountId' })
+  account?: Account;
+
+  @Field(() => InvoiceStatus, { description: 'DRAFT → ISSUED → PARTIALLY_PAID → PAID; VOID while unpaid.' })
+  @Filterable('Status.')
+  @Index()
+  @Column('enum', { enum: InvoiceStatus, enumName: 'invoice_status', default: InvoiceStatus.DRAFT })
+  status!: InvoiceStatus;
+
+  @Field(() => DateScalar, { nullable: true, description: 'The day it was issued; null for a draft.' })
+  @Filterable('Issue date.')
+  @Sortable()
+  @Column('date', { nullable: true })
+  issueDate!: string | null;
+
+  @Field(() => DateScalar, { description: 'When payment is due.' })
+  @Filterable('Due date.')
+  @Sortable()
+  @Column('date')
+  dueDate!: string;
+
+  @Field(() => MoneyScalar, { description: 'Sum of the line amounts.' })
+  @Column('numeric', { precision: 14, scale: 2, default: 0 })
+  subtotal!: string;
+
+  @Column('numeric', { precision: 6, scale: 3, default: 0 })
+  taxRate!: string;
+
+  @Field(() => MoneyScalar, { description: 'subtotal × taxRate / 100, rounded half up to the cent.' })
+  @Column('numeric', { precision: 14, scale: 2, default: 0 })
+  tax!: string;
+
+  @Field(() => MoneyScalar, { description: 'subtotal + tax.' })
+  @Filterable('Total.')
+  @Sortable()
+  @Column('numeric', { precision: 14, scale: 2, default: 0 })
+  total!: string;
+
+  @Field(() => MoneyScalar, { description: 'Sum of the payments recorded.' })
+  @Column('numeric', { precision: 14, scale: 2, default: 0 })
+  amountPaid!: string;
+
+  @Field(() => MoneyScalar, { description: 'total − amountPaid ("0.00" for a void invoice).' })
+  @Filterable('Balance due.')
+  @Sortable()
+  @Column('numeric', { precision: 14, scale: 2, default: 0 })
+  balanceDue!: string;
+
+  @Field(() => String, { nullable: true, description: 'Why it was voided.' })
+  @Column('text', { nullable: true })
+  voidReason!: string | null;
+
+  /** The entry that posted the issue (reversed when voided). */
+  @Index()
+  @Column('uuid', { nullable: true })
+  journalEntryId!: string | null;
+
+  @ManyToOne(() => JournalEntry)
+  @JoinColumn({ name: 'journalEntryId' })
+  journalEntry?: JournalEntry;
+}
+
+// Lines priced while preparing a write, kept for writing them once the invoice row exists.
+const priced = new WeakMap<object, PricedLines>();
+
+export const invoices: RecordKind<Invoice, CreateInvoiceInput, UpdateInvoiceInput> = defineRecord<Invoice, CreateInvoiceInput, UpdateInvoiceInput>({
+  entity: Invoice,
+  noun: 'an invoice',
+  plural: 'invoices',
+  policy: invoicePolicy,
+  capabilities: { timeline: true },
+  inputs: { create: CreateInvoiceInput, update: UpdateInvoiceInput },
+  logged: ['number', 'accountId', 'status', 'issueDate', 'dueDate', 'taxRate', 'subtotal', 'tax', 'total', 'amountPaid', 'balanceDue', 'voidReason'],
+  defaultOrder: [{ field: 'CREATED_AT', direction: SortDirection.DESC }],
+  describe: {
+    create: 'Creates a draft invoice with its lines; issueInvoice numbers and posts it.',
+    update: 'Changes a draft invoice (given lines replace all its lines). Issued invoices never change.',
+  },
+  label: (i) => i.number ?? 'Draft invoice',
+  references: {
+    account: { to: () => accounts, via: 'accountId', description: 'The account billed.' },
+  },
+  async prepareCreate(ctx, uow, input, path) {
+    await accounts.service.requireVisible(ctx, uow, accounts, input.accountId, [...path, 'accountId']);
+    const p = priceLines(input.lines, input.taxRate);
+    priced.set(input, p);
+    return {
+      accountId: input.accountId,
+      dueDate: input.dueDate,
+      taxRate: fromThousandths(thousandths(input.taxRate)),
+      ...totalsValues(p.totals),
+      balanceDue: totalsValues(p.totals).total,
+    };
+  },
+  async prepareUpdate(ctx, uow, before, input, path) {
+    for (const f of ['accountId', 'dueDate', 'taxRate', 'lines'] as const) if (input[f] === null) throw badInput([...path, f], 'cannot be cleared');
+    if (input.accountId) await accounts.service.requireVisible(ctx, uow, accounts, input.accountId, [...path, 'accountId']);
+    const values: Values = { accountId: input.accountId, dueDate: input.dueDate, taxRate: input.taxRate && fromThousandths(thousandths(input.taxRate)) };
+    if (input.lines || input.taxRate !== undefined) {
+      const lines: CreateInvoiceInput['lines'] =
+        input.lines ??
+        (await uow.manager.query(`SELECT "description", "quantity", "unitPrice" FROM "invoice_lines" WHERE "invoiceId" = $1 ORDER BY "position"`, [before.id]));
+      const p = priceLines(lines, input.taxRate ?? before.taxRate);
+      priced.set(input, p);
+      Object.assign(values, totalsValues(p.totals), { balanceDue: totalsValues(p.totals).total });
+    }
+    return values;
+  },
+  async writeChildren(_ctx, uow, row, input) {
+    const p = priced.get(input);
+    return p ? replaceInvoiceLines(uow, row.id, p) : null;
+  },
+  guardChange(before) {
+    if (before.status !== InvoiceStatus.DRAFT)
+      throw badInput(['id'], `${before.number} is ${before.status.toLowerCase().replace('_', ' ')}: only a draft invoice changes`);
+  },
+});

@@ -1,0 +1,80 @@
+import DataLoader from 'dataloader';
+import { Arg, Ctx, FieldResolver, ID, Mutation, Resolver, Root } from 'type-graphql';
+import { requirePrincipal, type Context } from '../../kernel/context';
+import { reader } from '../../kernel/data/reader';
+import { hydrate } from '../../kernel/pagination/list';
+import { SqlParams } from '../../kernel/pagination/sql';
+import { issueInvoice, recordPayment, voidInvoice } from './commands/invoice-money.command';
+import { fromThousandths, thousandths } from './invoice-amounts';
+import { InvoiceLine } from './invoice-line.entity';
+import { invoiceLinesLoader } from './invoice-lines';
+import { Invoice } from './invoice.entity';
+import { RecordPaymentInput } from './invoice.inputs';
+import { Payment, payments } from './payment.entity';
+
+const ID_ARG = { description: 'Identifier of the record.' };
+
+/** Payments of many invoices in one statement per request, newest first. */
+function paymentsLoader(ctx: Context): DataLoader<string, Payment[]> {
+  return ctx.loaders.get(
+    'Payment.byInvoice',
+    () =>
+      new DataLoader<string, Payment[]>(async (ids) => {
+        const spec = payments.service.spec(ctx);
+        const params = new SqlParams();
+        const where = [`t."invoiceId" = ANY(${params.add(ids, 'uuid[]')})`, ...payments.policy.readWhere(requirePrincipal(ctx))(params)];
+        const rows: Record<string, unknown>[] = await reader(ctx.ds).query(
+          `SELECT ${spec.selectList} FROM "payments" t WHERE ${where.join(' AND ')} ORDER BY t."date" DESC, t."createdAt" DESC`,
+          params.values,
+        );
+        const by = new Map<string, Payment[]>();
+        for (const r of rows) {
+          const p = hydrate<Payment>(spec, r);
+          (by.get(p.invoiceId) ?? by.set(p.invoiceId, []).get(p.invoiceId)!).push(p);
+        }
+        return ids.map((id) => by.get(id) ?? []);
+      }),
+  );
+}
+
+/** Issuing, paying and voiding; the rest of an invoice's fields and mutations come from the record kit. */
+@Resolver(() => Invoice)
+export class InvoiceResolver {
+  @Mutation(() => Invoice, {
+    description:
+      'Issues a draft invoice: numbers it INV-<year>-<0001…> (gapless per year), dates it today and posts Dr receivable, Cr revenue, Cr sales tax payable.',
+  })
+  issueInvoice(@Arg('id', () => ID, ID_ARG) id: string, @Ctx() ctx: Context): Promise<Invoice> {
+    return issueInvoice(ctx, id);
+  }
+
+  @Mutation(() => Invoice, { description: 'Voids an invoice nothing has been paid on; an issued one’s posting is reversed today.' })
+  voidInvoice(
+    @Arg('id', () => ID, ID_ARG) id: string,
+    @Arg('reason', () => String, { description: 'Why it is voided.' }) reason: string,
+    @Ctx() ctx: Context,
+  ): Promise<Invoice> {
+    return voidInvoice(ctx, id, reason);
+  }
+
+  @Mutation(() => Payment, { description: 'Records a payment against an issued invoice: posts Dr cash, Cr receivable. More than the balance due is refused.' })
+  recordPayment(@Arg('input', () => RecordPaymentInput, { description: 'The payment.' }) input: RecordPaymentInput, @Ctx() ctx: Context): Promise<Payment> {
+    return recordPayment(ctx, input);
+  }
+
+  @FieldResolver(() => String, { description: 'Sales tax in percent (e.g. "8.25").' })
+  taxRate(@Root() i: Invoice): string {
+    // Stored as numeric(6,3); shown without trailing zeros, as it was given.
+    return fromThousandths(thousandths(String(i.taxRate)));
+  }
+
+  @FieldResolver(() => [InvoiceLine], { description: 'Its lines, in order.' })
+  lines(@Root() i: Invoice, @Ctx() ctx: Context): Promise<InvoiceLine[]> {
+    return invoiceLinesLoader(ctx).load(i.id);
+  }
+
+  @FieldResolver(() => [Payment], { description: 'Payments received, newest first.' })
+  payments(@Root() i: Invoice, @Ctx() ctx: Context): Promise<Payment[]> {
+    return paymentsLoader(ctx).load(i.id);
+  }
+}

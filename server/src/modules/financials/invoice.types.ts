@@ -1,0 +1,18 @@
+import { registerEnum } from '../../kernel/enums';
+
+export enum InvoiceStatus {
+  DRAFT = 'DRAFT',
+  ISSUED = 'ISSUED',
+  PARTIALLY_PAID = 'PARTIALLY_PAID',
+  PAID = 'PAID',
+  VOID = 'VOID',
+}
+registerEnum(InvoiceStatus, 'InvoiceStatus', 'Where an invoice stands: it follows the money (DRAFT → ISSUED → PARTIALLY_PAID → PAID; VOID while unpaid).');
+
+export enum PaymentMethod {
+  CASH = 'CASH',
+  CHECK = 'CHECK',
+  CARD = 'CARD',
+  BANK_TRANSFER = 'BANK_TRANSFER',
+}
+registerEnum(PaymentMethod, 'PaymentMethod', 'How a payment was made.');
