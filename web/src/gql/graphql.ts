@@ -63,6 +63,7 @@ export type ActivityAction =
   | 'COMPLETED'
   | 'CREATED'
   | 'DELETED'
+  | 'ISSUED'
   | 'LOST'
   | 'POSTED'
   | 'REOPENED'
@@ -72,6 +73,7 @@ export type ActivityAction =
   | 'SIGNED_IN'
   | 'STAGE_CHANGED'
   | 'UPDATED'
+  | 'VOIDED'
   | 'WON';
 
 /** Conditions on a ActivityAction value. */
