@@ -17,6 +17,7 @@ const config: CodegenConfig = {
         scalars: {
           DateTimeISO: 'string',
           LocalDate: 'string',
+          Date: 'string',
           Money: 'string',
           JSONObject: 'Record<string, unknown>',
           JSON: 'unknown',

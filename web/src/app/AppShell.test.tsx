@@ -33,10 +33,10 @@ function renderShell(role: Role, overrides: Partial<TestUser> = {}) {
 
 describe('capability-driven navigation', () => {
   it.each<[Role, string[]]>([
-    ['ADMIN', ['Dashboard', 'My tasks', 'Accounts', 'Contacts', 'Deals', 'Interactions', 'Tasks', 'Chart of accounts', 'Users', 'API keys']],
-    ['SALES_MANAGER', ['Dashboard', 'My tasks', 'Accounts', 'Contacts', 'Deals', 'Interactions', 'Tasks', 'Chart of accounts']],
+    ['ADMIN', ['Dashboard', 'My tasks', 'Accounts', 'Contacts', 'Deals', 'Interactions', 'Tasks', 'Chart of accounts', 'Journal', 'Users', 'API keys']],
+    ['SALES_MANAGER', ['Dashboard', 'My tasks', 'Accounts', 'Contacts', 'Deals', 'Interactions', 'Tasks', 'Chart of accounts', 'Journal']],
     ['SALES_REP', ['Dashboard', 'My tasks', 'Accounts', 'Contacts', 'Deals', 'Interactions', 'Tasks']],
-    ['ACCOUNTANT', ['Dashboard', 'Accounts', 'Contacts', 'Deals', 'Chart of accounts']],
+    ['ACCOUNTANT', ['Dashboard', 'Accounts', 'Contacts', 'Deals', 'Chart of accounts', 'Journal']],
     ['DISPATCHER', ['Dashboard', 'Accounts', 'Contacts']],
     ['TECHNICIAN', ['Dashboard']],
   ])('%s sees exactly the areas its capabilities open', (role, links) => {

@@ -34,18 +34,21 @@ export function capabilitiesFor(role: Role): Capability[] {
   const keys = (scope: AccessScope) => cap('ApiKey', scope, scope, { trash: false });
   // Financials: ADMIN and ACCOUNTANT write them, SALES_MANAGER reads them (no owner, no trash).
   const ledger = (read: AccessScope, write: AccessScope) => cap('LedgerAccount', read, write, { trash: false });
+  // Journal drafts go to the trash; posted entries never change (the server refuses, whatever the scope).
+  const journal = (read: AccessScope, write: AccessScope) => cap('JournalEntry', read, write);
+  const financials = (read: AccessScope, write: AccessScope) => [ledger(read, write), journal(read, write)];
   switch (role) {
     case 'ADMIN':
-      return [...RECORDS.map(all), cap('User', 'ALL', 'ALL', { trash: false }), keys('ALL'), ledger('ALL', 'ALL')];
+      return [...RECORDS.map(all), cap('User', 'ALL', 'ALL', { trash: false }), keys('ALL'), ...financials('ALL', 'ALL')];
     case 'SALES_MANAGER':
-      return [...RECORDS.map(all), readAll('User'), keys('OWN'), ledger('ALL', 'NONE')];
+      return [...RECORDS.map(all), readAll('User'), keys('OWN'), ...financials('ALL', 'NONE')];
     case 'SALES_REP':
       return [
         own('Account', ['creditLimit']),
         ...RECORDS.slice(1).map((t) => own(t)),
         readAll('User', USER_CONTACT_FIELDS),
         keys('OWN'),
-        ledger('NONE', 'NONE'),
+        ...financials('NONE', 'NONE'),
       ];
     case 'ACCOUNTANT':
       return [
@@ -56,7 +59,7 @@ export function capabilitiesFor(role: Role): Capability[] {
         none('Task'),
         readAll('User', USER_CONTACT_FIELDS),
         keys('OWN'),
-        ledger('ALL', 'ALL'),
+        ...financials('ALL', 'ALL'),
       ];
     case 'DISPATCHER':
       return [
@@ -67,9 +70,9 @@ export function capabilitiesFor(role: Role): Capability[] {
         none('Task'),
         readAll('User', USER_CONTACT_FIELDS),
         keys('OWN'),
-        ledger('NONE', 'NONE'),
+        ...financials('NONE', 'NONE'),
       ];
     case 'TECHNICIAN':
-      return [...RECORDS.map(none), readAll('User', USER_CONTACT_FIELDS), keys('OWN'), ledger('NONE', 'NONE')];
+      return [...RECORDS.map(none), readAll('User', USER_CONTACT_FIELDS), keys('OWN'), ...financials('NONE', 'NONE')];
   }
 }

@@ -48,8 +48,9 @@ export function EntityDetailPage({ entry, screens, extensions }: KitPageProps) {
   const title = detail.title(rec);
   const live = !rec.deletedAt;
   const docs = screens.documents ?? {};
-  const editable = live && !!screens.form && ctx.caps.canUpdate(type, rec);
-  const deletable = live && !!docs.delete && ctx.caps.canDelete(type, rec);
+  const changeable = live && (detail.changeable?.(rec) ?? true);
+  const editable = changeable && !!screens.form && ctx.caps.canUpdate(type, rec);
+  const deletable = changeable && !!docs.delete && ctx.caps.canDelete(type, rec);
   const remove = () => {
     const restoreDoc = docs.restore;
     return deleteWithUndo({

@@ -161,6 +161,7 @@ function FormBody({ typeName, screens, open, record, presets, onClose, onSaved, 
         }
         onClose={onClose}
         onSubmit={() => void submit()}
+        wide={fields.some((f) => f.kind === 'lines')}
       >
         <FormFields fields={fields} ctx={ctx} />
       </RecordDialog>

@@ -1,4 +1,4 @@
-import { useFieldArray, useFormContext } from 'react-hook-form';
+import { useFieldArray, useFormContext, useWatch } from 'react-hook-form';
 import Box from '@mui/material/Box';
 import Button from '@mui/material/Button';
 import FormHelperText from '@mui/material/FormHelperText';
@@ -11,7 +11,13 @@ import type { FieldDef } from './form-fields';
 
 type LinesDef = Extract<FieldDef, { kind: 'lines' }>;
 
-/** Lines of sub-fields (invoice lines, journal lines), added and removed in place. */
+/** The lines' summary, re-rendered alone as the user types (the lines themselves do not re-render). */
+function LinesSummary({ lines }: { lines: LinesDef }) {
+  const { control } = useFormContext();
+  const rows = (useWatch({ control, name: lines.name }) ?? []) as Record<string, unknown>[];
+  return <Box sx={{ mt: 1 }}>{lines.summary!(rows)}</Box>;
+}
+
 /** Line items (invoice lines, journal lines): each line's fields are rendered by `renderField` (the form's own field renderer). */
 export function LinesField({ def, renderField }: { def: FieldDef; renderField(def: FieldDef, prefix: string): ReactNode }) {
   const lines = def as LinesDef;
@@ -27,7 +33,7 @@ export function LinesField({ def, renderField }: { def: FieldDef; renderField(de
       {fields.map((row, i) => (
         <Grid container key={row.id} columnSpacing={1} sx={{ alignItems: 'flex-start' }}>
           {lines.columns.map((c) => (
-            <Grid key={c.name} size={{ xs: 12, sm: 'grow' }}>
+            <Grid key={c.name} size={{ xs: 12, sm: lines.widths?.[c.name] ?? 'grow' }}>
               {/* Each line's fields carry the line number, so their names stay distinct. */}
               {renderField({ ...c, label: `${c.label} ${i + 1}`, autoFocus: false }, `${lines.name}.${i}.`)}
             </Grid>
@@ -43,6 +49,7 @@ export function LinesField({ def, renderField }: { def: FieldDef; renderField(de
         {lines.addLabel}
       </Button>
       {message && <FormHelperText error>{message}</FormHelperText>}
+      {lines.summary && <LinesSummary lines={lines} />}
     </Box>
   );
 }

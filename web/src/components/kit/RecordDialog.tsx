@@ -21,6 +21,8 @@ interface Props {
   remoteChange?: { actor: string; onReload(): void; onKeep(): void } | null;
   onClose(): void;
   onSubmit(): void;
+  /** Room for line items side by side (the usual width suits a column of fields). */
+  wide?: boolean;
   children: ReactNode;
 }
 
@@ -34,7 +36,7 @@ export function RecordDialog(p: Props) {
     p.onSubmit();
   };
   return (
-    <Dialog open={p.open} onClose={p.onClose} fullScreen={fullScreen} fullWidth maxWidth="sm" aria-labelledby={titleId}>
+    <Dialog open={p.open} onClose={p.onClose} fullScreen={fullScreen} fullWidth maxWidth={p.wide ? 'md' : 'sm'} aria-labelledby={titleId}>
       <form onSubmit={submit} noValidate>
         <DialogTitle id={titleId}>{p.title}</DialogTitle>
         <DialogContent>

@@ -58,7 +58,19 @@ export type FieldDef = BaseField &
     /** A user who can hold records (owner, assignee), searched on the server. */
     | { kind: 'user' }
     /** Lines of sub-fields (invoice lines, journal lines): react-hook-form's field array. */
-    | { kind: 'lines'; columns: FieldDef[]; addLabel: string; minRows?: number; newRow(): Record<string, unknown> }
+    | {
+        kind: 'lines';
+        columns: FieldDef[];
+        addLabel: string;
+        minRows?: number;
+        newRow(): Record<string, unknown>;
+        /** A rule across one line's checked values (e.g. a debit or a credit, not both); its message lands on `field` of that line. */
+        checkLine?(line: Record<string, unknown>): { field: string; message: string } | null;
+        /** Shown under the lines and kept current as they are typed (e.g. totals); gets the rows as typed, unchecked. */
+        summary?(rows: Record<string, unknown>[]): ReactNode;
+        /** Grid columns (of 12) a column takes on wider screens, by name; the others share what is left. */
+        widths?: Record<string, number>;
+      }
   );
 
 /** The API input key of a field. */

@@ -100,7 +100,20 @@ function check(f: FieldDef): Check<unknown> {
 
 function fieldSchema(f: FieldDef): z.ZodType {
   if (f.kind === 'lines') {
-    const row = z.object(Object.fromEntries(f.columns.map((c) => [c.name, fieldSchema(c)])));
+    const checkLine = f.checkLine;
+    const columns = z.object(Object.fromEntries(f.columns.map((c) => [c.name, fieldSchema(c)])));
+    // The line's rule runs even when another of its fields failed (a missing account does not hide
+    // "not both"); it sees only the fields that passed, and never covers a field's own message.
+    const row = checkLine
+      ? columns.superRefine(
+          (line, ctx) => {
+            const failed = new Set(ctx.issues.map((i) => i.path?.[0]));
+            const problem = checkLine(Object.fromEntries(Object.entries(line).filter(([k]) => !failed.has(k))));
+            if (problem && !failed.has(problem.field)) ctx.addIssue({ code: 'custom', path: [problem.field], message: problem.message });
+          },
+          { when: () => true },
+        )
+      : columns;
     const rows = z.array(row);
     return f.minRows ? rows.min(f.minRows, { message: `needs at least ${f.minRows} ${f.minRows === 1 ? 'line' : 'lines'}` }) : rows;
   }

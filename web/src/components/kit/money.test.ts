@@ -1,4 +1,4 @@
-import { formatMoney, moneyInputText, parseMoney } from './money';
+import { formatMoney, fromCents, moneyInputText, parseMoney, toCents } from './money';
 
 describe('money as people type it', () => {
   it.each([
@@ -40,5 +40,31 @@ describe('money as people type it', () => {
     expect(formatMoney('1234.5', 'en-US')).toBe('$1,234.50');
     expect(formatMoney(null)).toBe('—');
     expect(moneyInputText('48000.5', 'en-US')).toBe('48,000.50');
+  });
+});
+
+describe('money in whole cents', () => {
+  it.each([
+    ['1234.50', 123450n],
+    ['0.01', 1n],
+    ['7', 700n],
+    ['.5', 50n],
+    ['-0.01', -1n],
+    ['99999999999999.99', 9999999999999999n],
+  ])('reads %p as %p cents', (value, cents) => {
+    expect(toCents(value)).toBe(cents);
+  });
+
+  it('adds amounts exactly where floats would not', () => {
+    const sum = ['0.10', '0.20', '0.30'].reduce((s, v) => s + toCents(v), 0n);
+    expect(fromCents(sum)).toBe('0.60');
+    expect(fromCents(-1n)).toBe('-0.01');
+    expect(fromCents(0n)).toBe('0.00');
+  });
+
+  it('refuses what is not an amount', () => {
+    expect(() => toCents('1.234')).toThrow();
+    expect(() => toCents('abc')).toThrow();
+    expect(() => toCents('')).toThrow();
   });
 });

@@ -75,3 +75,18 @@ export function moneyInputText(value: string | null | undefined, locale?: string
   if (value == null || value === '') return '';
   return new Intl.NumberFormat(locale, { minimumFractionDigits: 2, maximumFractionDigits: 2 }).format(value as unknown as number);
 }
+
+/** A decimal string from the API or parseMoney ("1234.5", "-0.01") as whole cents, so sums are exact. */
+export function toCents(value: string): bigint {
+  const m = /^(-?)(\d*)(?:\.(\d{0,2}))?$/.exec(value.trim());
+  if (!m || (!m[2] && !m[3])) throw new Error(`Not an amount: ${value}`);
+  const cents = BigInt(m[2] || '0') * 100n + BigInt((m[3] ?? '').padEnd(2, '0'));
+  return m[1] ? -cents : cents;
+}
+
+/** Whole cents back to the API's decimal string: 123450n → "1234.50". */
+export function fromCents(cents: bigint): string {
+  const sign = cents < 0n ? '-' : '';
+  const abs = cents < 0n ? -cents : cents;
+  return `${sign}${abs / 100n}.${String(abs % 100n).padStart(2, '0')}`;
+}

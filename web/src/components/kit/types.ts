@@ -98,6 +98,8 @@ export interface DetailScreen<Rec extends AnyRecord = AnyRecord> {
   timeline?(rec: Rec): FeedEntryFragment[];
   /** …or from a component of its own. */
   History?: ComponentType<{ record: Rec }>;
+  /** Whether Edit and Delete apply to the record at all (default: yes; e.g. a posted journal entry never changes). */
+  changeable?(rec: Rec): boolean;
   /** Header actions and notices beyond edit and delete (called as a hook on every render). */
   useExtras?(rec: Rec | null, reload: () => Promise<unknown>): { actions?: ReactNode; notices?: ReactNode };
   notFound: string;

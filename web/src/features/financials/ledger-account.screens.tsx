@@ -11,7 +11,7 @@ import {
 } from '../../gql/graphql';
 import { RelatedList } from '../../components/kit/DetailFields';
 import { activeFilter, RecordLink, timelineOf } from '../../components/kit/descriptors';
-import { enumLabel, formatDate } from '../../components/kit/format';
+import { enumLabel, formatDate, formatMoney } from '../../components/kit/format';
 import type { EntityScreens, PickerOption } from '../../components/kit/types';
 
 type Row = LedgerAccountRowFragment;
@@ -43,6 +43,8 @@ export const screens: EntityScreens = {
       { id: 'name', label: 'Name', sortField: 'NAME', render: (a: Row) => a.name },
       { id: 'type', label: 'Type', sortField: 'TYPE', render: (a: Row) => enumLabel(a.type), hideBelow: 'sm' },
       { id: 'parent', label: 'Grouped under', render: (a: Row) => (a.parent ? label(a.parent) : '—'), hideBelow: 'md' },
+      // Today's balance from posted entries, on the account's normal side, with the accounts grouped under it.
+      { id: 'balance', label: 'Balance', align: 'right', render: (a: Row) => formatMoney(a.balance) },
       {
         id: 'status',
         label: 'Status',
@@ -69,6 +71,7 @@ export const screens: EntityScreens = {
       const a = rec as Detail;
       return [
         { label: 'Type', value: enumLabel(a.type) },
+        { label: 'Balance', value: formatMoney(a.balance) },
         {
           label: 'Grouped under',
           value: a.parent ? (

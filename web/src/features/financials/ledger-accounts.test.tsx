@@ -26,6 +26,7 @@ function ledgerAccount(id: string, code: string, name: string, over: Partial<Led
     type: 'EXPENSE',
     active: true,
     systemRole: null,
+    balance: '0.00',
     createdAt: '2026-01-01T00:00:00.000Z',
     updatedAt: '2026-01-01T00:00:00.000Z',
     version: 1,
@@ -50,7 +51,7 @@ function page(rows: LedgerAccountRowFragment[]): { data: LedgerAccountsQuery } {
 
 const vehicles = ledgerAccount('la-6200', '6200', 'Vehicles and fuel');
 const fuel = ledgerAccount('la-6210', '6210', 'Fuel', { parent: { __typename: 'LedgerAccount', id: vehicles.id, code: '6200', name: 'Vehicles and fuel' } });
-const cash = ledgerAccount('la-1000', '1000', 'Cash', { type: 'ASSET', systemRole: 'CASH' });
+const cash = ledgerAccount('la-1000', '1000', 'Cash', { type: 'ASSET', systemRole: 'CASH', balance: '12500.50' });
 const retired = ledgerAccount('la-6950', '6950', 'Old leases', { active: false });
 
 const listVariables = (over: Partial<LedgerAccountsQueryVariables> = {}): LedgerAccountsQueryVariables => ({
@@ -61,7 +62,7 @@ const listVariables = (over: Partial<LedgerAccountsQueryVariables> = {}): Ledger
 });
 
 describe('the chart of accounts', () => {
-  it('lists accounts by number with their type, group and status, filtered from the URL', async () => {
+  it('lists accounts by number with their type, group, balance and status, filtered from the URL', async () => {
     const variables = listVariables({ filter: { type: { in: ['EXPENSE', 'ASSET'] }, active: { eq: true } } });
     const mocks: MockLink.MockedResponse[] = [{ request: { query: LedgerAccountsDocument, variables }, result: page([cash, vehicles, fuel]) }];
     renderEntityPage('LedgerAccount', 'list', { user: accountant, mocks, url: '/ledger-accounts?type=EXPENSE,ASSET&status=active' });
@@ -73,9 +74,9 @@ describe('the chart of accounts', () => {
         .map((c) => c.textContent),
     );
     expect(text).toEqual([
-      ['1000', 'Cash', 'Asset', '—', 'System'],
-      ['6200', 'Vehicles and fuel', 'Expense', '—', 'Active'],
-      ['6210', 'Fuel', 'Expense', '6200 Vehicles and fuel', 'Active'],
+      ['1000', 'Cash', 'Asset', '—', '$12,500.50', 'System'],
+      ['6200', 'Vehicles and fuel', 'Expense', '—', '$0.00', 'Active'],
+      ['6210', 'Fuel', 'Expense', '6200 Vehicles and fuel', '$0.00', 'Active'],
     ]);
     expect(screen.getByRole('button', { name: 'New ledger account' })).toBeInTheDocument();
   });
