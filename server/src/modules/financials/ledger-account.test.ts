@@ -1,6 +1,7 @@
 import type { Client, GqlResponse } from '../../../test/client';
 import { clientAs, createLedgerAccount, ledgerCode, ROLES, tag } from '../../../test/factories';
 import { startTestServer, TestServer } from '../../../test/server';
+import { waitFor } from '../../../test/jobs';
 import { countStatements } from '../../../test/sql-counter';
 
 let server: TestServer;
@@ -55,8 +56,13 @@ describe('the chart of accounts', () => {
     const stale = await accountant.request(UPDATE, { id: fuel.id, input: { name: 'Again' }, v: 1 });
     expect(stale.errors?.[0]?.extensions?.code).toBe('CONFLICT');
 
-    const log = await accountant.ok(`query($id: ID!) { activityLog(filter: { entityId: { eq: $id } }) { nodes { action changes } } }`, { id: fuel.id });
-    expect(log.activityLog.nodes.map((n: { action: string }) => n.action).sort()).toEqual(['CREATED', 'UPDATED']);
+    // Entries are served once older open transactions end: wait for both.
+    const actions = await waitFor('both entries in the log', async () => {
+      const log = await accountant.ok(`query($id: ID!) { activityLog(filter: { entityId: { eq: $id } }) { nodes { action } } }`, { id: fuel.id });
+      const found = log.activityLog.nodes.map((n: { action: string }) => n.action).sort();
+      return found.length >= 2 && found;
+    });
+    expect(actions).toEqual(['CREATED', 'UPDATED']);
   });
 
   it('refuses bad codes, a code in use, a parent of another type and a loop, with the field at fault', async () => {
