@@ -156,9 +156,24 @@ export async function createInvoice(ds: DataSource, ownerId: string, attrs: { am
     amount,
   ]);
   if (!attrs.issued) return invoice;
-  const [[issued]] = await ds.query(`UPDATE "invoices" SET "status" = 'ISSUED', "number" = $2, "issueDate" = '2026-01-10' WHERE "id" = $1 RETURNING *`, [
-    invoice.id,
-    `INV-TEST-${uniq()}`,
-  ]);
+  // Issued with its posting (Dr receivable, Cr revenue), so the books stay consistent for reports.
+  const entry = await insert(ds, 'journal_entries', { date: '2026-01-10', memo: 'Invoice (test)', source: 'INVOICE', totalDebit: amount, totalCredit: amount });
+  await ds.query(
+    `INSERT INTO "journal_lines" ("entryId", "position", "ledgerAccountId", "debit", "credit")
+     SELECT $1::uuid, 0, "id", $2::numeric, 0 FROM "ledger_accounts" WHERE "systemRole" = 'ACCOUNTS_RECEIVABLE'
+     UNION ALL SELECT $1::uuid, 1, "id", 0, $2::numeric FROM "ledger_accounts" WHERE "systemRole" = 'SERVICE_REVENUE'`,
+    [entry.id, amount],
+  );
+  await ds.query(`UPDATE "journal_entries" SET "status" = 'POSTED', "number" = $2, "postedAt" = now() WHERE "id" = $1`, [entry.id, `JE-TEST-${uniq()}`]);
+  const [[issued]] = await ds.query(
+    `UPDATE "invoices" SET "status" = 'ISSUED', "number" = $2, "issueDate" = '2026-01-10', "journalEntryId" = $3 WHERE "id" = $1 RETURNING *`,
+    [invoice.id, `INV-TEST-${uniq()}`, entry.id],
+  );
   return issued;
+}
+
+/** A submitted expense of `amount` in a new expense category. */
+export async function createExpense(ds: DataSource, attrs: { amount?: string } = {}): Promise<Row> {
+  const category = await createLedgerAccount(ds, { type: 'EXPENSE' });
+  return insert(ds, 'expenses', { vendor: `Vendor ${uniq()}`, categoryId: category.id, amount: attrs.amount ?? '25.00', date: '2026-03-03' });
 }

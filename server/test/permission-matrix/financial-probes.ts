@@ -1,4 +1,4 @@
-import { createAccount, createInvoice, createJournalEntry, createLedgerAccount, ledgerCode, tag } from '../factories';
+import { createAccount, createExpense, createInvoice, createJournalEntry, createLedgerAccount, ledgerCode, tag } from '../factories';
 import { is, simple, type Probe } from './probe-basics';
 
 // The financial module's root fields. Financial records have no owner: a role reads or writes
@@ -50,6 +50,23 @@ export const FINANCIAL_QUERIES: Record<string, Probe> = {
       is(d.payments.nodes.length === 1, 'nodes'),
     );
   },
+  expense: async (c, env) => {
+    const e = await createExpense(env.ds);
+    return simple(c, `query($id: ID!) { expense(id: $id) { id status } }`, { id: e.id }, (d) => is(d.expense?.status === 'SUBMITTED', 'status'));
+  },
+  expenses: async (c, env) => {
+    const e = await createExpense(env.ds);
+    return simple(c, `query($id: ID!) { expenses(filter: { id: { eq: $id } }) { nodes { id } } }`, { id: e.id }, (d) =>
+      is(d.expenses.nodes.length === 1, 'nodes'),
+    );
+  },
+  profitAndLoss: (c) =>
+    simple(c, `{ profitAndLoss(from: "2026-01-01", to: "2026-12-31") { revenue expenses netIncome } }`, {}, (d) =>
+      is(typeof d.profitAndLoss.netIncome === 'string', 'netIncome'),
+    ),
+  arAging: (c) => simple(c, `{ arAging(asOf: "2026-12-31") { total rows { total } } }`, {}, (d) => is(typeof d.arAging.total === 'string', 'total')),
+  financialSummary: (c) =>
+    simple(c, `{ financialSummary { arOutstanding revenueByMonth { month } } }`, {}, (d) => is(d.financialSummary.revenueByMonth.length === 12, 'months')),
   financialSettings: (c) => simple(c, `{ financialSettings { lockDate } }`, {}, (d) => is('lockDate' in d.financialSettings, 'lockDate')),
 };
 
@@ -130,6 +147,25 @@ export const FINANCIAL_MUTATIONS: Record<string, Probe> = {
       `mutation($id: ID!) { recordPayment(input: { invoiceId: $id, amount: "1.00", date: "2026-01-11", method: CARD }) { amount } }`,
       { id: i.id },
       (d) => is(d.recordPayment.amount === '1.00', 'amount'),
+    );
+  },
+  createExpense: async (c, env) => {
+    const category = await createLedgerAccount(env.ds, { type: 'EXPENSE' });
+    return simple(
+      c,
+      `mutation($c: ID!) { createExpense(input: { vendor: "Depot", categoryId: $c, amount: "9.99", date: "2026-03-03" }) { status } }`,
+      { c: category.id },
+      (d) => is(d.createExpense.status === 'SUBMITTED', 'status'),
+    );
+  },
+  approveExpense: async (c, env) => {
+    const e = await createExpense(env.ds);
+    return simple(c, `mutation($id: ID!) { approveExpense(id: $id) { status } }`, { id: e.id }, (d) => is(d.approveExpense.status === 'APPROVED', 'status'));
+  },
+  rejectExpense: async (c, env) => {
+    const e = await createExpense(env.ds);
+    return simple(c, `mutation($id: ID!) { rejectExpense(id: $id, reason: "No receipt") { status } }`, { id: e.id }, (d) =>
+      is(d.rejectExpense.status === 'REJECTED', 'status'),
     );
   },
   // An early date, before anything the tests book: moving it changes no one else's postings.

@@ -70,6 +70,11 @@ export const QUERY_MATRIX: Record<string, Row> = {
   invoice: READ_FINANCIALS,
   invoices: READ_FINANCIALS,
   payments: READ_FINANCIALS,
+  expense: READ_FINANCIALS,
+  expenses: READ_FINANCIALS,
+  profitAndLoss: READ_FINANCIALS,
+  arAging: READ_FINANCIALS,
+  financialSummary: READ_FINANCIALS,
 };
 
 export const MUTATION_MATRIX: Record<string, Row> = {
@@ -120,6 +125,9 @@ export const MUTATION_MATRIX: Record<string, Row> = {
   issueInvoice: WRITE_FINANCIALS,
   voidInvoice: WRITE_FINANCIALS,
   recordPayment: WRITE_FINANCIALS,
+  createExpense: WRITE_FINANCIALS,
+  approveExpense: WRITE_FINANCIALS,
+  rejectExpense: WRITE_FINANCIALS,
 };
 
 /** [field, caller, expected] for every cell of a matrix, for it.each. */

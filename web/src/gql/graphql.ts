@@ -60,12 +60,14 @@ export type AccountSortField =
 
 /** What happened to the entity. */
 export type ActivityAction =
+  | 'APPROVED'
   | 'COMPLETED'
   | 'CREATED'
   | 'DELETED'
   | 'ISSUED'
   | 'LOST'
   | 'POSTED'
+  | 'REJECTED'
   | 'REOPENED'
   | 'RESTORED'
   | 'REVERSED'

@@ -23,6 +23,8 @@ export enum ActivityAction {
   REVERSED = 'REVERSED',
   ISSUED = 'ISSUED',
   VOIDED = 'VOIDED',
+  APPROVED = 'APPROVED',
+  REJECTED = 'REJECTED',
   COMPLETED = 'COMPLETED',
 }
 registerEnum(ActivityAction, 'ActivityAction', 'What happened to the entity.');

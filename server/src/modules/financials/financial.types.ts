@@ -16,3 +16,10 @@ export enum PaymentMethod {
   BANK_TRANSFER = 'BANK_TRANSFER',
 }
 registerEnum(PaymentMethod, 'PaymentMethod', 'How a payment was made.');
+
+export enum ExpenseStatus {
+  SUBMITTED = 'SUBMITTED',
+  APPROVED = 'APPROVED',
+  REJECTED = 'REJECTED',
+}
+registerEnum(ExpenseStatus, 'ExpenseStatus', 'An expense is submitted, then approved (and posted) or rejected with a reason.');

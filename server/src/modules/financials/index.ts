@@ -10,6 +10,9 @@ import { Invoice, invoices } from './invoice.entity';
 import { InvoiceLine } from './invoice-line.entity';
 import { InvoiceResolver } from './invoice.resolver';
 import { Payment, payments } from './payment.entity';
+import { Expense, expenses } from './expense.entity';
+import { ExpenseResolver } from './expense.resolver';
+import { FinancialReportsResolver } from './reports.resolver';
 
 export { LedgerAccount, ledgerAccounts } from './ledger-account.entity';
 export { LedgerAccountType, LedgerSystemRole } from './ledger-account-type';
@@ -17,19 +20,34 @@ export { JournalEntry, journalEntries } from './journal-entry.entity';
 export { JournalSource, JournalStatus } from './journal.types';
 export { Invoice, invoices } from './invoice.entity';
 export { Payment, payments } from './payment.entity';
-export { InvoiceStatus, PaymentMethod } from './invoice.types';
+export { ExpenseStatus, InvoiceStatus, PaymentMethod } from './financial.types';
+export { Expense, expenses } from './expense.entity';
 
 const read = journalEntries.policy.readRule;
 
 /** Financials: the chart of accounts, the journal, invoices and payments (reports build on them). */
 export const manifest = defineModule({
   name: 'financials',
-  entities: [LedgerAccount, JournalEntry, JournalLine, FinancialSettings, NumberSequence, Invoice, InvoiceLine, Payment],
-  records: [ledgerAccounts, journalEntries, invoices, payments],
+  entities: [LedgerAccount, JournalEntry, JournalLine, FinancialSettings, NumberSequence, Invoice, InvoiceLine, Payment, Expense],
+  records: [ledgerAccounts, journalEntries, invoices, payments, expenses],
   policies: [financialSettingsPolicy],
-  resolvers: [JournalEntryResolver, JournalLineResolver, LedgerBalanceResolver, LedgerReportsResolver, InvoiceResolver],
+  resolvers: [
+    JournalEntryResolver,
+    JournalLineResolver,
+    LedgerBalanceResolver,
+    LedgerReportsResolver,
+    InvoiceResolver,
+    ExpenseResolver,
+    FinancialReportsResolver,
+  ],
   rules: {
-    Query: { trialBalance: ledgerAccounts.policy.readRule, financialSettings: financialSettingsPolicy.readRule },
+    Query: {
+      trialBalance: ledgerAccounts.policy.readRule,
+      financialSettings: financialSettingsPolicy.readRule,
+      profitAndLoss: ledgerAccounts.policy.readRule,
+      arAging: invoices.policy.readRule,
+      financialSummary: ledgerAccounts.policy.readRule,
+    },
     Mutation: {
       postJournalEntry: journalEntries.commandRule(),
       reverseJournalEntry: journalEntries.commandRule(),
@@ -37,9 +55,19 @@ export const manifest = defineModule({
       issueInvoice: invoices.commandRule(),
       voidInvoice: invoices.commandRule(),
       recordPayment: payments.commandRule(),
+      approveExpense: expenses.commandRule(),
+      rejectExpense: expenses.commandRule(),
     },
     Invoice: { lines: invoices.policy.readRule, payments: payments.policy.readRule },
     InvoiceLine: { '*': invoices.policy.readRule },
+    Expense: { approvedBy: expenses.policy.readRule },
+    ProfitAndLoss: { '*': ledgerAccounts.policy.readRule },
+    ProfitAndLossRow: { '*': ledgerAccounts.policy.readRule },
+    ArAging: { '*': invoices.policy.readRule },
+    ArAgingRow: { '*': invoices.policy.readRule },
+    ArAgingBuckets: { '*': invoices.policy.readRule },
+    FinancialSummary: { '*': ledgerAccounts.policy.readRule },
+    MonthRevenue: { '*': ledgerAccounts.policy.readRule },
     JournalEntry: { lines: read, reversedBy: read },
     JournalLine: { '*': read },
     LedgerAccount: { balance: ledgerAccounts.policy.readRule },

@@ -14,7 +14,7 @@ import { fromThousandths, thousandths } from './invoice-amounts';
 import { priceLines, replaceInvoiceLines, totalsValues, type PricedLines } from './invoice-lines';
 import { CreateInvoiceInput, UpdateInvoiceInput } from './invoice.inputs';
 import { invoicePolicy } from './invoice.policy';
-import { InvoiceStatus } from './invoice.types';
+import { InvoiceStatus } from './financial.types';
 
 @ObjectType({ description: 'An invoice to an account: lines, tax and total; its status follows the money.', simpleResolvers: true })
 @Entity('invoices')

@@ -5,7 +5,7 @@ import { DateScalar } from '../../kernel/calendar-date';
 import { MoneyScalar } from '../../kernel/money';
 import { InCalendarRange, IsMoney, NotBlank } from '../../kernel/validation';
 import { isQuantity, isTaxRate } from './invoice-amounts';
-import { PaymentMethod } from './invoice.types';
+import { PaymentMethod } from './financial.types';
 
 export const MAX_INVOICE_LINES = 200;
 

@@ -9,7 +9,7 @@ import { Filterable, Sortable } from '../../kernel/records/list-inputs';
 import { defineRecord, type RecordKind } from '../../kernel/records/record-kind';
 import { Invoice, invoices } from './invoice.entity';
 import { paymentPolicy } from './invoice.policy';
-import { PaymentMethod } from './invoice.types';
+import { PaymentMethod } from './financial.types';
 
 /** Money received against an invoice; recorded with its posting, never changed. */
 @ObjectType({ description: 'A payment received against an invoice.', simpleResolvers: true })

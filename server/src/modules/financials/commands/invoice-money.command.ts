@@ -9,20 +9,13 @@ import { validateInput } from '../../../kernel/validation';
 import { accounts } from '../../crm';
 import { Invoice, invoices } from '../invoice.entity';
 import type { RecordPaymentInput } from '../invoice.inputs';
-import { InvoiceStatus } from '../invoice.types';
+import { InvoiceStatus } from '../financial.types';
 import { LedgerSystemRole } from '../ledger-account-type';
 import type { JournalLineInput } from '../journal-entry.inputs';
 import { JournalSource } from '../journal.types';
 import { nextNumber } from '../number-sequence.entity';
 import { Payment, payments } from '../payment.entity';
-import { postSystemEntry, reverseIn } from './post-journal-entry.command';
-
-/** The account playing a system role (found by role, never by number). */
-async function systemAccount(uow: UnitOfWork, role: LedgerSystemRole): Promise<string> {
-  const [row] = await uow.manager.query(`SELECT "id" FROM "ledger_accounts" WHERE "systemRole" = $1`, [role]);
-  if (!row) throw new Error(`The chart has no ${role} account`);
-  return row.id;
-}
+import { postSystemEntry, reverseIn, systemAccount } from './post-journal-entry.command';
 
 const line = (ledgerAccountId: string, side: 'debit' | 'credit', amount: string, description: string): JournalLineInput => ({
   ledgerAccountId,

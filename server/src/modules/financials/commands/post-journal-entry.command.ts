@@ -10,7 +10,15 @@ import { JournalEntry, journalEntries } from '../journal-entry.entity';
 import type { JournalLineInput } from '../journal-entry.inputs';
 import { checkBalanced, linesOf } from '../journal-lines';
 import { JournalSource, JournalStatus } from '../journal.types';
+import { LedgerSystemRole } from '../ledger-account-type';
 import { nextNumber } from '../number-sequence.entity';
+
+/** The account playing a system role (found by role, never by number). */
+export async function systemAccount(uow: UnitOfWork, role: LedgerSystemRole): Promise<string> {
+  const [row] = await uow.manager.query(`SELECT "id" FROM "ledger_accounts" WHERE "systemRole" = $1`, [role]);
+  if (!row) throw new Error(`The chart has no ${role} account`);
+  return row.id;
+}
 
 /** Posts a locked draft: balanced, two lines or more, active accounts, in an open period; numbered. */
 export async function postLocked(ctx: Context, uow: UnitOfWork, draft: JournalEntry, datePath: Path = ['id']): Promise<JournalEntry> {
