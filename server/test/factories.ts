@@ -177,3 +177,20 @@ export async function createExpense(ds: DataSource, attrs: { amount?: string } =
   const category = await createLedgerAccount(ds, { type: 'EXPENSE' });
   return insert(ds, 'expenses', { vendor: `Vendor ${uniq()}`, categoryId: category.id, amount: attrs.amount ?? '25.00', date: '2026-03-03' });
 }
+
+/** A work order for a new account with one priced line, in the given status (OPEN by default). */
+export async function createWorkOrder(ds: DataSource, ownerId: string, attrs: { status?: string } = {}): Promise<Row> {
+  const account = await createAccount(ds, ownerId);
+  const wo = await insert(ds, 'work_orders', {
+    number: `WO-TEST-${uniq()}`,
+    accountId: account.id,
+    description: 'Job',
+    status: attrs.status ?? 'OPEN',
+    total: '50.00',
+  });
+  await ds.query(
+    `INSERT INTO "work_order_lines" ("workOrderId", "position", "description", "quantity", "unitPrice", "amount") VALUES ($1, 0, 'Labour', 1, 50, 50)`,
+    [wo.id],
+  );
+  return wo;
+}

@@ -103,6 +103,9 @@ const schema = z
     // Signs list cursors; without it a random secret is created once and kept in the database.
     CURSOR_SECRET: z.string().min(32, 'must be at least 32 characters (e.g. the output of openssl rand -base64 32)').optional(),
     CHROMIUM_PATH: z.string().default('/usr/bin/chromium'),
+    // Who issues invoices: printed at the top of every invoice PDF.
+    BUSINESS_NAME: z.string().min(1).max(200).default('Converge Demo Services'),
+    BUSINESS_ADDRESS: z.string().max(500).default('100 Main Street, Springfield'),
     // How long one document may take to render (template and PDF) before the attempt fails.
     DOCUMENT_RENDER_TIMEOUT_MS: z.coerce.number().int().min(1000).max(300_000).default(20_000),
     DEFAULT_COUNTRY: z

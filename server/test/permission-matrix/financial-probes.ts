@@ -1,4 +1,4 @@
-import { createAccount, createExpense, createInvoice, createJournalEntry, createLedgerAccount, ledgerCode, tag } from '../factories';
+import { createAccount, createExpense, createInvoice, createWorkOrder, createJournalEntry, createLedgerAccount, ledgerCode, tag } from '../factories';
 import { is, simple, type Probe } from './probe-basics';
 
 // The financial module's root fields. Financial records have no owner: a role reads or writes
@@ -67,6 +67,16 @@ export const FINANCIAL_QUERIES: Record<string, Probe> = {
   arAging: (c) => simple(c, `{ arAging(asOf: "2026-12-31") { total rows { total } } }`, {}, (d) => is(typeof d.arAging.total === 'string', 'total')),
   financialSummary: (c) =>
     simple(c, `{ financialSummary { arOutstanding revenueByMonth { month } } }`, {}, (d) => is(d.financialSummary.revenueByMonth.length === 12, 'months')),
+  workOrder: async (c, env) => {
+    const w = await createWorkOrder(env.ds, env.other.user.id);
+    return simple(c, `query($id: ID!) { workOrder(id: $id) { id lines { description } } }`, { id: w.id }, (d) => is(d.workOrder?.lines.length === 1, 'lines'));
+  },
+  workOrders: async (c, env) => {
+    const w = await createWorkOrder(env.ds, env.other.user.id);
+    return simple(c, `query($id: ID!) { workOrders(filter: { id: { eq: $id } }) { nodes { id } } }`, { id: w.id }, (d) =>
+      is(d.workOrders.nodes.length === 1, 'nodes'),
+    );
+  },
   financialSettings: (c) => simple(c, `{ financialSettings { lockDate } }`, {}, (d) => is('lockDate' in d.financialSettings, 'lockDate')),
 };
 
@@ -167,6 +177,35 @@ export const FINANCIAL_MUTATIONS: Record<string, Probe> = {
     return simple(c, `mutation($id: ID!) { rejectExpense(id: $id, reason: "No receipt") { status } }`, { id: e.id }, (d) =>
       is(d.rejectExpense.status === 'REJECTED', 'status'),
     );
+  },
+  createWorkOrder: async (c, env) => {
+    const a = await createAccount(env.ds, env.other.user.id);
+    return simple(c, `mutation($a: ID!) { createWorkOrder(input: { accountId: $a, description: "Leak", lines: [] }) { status } }`, { a: a.id }, (d) =>
+      is(d.createWorkOrder.status === 'OPEN', 'status'),
+    );
+  },
+  updateWorkOrder: async (c, env) => {
+    const w = await createWorkOrder(env.ds, env.other.user.id);
+    return simple(c, `mutation($id: ID!) { updateWorkOrder(id: $id, input: { description: "Burst pipe" }) { description } }`, { id: w.id }, (d) =>
+      is(d.updateWorkOrder.description === 'Burst pipe', 'description'),
+    );
+  },
+  changeWorkOrderStatus: async (c, env) => {
+    const w = await createWorkOrder(env.ds, env.other.user.id);
+    return simple(c, `mutation($id: ID!) { changeWorkOrderStatus(id: $id, status: SCHEDULED) { status } }`, { id: w.id }, (d) =>
+      is(d.changeWorkOrderStatus.status === 'SCHEDULED', 'status'),
+    );
+  },
+  createInvoiceFromWorkOrder: async (c, env) => {
+    const w = await createWorkOrder(env.ds, env.other.user.id, { status: 'COMPLETED' });
+    return simple(c, `mutation($id: ID!) { createInvoiceFromWorkOrder(workOrderId: $id) { total } }`, { id: w.id }, (d) =>
+      is(d.createInvoiceFromWorkOrder.total === '50.00', 'total'),
+    );
+  },
+  // Printing is reading: whoever reads invoices may queue one's PDF.
+  renderInvoicePdf: async (c, env) => {
+    const i = await createInvoice(env.ds, env.other.user.id);
+    return simple(c, `mutation($id: ID!) { renderInvoicePdf(id: $id) { status } }`, { id: i.id }, (d) => is(d.renderInvoicePdf.status === 'QUEUED', 'status'));
   },
   // An early date, before anything the tests book: moving it changes no one else's postings.
   setLockDate: (c) =>

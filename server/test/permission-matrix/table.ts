@@ -35,6 +35,9 @@ const WRITE_CRM = row('allowed', 'allowed', 'scoped', F, F, F, U);
 // Financials: ADMIN and ACCOUNTANT write them, SALES_MANAGER reads them, the other roles see none.
 const READ_FINANCIALS = row('allowed', 'allowed', F, 'allowed', F, F, U);
 const WRITE_FINANCIALS = row('allowed', F, F, 'allowed', F, F, U);
+// Work orders: DISPATCHER also creates, updates and reads them (the financial roles as above).
+const READ_WORK_ORDERS = row('allowed', 'allowed', F, 'allowed', 'allowed', F, U);
+const WRITE_WORK_ORDERS = row('allowed', F, F, 'allowed', 'allowed', F, U);
 
 export const QUERY_MATRIX: Record<string, Row> = {
   me: EVERYONE,
@@ -75,6 +78,8 @@ export const QUERY_MATRIX: Record<string, Row> = {
   profitAndLoss: READ_FINANCIALS,
   arAging: READ_FINANCIALS,
   financialSummary: READ_FINANCIALS,
+  workOrder: READ_WORK_ORDERS,
+  workOrders: READ_WORK_ORDERS,
 };
 
 export const MUTATION_MATRIX: Record<string, Row> = {
@@ -128,6 +133,11 @@ export const MUTATION_MATRIX: Record<string, Row> = {
   createExpense: WRITE_FINANCIALS,
   approveExpense: WRITE_FINANCIALS,
   rejectExpense: WRITE_FINANCIALS,
+  renderInvoicePdf: READ_FINANCIALS,
+  createWorkOrder: WRITE_WORK_ORDERS,
+  updateWorkOrder: WRITE_WORK_ORDERS,
+  changeWorkOrderStatus: WRITE_WORK_ORDERS,
+  createInvoiceFromWorkOrder: WRITE_FINANCIALS,
 };
 
 /** [field, caller, expected] for every cell of a matrix, for it.each. */

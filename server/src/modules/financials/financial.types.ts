@@ -23,3 +23,13 @@ export enum ExpenseStatus {
   REJECTED = 'REJECTED',
 }
 registerEnum(ExpenseStatus, 'ExpenseStatus', 'An expense is submitted, then approved (and posted) or rejected with a reason.');
+
+export enum WorkOrderStatus {
+  OPEN = 'OPEN',
+  SCHEDULED = 'SCHEDULED',
+  IN_PROGRESS = 'IN_PROGRESS',
+  COMPLETED = 'COMPLETED',
+  INVOICED = 'INVOICED',
+  CANCELLED = 'CANCELLED',
+}
+registerEnum(WorkOrderStatus, 'WorkOrderStatus', 'Where a job stands; INVOICED comes when its invoice is issued.');

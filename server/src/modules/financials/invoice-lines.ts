@@ -1,6 +1,7 @@
-import DataLoader from 'dataloader';
+import type DataLoader from 'dataloader';
+import type { EntityManager } from 'typeorm';
 import type { Context } from '../../kernel/context';
-import { reader } from '../../kernel/data/reader';
+import { childRowsLoader, childRowsOf, replaceChildRows, type ChildTable } from '../../kernel/data/child-rows';
 import type { UnitOfWork } from '../../kernel/events/unit-of-work';
 import { fromMinor, toMinor } from '../../kernel/money';
 import type { Values } from '../../kernel/records/record.service';
@@ -28,10 +29,15 @@ export function totalsValues(t: InvoiceTotals): Values {
   return { subtotal: fromMinor(t.subtotal), tax: fromMinor(t.tax), total: fromMinor(t.total) };
 }
 
-export async function invoiceLinesOf(uow: UnitOfWork, invoiceId: string): Promise<PricedLines['lines']> {
-  return uow.manager.query(`SELECT "description", "quantity", "unitPrice", "amount" FROM "invoice_lines" WHERE "invoiceId" = $1 ORDER BY "position"`, [
-    invoiceId,
-  ]);
+const INVOICE_LINES: ChildTable = {
+  table: 'invoice_lines',
+  parent: 'invoiceId',
+  columns: { description: 'text', quantity: 'numeric', unitPrice: 'numeric', amount: 'numeric' },
+};
+
+/** An invoice's lines in order, in a transaction (`uow.manager`) or outside one (a reader). */
+export function invoiceLinesOf(m: Pick<EntityManager, 'query'>, invoiceId: string): Promise<PricedLines['lines']> {
+  return childRowsOf(m, INVOICE_LINES, invoiceId);
 }
 
 const text = (l: PricedLines['lines'][number]) =>
@@ -39,45 +45,17 @@ const text = (l: PricedLines['lines'][number]) =>
 
 /** Replaces an invoice's lines; returns the logged change, or null when they stay the same. */
 export async function replaceInvoiceLines(uow: UnitOfWork, invoiceId: string, priced: PricedLines): Promise<Values | null> {
-  const before = (await invoiceLinesOf(uow, invoiceId)).map(text);
+  const before = (await invoiceLinesOf(uow.manager, invoiceId)).map(text);
   const after = priced.lines.map(text);
   if (before.length === after.length && before.every((b, i) => b === after[i])) return null;
-  await uow.manager.query(`DELETE FROM "invoice_lines" WHERE "invoiceId" = $1`, [invoiceId]);
-  if (priced.lines.length) {
-    await uow.manager.query(
-      `INSERT INTO "invoice_lines" ("invoiceId", "position", "description", "quantity", "unitPrice", "amount")
-       SELECT $1, l.ord - 1, l.description, l.quantity, l.price, l.amount
-         FROM unnest($2::text[], $3::numeric[], $4::numeric[], $5::numeric[]) WITH ORDINALITY AS l(description, quantity, price, amount, ord)`,
-      [
-        invoiceId,
-        priced.lines.map((l) => l.description),
-        priced.lines.map((l) => l.quantity),
-        priced.lines.map((l) => l.unitPrice),
-        priced.lines.map((l) => l.amount),
-      ],
-    );
-  }
+  await replaceChildRows(uow.manager, INVOICE_LINES, invoiceId, priced.lines);
   return { lines: { from: before.length ? before : null, to: after } };
 }
 
-/** Lines of many invoices in one statement per request. */
+/** Lines of many invoices in one statement per request; quantities shown as given ("1.5", not "1.500"). */
 export function invoiceLinesLoader(ctx: Context): DataLoader<string, InvoiceLine[]> {
-  return ctx.loaders.get(
-    'InvoiceLine.byInvoice',
-    () =>
-      new DataLoader<string, InvoiceLine[]>(async (ids) => {
-        const rows: InvoiceLine[] = await reader(ctx.ds).query(
-          `SELECT "id", "invoiceId", "position", "description", "quantity", "unitPrice", "amount" FROM "invoice_lines"
-            WHERE "invoiceId" = ANY($1::uuid[]) ORDER BY "invoiceId", "position"`,
-          [ids],
-        );
-        const by = new Map<string, InvoiceLine[]>();
-        for (const r of rows) {
-          // numeric(12,3) comes back as "1.500": shown as given, "1.5".
-          r.quantity = fromThousandths(thousandths(String(r.quantity)));
-          (by.get(r.invoiceId) ?? by.set(r.invoiceId, []).get(r.invoiceId)!).push(r);
-        }
-        return ids.map((id) => by.get(id) ?? []);
-      }),
-  );
+  return childRowsLoader<InvoiceLine & Record<string, unknown>>(ctx, INVOICE_LINES, (r) => ({
+    ...r,
+    quantity: fromThousandths(thousandths(String(r.quantity))),
+  }));
 }

@@ -11,9 +11,11 @@ import { defineRecord, type RecordKind } from '../../kernel/records/record-kind'
 import type { Values } from '../../kernel/records/record.service';
 import { Account, accounts } from '../crm';
 import { fromThousandths, thousandths } from './invoice-amounts';
-import { priceLines, replaceInvoiceLines, totalsValues, type PricedLines } from './invoice-lines';
+import { invoiceLinesOf, priceLines, replaceInvoiceLines, totalsValues, type PricedLines } from './invoice-lines';
 import { CreateInvoiceInput, UpdateInvoiceInput } from './invoice.inputs';
 import { invoicePolicy } from './invoice.policy';
+import { WorkOrder, workOrders } from './work-order.entity';
+import { checkWorkOrderToBill } from './work-order-billing';
 import { InvoiceStatus } from './financial.types';
 
 @ObjectType({ description: 'An invoice to an account: lines, tax and total; its status follows the money.', simpleResolvers: true })
@@ -41,6 +43,14 @@ export class Invoice extends BaseEntity {
   @ManyToOne(() => Account)
   @JoinColumn({ name: 'accountId' })
   account?: Account;
+
+  @Index()
+  @Column('uuid', { nullable: true })
+  workOrderId!: string | null;
+
+  @ManyToOne(() => WorkOrder)
+  @JoinColumn({ name: 'workOrderId' })
+  workOrder?: WorkOrder;
 
   @Field(() => InvoiceStatus, { description: 'DRAFT → ISSUED → PARTIALLY_PAID → PAID; VOID while unpaid.' })
   @Filterable('Status.')
@@ -120,12 +130,15 @@ export const invoices: RecordKind<Invoice, CreateInvoiceInput, UpdateInvoiceInpu
   label: (i) => i.number ?? 'Draft invoice',
   references: {
     account: { to: () => accounts, via: 'accountId', description: 'The account billed.' },
+    workOrder: { to: () => workOrders, via: 'workOrderId', description: 'The work order it bills; null when none.' },
   },
   async prepareCreate(ctx, uow, input, path) {
     await accounts.service.requireVisible(ctx, uow, accounts, input.accountId, [...path, 'accountId']);
+    if (input.workOrderId) await checkWorkOrderToBill(ctx, uow, input.workOrderId, input.accountId, [...path, 'workOrderId']);
     const p = priceLines(input.lines, input.taxRate);
     priced.set(input, p);
     return {
+      workOrderId: input.workOrderId ?? null,
       accountId: input.accountId,
       dueDate: input.dueDate,
       taxRate: fromThousandths(thousandths(input.taxRate)),
@@ -138,9 +151,7 @@ export const invoices: RecordKind<Invoice, CreateInvoiceInput, UpdateInvoiceInpu
     if (input.accountId) await accounts.service.requireVisible(ctx, uow, accounts, input.accountId, [...path, 'accountId']);
     const values: Values = { accountId: input.accountId, dueDate: input.dueDate, taxRate: input.taxRate && fromThousandths(thousandths(input.taxRate)) };
     if (input.lines || input.taxRate !== undefined) {
-      const lines: CreateInvoiceInput['lines'] =
-        input.lines ??
-        (await uow.manager.query(`SELECT "description", "quantity", "unitPrice" FROM "invoice_lines" WHERE "invoiceId" = $1 ORDER BY "position"`, [before.id]));
+      const lines: CreateInvoiceInput['lines'] = input.lines ?? (await invoiceLinesOf(uow.manager, before.id));
       const p = priceLines(lines, input.taxRate ?? before.taxRate);
       priced.set(input, p);
       Object.assign(values, totalsValues(p.totals), { balanceDue: totalsValues(p.totals).total });

@@ -9,7 +9,7 @@ import { PaymentMethod } from './financial.types';
 
 export const MAX_INVOICE_LINES = 200;
 
-function Matching(test: (v: unknown) => boolean, message: string, options?: ValidationOptions) {
+export function Matching(test: (v: unknown) => boolean, message: string, options?: ValidationOptions) {
   return (object: object, propertyName: string) =>
     registerDecorator({
       name: `matching_${propertyName}`,
@@ -42,6 +42,11 @@ export class CreateInvoiceInput {
   @Field(() => ID, { description: 'The account billed.' })
   @IsString()
   accountId!: string;
+
+  @Field(() => ID, { nullable: true, description: 'The COMPLETED work order it bills (of the same account); it turns INVOICED when the invoice is issued.' })
+  @IsOptional()
+  @IsString()
+  workOrderId?: string | null;
 
   @Field(() => DateScalar, { description: 'When payment is due.' })
   @InCalendarRange()

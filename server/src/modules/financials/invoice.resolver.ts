@@ -1,6 +1,8 @@
 import DataLoader from 'dataloader';
 import { Arg, Ctx, FieldResolver, ID, Mutation, Resolver, Root } from 'type-graphql';
 import { requirePrincipal, type Context } from '../../kernel/context';
+import { Document, documentService } from '../../kernel/documents';
+import { inTransaction } from '../../kernel/events/unit-of-work';
 import { reader } from '../../kernel/data/reader';
 import { hydrate } from '../../kernel/pagination/list';
 import { SqlParams } from '../../kernel/pagination/sql';
@@ -11,6 +13,7 @@ import { invoiceLinesLoader } from './invoice-lines';
 import { Invoice } from './invoice.entity';
 import { RecordPaymentInput } from './invoice.inputs';
 import { Payment, payments } from './payment.entity';
+import { invoicePdf } from './invoice-pdf';
 
 const ID_ARG = { description: 'Identifier of the record.' };
 
@@ -60,6 +63,20 @@ export class InvoiceResolver {
   @Mutation(() => Payment, { description: 'Records a payment against an issued invoice: posts Dr cash, Cr receivable. More than the balance due is refused.' })
   recordPayment(@Arg('input', () => RecordPaymentInput, { description: 'The payment.' }) input: RecordPaymentInput, @Ctx() ctx: Context): Promise<Payment> {
     return recordPayment(ctx, input);
+  }
+
+  @Mutation(() => Document, {
+    description:
+      'Queues the invoice’s PDF: a background job renders it (QUEUED → RENDERING → READY or FAILED, each an activity entry); then `url` downloads it.',
+  })
+  renderInvoicePdf(@Arg('id', () => ID, ID_ARG) id: string, @Ctx() ctx: Context): Promise<Document> {
+    // Reading an invoice is enough to print it; the queue refuses a record the caller may not read.
+    return inTransaction(ctx, (uow) => documentService.queue(ctx, uow, { kind: invoicePdf.kind, entityId: id }));
+  }
+
+  @FieldResolver(() => Document, { nullable: true, description: 'The latest PDF of it (renderInvoicePdf makes one); null before the first.' })
+  pdf(@Root() i: Invoice, @Ctx() ctx: Context): Promise<Document | null> {
+    return documentService.latest(ctx, invoicePdf.kind, i.id);
   }
 
   @FieldResolver(() => String, { description: 'Sales tax in percent (e.g. "8.25").' })

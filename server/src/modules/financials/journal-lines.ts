@@ -1,7 +1,7 @@
-import DataLoader from 'dataloader';
+import type DataLoader from 'dataloader';
 import type { EntityManager } from 'typeorm';
 import { requirePrincipal, type Context } from '../../kernel/context';
-import { reader } from '../../kernel/data/reader';
+import { childRowsLoader, replaceChildRows, type ChildTable } from '../../kernel/data/child-rows';
 import { badInput, BadUserInputError, type FieldError } from '../../kernel/errors/errors';
 import type { UnitOfWork } from '../../kernel/events/unit-of-work';
 import { isUuid } from '../../kernel/ids';
@@ -86,16 +86,15 @@ export async function linesOf(m: EntityManager, entryId: string): Promise<LineVa
   );
 }
 
+const JOURNAL_LINES: ChildTable = {
+  table: 'journal_lines',
+  parent: 'entryId',
+  columns: { ledgerAccountId: 'uuid', debit: 'numeric', credit: 'numeric', description: 'text' },
+};
+
 /** Replaces an entry's lines (two statements, whatever their number). */
-export async function replaceLines(uow: UnitOfWork, entryId: string, lines: LineValues[]): Promise<void> {
-  await uow.manager.query(`DELETE FROM "journal_lines" WHERE "entryId" = $1`, [entryId]);
-  if (!lines.length) return;
-  await uow.manager.query(
-    `INSERT INTO "journal_lines" ("entryId", "position", "ledgerAccountId", "debit", "credit", "description")
-     SELECT $1, l.ord - 1, l.account, l.debit, l.credit, l.description
-       FROM unnest($2::uuid[], $3::numeric[], $4::numeric[], $5::text[]) WITH ORDINALITY AS l(account, debit, credit, description, ord)`,
-    [entryId, lines.map((l) => l.ledgerAccountId), lines.map((l) => l.debit), lines.map((l) => l.credit), lines.map((l) => l.description)],
-  );
+export function replaceLines(uow: UnitOfWork, entryId: string, lines: LineValues[]): Promise<void> {
+  return replaceChildRows(uow.manager, JOURNAL_LINES, entryId, lines as unknown as Record<string, unknown>[]);
 }
 
 /** The logged form of a set of lines, e.g. `["Dr 1000 125.00", "Cr 4000 125.00"]`. */
@@ -119,18 +118,5 @@ export function linesChange(before: LineValues[], after: LineValues[]): Values |
 
 /** Lines of many entries in one statement per request, in their order. */
 export function linesLoader(ctx: Context): DataLoader<string, JournalLine[]> {
-  return ctx.loaders.get(
-    'JournalLine.byEntry',
-    () =>
-      new DataLoader<string, JournalLine[]>(async (ids) => {
-        const rows: JournalLine[] = await reader(ctx.ds).query(
-          `SELECT "id", "entryId", "position", "ledgerAccountId", "debit", "credit", "description" FROM "journal_lines"
-            WHERE "entryId" = ANY($1::uuid[]) ORDER BY "entryId", "position"`,
-          [ids],
-        );
-        const byEntry = new Map<string, JournalLine[]>();
-        for (const r of rows) (byEntry.get(r.entryId) ?? byEntry.set(r.entryId, []).get(r.entryId)!).push(r);
-        return ids.map((id) => byEntry.get(id) ?? []);
-      }),
-  );
+  return childRowsLoader<JournalLine & Record<string, unknown>>(ctx, JOURNAL_LINES);
 }

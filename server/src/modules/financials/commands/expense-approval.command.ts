@@ -7,6 +7,7 @@ import { Expense, expenses } from '../expense.entity';
 import { ExpenseStatus } from '../financial.types';
 import { LedgerSystemRole } from '../ledger-account-type';
 import { JournalSource } from '../journal.types';
+import { requiredReason } from './reason';
 import { postSystemEntry, systemAccount } from './post-journal-entry.command';
 
 async function lockSubmitted(ctx: Context, uow: Parameters<Parameters<typeof inTransaction>[1]>[0], id: string): Promise<Expense> {
@@ -45,9 +46,7 @@ export function approveExpense(ctx: Context, id: string): Promise<Expense> {
 /** Turns a submitted expense down with a reason; nothing is posted. */
 export function rejectExpense(ctx: Context, id: string, reason: string): Promise<Expense> {
   return inTransaction(ctx, async (uow) => {
-    const why = reason.trim();
-    if (!why) throw badInput(['reason'], 'must not be blank');
-    if (why.length > 500) throw badInput(['reason'], 'must be at most 500 characters');
+    const why = requiredReason(reason);
     const expense = await lockSubmitted(ctx, uow, id);
     return expenses.service.applyUpdate(ctx, uow, expense, { status: ExpenseStatus.REJECTED, rejectionReason: why }, null, ActivityAction.REJECTED);
   });

@@ -9,12 +9,14 @@ import { validateInput } from '../../../kernel/validation';
 import { accounts } from '../../crm';
 import { Invoice, invoices } from '../invoice.entity';
 import type { RecordPaymentInput } from '../invoice.inputs';
-import { InvoiceStatus } from '../financial.types';
+import { InvoiceStatus, WorkOrderStatus } from '../financial.types';
+import { followInvoice } from './work-order.command';
 import { LedgerSystemRole } from '../ledger-account-type';
 import type { JournalLineInput } from '../journal-entry.inputs';
 import { JournalSource } from '../journal.types';
 import { nextNumber } from '../number-sequence.entity';
 import { Payment, payments } from '../payment.entity';
+import { requiredReason } from './reason';
 import { postSystemEntry, reverseIn, systemAccount } from './post-journal-entry.command';
 
 const line = (ledgerAccountId: string, side: 'debit' | 'credit', amount: string, description: string): JournalLineInput => ({
@@ -51,6 +53,7 @@ export function issueInvoice(ctx: Context, id: string): Promise<Invoice> {
     const lines = [line(ar, 'debit', String(draft.total), number), line(revenue, 'credit', String(draft.subtotal), number)];
     if (toMinor(String(draft.tax)) > 0n) lines.push(line(taxPayable, 'credit', String(draft.tax), `${number} sales tax`));
     const entry = await postSystemEntry(ctx, uow, { date: issueDate, memo: `Invoice ${number}`, source: JournalSource.INVOICE, lines });
+    await followInvoice(ctx, uow, draft, WorkOrderStatus.INVOICED);
     return invoices.service.applyUpdate(
       ctx,
       uow,
@@ -65,13 +68,14 @@ export function issueInvoice(ctx: Context, id: string): Promise<Invoice> {
 /** Voids an invoice nothing has been paid on; an issued one's posting is reversed today. */
 export function voidInvoice(ctx: Context, id: string, reason: string): Promise<Invoice> {
   return inTransaction(ctx, async (uow) => {
-    const why = reason.trim();
-    if (!why) throw badInput(['reason'], 'must not be blank');
-    if (why.length > 500) throw badInput(['reason'], 'must be at most 500 characters');
+    const why = requiredReason(reason);
     const invoice = await lockInvoice(ctx, uow, id);
     if (invoice.status === InvoiceStatus.VOID) throw badInput(['id'], `${invoice.number ?? 'The invoice'} is already void`);
     if (toMinor(String(invoice.amountPaid)) > 0n) throw badInput(['id'], `${invoice.number} has payments: only an unpaid invoice is voided`);
-    if (invoice.journalEntryId) await reverseIn(ctx, uow, invoice.journalEntryId, todayUtc(), `Void of invoice ${invoice.number}`);
+    if (invoice.journalEntryId) {
+      await reverseIn(ctx, uow, invoice.journalEntryId, todayUtc(), `Void of invoice ${invoice.number}`);
+      await followInvoice(ctx, uow, invoice, WorkOrderStatus.COMPLETED);
+    }
     return invoices.service.applyUpdate(ctx, uow, invoice, { status: InvoiceStatus.VOID, voidReason: why, balanceDue: '0' }, null, ActivityAction.VOIDED);
   });
 }

@@ -1,0 +1,21 @@
+import type { Context } from '../../kernel/context';
+import { badInput } from '../../kernel/errors/errors';
+import type { UnitOfWork } from '../../kernel/events/unit-of-work';
+import type { Path } from '../../kernel/records/record.service';
+import { WorkOrderStatus } from './financial.types';
+import { workOrders, type WorkOrder } from './work-order.entity';
+
+/**
+ * A work order may be billed once it is COMPLETED, by one invoice at a time (a void one does not
+ * count), to its own account. Locks the work order for the rest of the transaction.
+ */
+export async function checkWorkOrderToBill(ctx: Context, uow: UnitOfWork, workOrderId: string, accountId: string | null, path: Path): Promise<WorkOrder> {
+  const row = (await workOrders.service.requireVisible(ctx, uow, workOrders, workOrderId, path)) as unknown as WorkOrder;
+  await uow.manager.query(`SELECT 1 FROM "work_orders" WHERE "id" = $1 FOR UPDATE`, [workOrderId]);
+  if (row.status !== WorkOrderStatus.COMPLETED)
+    throw badInput(path, `${row.number} is ${row.status.toLowerCase().replace('_', ' ')}: only a completed work order is billed`);
+  if (accountId && row.accountId !== accountId) throw badInput(path, `${row.number} is for another account`);
+  const [billed] = await uow.manager.query(`SELECT "number" FROM "invoices" WHERE "workOrderId" = $1 AND "status" <> 'VOID' LIMIT 1`, [workOrderId]);
+  if (billed) throw badInput(path, `${row.number} is already billed by ${billed.number ?? 'a draft invoice'}`);
+  return row;
+}

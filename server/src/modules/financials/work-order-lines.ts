@@ -1,0 +1,69 @@
+import type DataLoader from 'dataloader';
+import type { Context } from '../../kernel/context';
+import { childRowsLoader, childRowsOf, replaceChildRows, type ChildTable } from '../../kernel/data/child-rows';
+import type { UnitOfWork } from '../../kernel/events/unit-of-work';
+import { fromMinor, toMinor } from '../../kernel/money';
+import type { Values } from '../../kernel/records/record.service';
+import { fromThousandths, lineAmount, thousandths } from './invoice-amounts';
+import type { WorkOrderLine } from './work-order-line.entity';
+import type { WorkOrderLineInput } from './work-order.inputs';
+
+interface StoredLine {
+  description: string;
+  quantity: string;
+  unitPrice: string | null;
+  amount: string | null;
+}
+
+export interface PricedWorkLines {
+  lines: StoredLine[];
+  total: string;
+}
+
+/**
+ * Lines with their amounts. A line without a price keeps the price of the line it replaces (same
+ * place, same description), so a dispatcher's edit does not wipe the office's prices.
+ */
+export function priceWorkOrderLines(input: WorkOrderLineInput[], before: StoredLine[]): PricedWorkLines {
+  let total = 0n;
+  const lines = input.map((l, i) => {
+    const description = l.description.trim();
+    const quantity = fromThousandths(thousandths(l.quantity));
+    const kept = before[i] && before[i].description === description ? before[i].unitPrice : null;
+    const price = l.unitPrice != null ? fromMinor(toMinor(l.unitPrice)) : kept != null ? fromMinor(toMinor(String(kept))) : null;
+    const amount = price != null ? lineAmount(quantity, price) : null;
+    if (amount != null) total += amount;
+    return { description, quantity, unitPrice: price, amount: amount != null ? fromMinor(amount) : null };
+  });
+  return { lines, total: fromMinor(total) };
+}
+
+const WORK_ORDER_LINES: ChildTable = {
+  table: 'work_order_lines',
+  parent: 'workOrderId',
+  columns: { description: 'text', quantity: 'numeric', unitPrice: 'numeric', amount: 'numeric' },
+};
+
+export function workOrderLinesOf(uow: UnitOfWork, workOrderId: string): Promise<StoredLine[]> {
+  return childRowsOf(uow.manager, WORK_ORDER_LINES, workOrderId);
+}
+
+const text = (l: StoredLine) =>
+  `${l.description}: ${fromThousandths(thousandths(String(l.quantity)))}${l.unitPrice != null ? ` × ${fromMinor(toMinor(String(l.unitPrice)))}` : ' (unpriced)'}`;
+
+/** Replaces a work order's lines; returns the logged change, or null when they stay the same. */
+export async function replaceWorkOrderLines(uow: UnitOfWork, workOrderId: string, priced: PricedWorkLines): Promise<Values | null> {
+  const before = (await workOrderLinesOf(uow, workOrderId)).map(text);
+  const after = priced.lines.map(text);
+  if (before.length === after.length && before.every((b, i) => b === after[i])) return null;
+  await replaceChildRows(uow.manager, WORK_ORDER_LINES, workOrderId, priced.lines as unknown as Record<string, unknown>[]);
+  return { lines: { from: before.length ? before : null, to: after } };
+}
+
+/** Lines of many work orders in one statement per request; quantities shown as given. */
+export function workOrderLinesLoader(ctx: Context): DataLoader<string, WorkOrderLine[]> {
+  return childRowsLoader<WorkOrderLine & Record<string, unknown>>(ctx, WORK_ORDER_LINES, (r) => ({
+    ...r,
+    quantity: fromThousandths(thousandths(String(r.quantity))),
+  }));
+}
