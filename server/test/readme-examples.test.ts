@@ -92,6 +92,37 @@ describe('README examples on the demo data', () => {
     expect(all.some((e) => /login\(/.test(e.query))).toBe(true);
   });
 
+  it('seeds a year of books: balanced, revenue in every month, money owed and overdue, expenses approved and rejected', async () => {
+    const login = await gql(app.url, 'mutation($email: String!, $password: String!) { login(email: $email, password: $password) { token } }', {
+      email: 'accountant@demo.converge.dev',
+      password: DEMO_PASSWORD,
+    });
+    const today = new Date().toISOString().slice(0, 10);
+    const res = await gql(
+      app.url,
+      `query($today: Date!) { trialBalance(asOf: $today) { totalDebit totalCredit rows { debit } }
+        financialSummary { arOutstanding revenueByMonth { month amount } }
+        arAging(asOf: $today) { total totals { current days1to30 days31to60 } rows { total } } }`,
+      { today },
+      login.data.login.token,
+    );
+    expect(res.errors).toBeUndefined();
+    const { trialBalance, financialSummary, arAging } = res.data;
+    expect(trialBalance.totalDebit).toBe(trialBalance.totalCredit);
+    expect(Number(trialBalance.totalDebit)).toBeGreaterThan(25000);
+    expect(financialSummary.revenueByMonth.filter((m: { amount: string }) => m.amount !== '0.00').length).toBeGreaterThanOrEqual(11);
+    expect(financialSummary.arOutstanding).toBe(arAging.total);
+    expect(arAging.rows.length).toBeGreaterThan(3);
+    const [statuses] = await ds.query(
+      `SELECT count(*) FILTER (WHERE "status" = 'PAID')::int AS paid, count(*) FILTER (WHERE "status" = 'PARTIALLY_PAID')::int AS partial,
+              count(*) FILTER (WHERE "status" = 'VOID')::int AS void, count(*)::int AS n FROM "invoices"`,
+    );
+    expect(statuses.n).toBeGreaterThan(50);
+    expect(Math.min(statuses.paid, statuses.partial, statuses.void)).toBeGreaterThan(0);
+    const [expenses] = await ds.query(`SELECT count(DISTINCT "status")::int AS kinds FROM "expenses"`);
+    expect(expenses.kinds).toBeGreaterThanOrEqual(2);
+  });
+
   it.each(all.map((e) => [e.title, e] as const))('%s returns data', async (_title, example) => {
     const login = await gql(app.url, 'mutation($email: String!, $password: String!) { login(email: $email, password: $password) { token } }', {
       email: example.user,

@@ -1,7 +1,12 @@
 import 'reflect-metadata';
 import path from 'node:path';
+import { types } from 'pg';
 import { DataSource } from 'typeorm';
 import { entities } from './entities';
+
+// `date` columns stay 'YYYY-MM-DD' strings wherever a data source is opened: parsing them into
+// local-time Dates shifts days (and the books are kept by the day).
+types.setTypeParser(1082, (v) => v);
 
 export function createDataSource(url: string, options: { poolSize?: number; applicationName?: string } = {}): DataSource {
   return new DataSource({

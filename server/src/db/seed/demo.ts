@@ -1,6 +1,7 @@
 import { faker } from '@faker-js/faker';
 import type { DataSource } from 'typeorm';
 import { hashPassword } from '../../kernel/auth/secrets';
+import { seedDemoBooks } from '../../modules/financials';
 
 export const DEMO_PASSWORD = 'converge-demo';
 
@@ -122,6 +123,9 @@ export async function seedDemo(ds: DataSource): Promise<boolean> {
       }
     }
   });
+  // A year of books, posted through the financial commands (each in its own transaction).
+  const [accountant] = await ds.query(`SELECT "id", "name" FROM "users" WHERE "email" = 'accountant@demo.converge.dev'`);
+  await seedDemoBooks(ds, accountant);
   return true;
 }
 

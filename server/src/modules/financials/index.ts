@@ -27,6 +27,7 @@ export { Payment, payments } from './payment.entity';
 export { ExpenseStatus, InvoiceStatus, PaymentMethod, WorkOrderStatus } from './financial.types';
 export { Expense, expenses } from './expense.entity';
 export { WorkOrder, workOrders } from './work-order.entity';
+export { seedDemoBooks } from './demo-books';
 
 const read = journalEntries.policy.readRule;
 

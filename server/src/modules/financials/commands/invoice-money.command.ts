@@ -33,9 +33,10 @@ async function lockInvoice(ctx: Context, uow: UnitOfWork, id: string, path: (str
 
 /**
  * Issues a draft: numbers it INV-<year>-<0001…> (gapless per year) and posts Dr receivable, Cr
- * revenue, Cr sales tax payable — all in one transaction with its activity entries.
+ * revenue, Cr sales tax payable — all in one transaction with its activity entries. Dated today
+ * (the demo books pass earlier days).
  */
-export function issueInvoice(ctx: Context, id: string): Promise<Invoice> {
+export function issueInvoice(ctx: Context, id: string, issueDate = todayUtc()): Promise<Invoice> {
   return inTransaction(ctx, async (uow) => {
     const draft = await lockInvoice(ctx, uow, id);
     if (draft.status !== InvoiceStatus.DRAFT) throw badInput(['id'], `${draft.number} is already issued`);
@@ -43,7 +44,6 @@ export function issueInvoice(ctx: Context, id: string): Promise<Invoice> {
     if (!n) throw badInput(['id'], 'An invoice needs at least one line to issue');
     if (toMinor(String(draft.total)) <= 0n) throw badInput(['id'], 'An invoice needs a total above zero to issue');
     await accounts.service.requireVisible(ctx, uow, accounts, draft.accountId, ['id']);
-    const issueDate = todayUtc();
     const number = await nextNumber(uow, 'INV', Number(issueDate.slice(0, 4)), 4);
     const [ar, revenue, taxPayable] = await Promise.all([
       systemAccount(uow, LedgerSystemRole.ACCOUNTS_RECEIVABLE),
@@ -65,15 +65,15 @@ export function issueInvoice(ctx: Context, id: string): Promise<Invoice> {
   });
 }
 
-/** Voids an invoice nothing has been paid on; an issued one's posting is reversed today. */
-export function voidInvoice(ctx: Context, id: string, reason: string): Promise<Invoice> {
+/** Voids an invoice nothing has been paid on; an issued one's posting is reversed on `on` (today). */
+export function voidInvoice(ctx: Context, id: string, reason: string, on = todayUtc()): Promise<Invoice> {
   return inTransaction(ctx, async (uow) => {
     const why = requiredReason(reason);
     const invoice = await lockInvoice(ctx, uow, id);
     if (invoice.status === InvoiceStatus.VOID) throw badInput(['id'], `${invoice.number ?? 'The invoice'} is already void`);
     if (toMinor(String(invoice.amountPaid)) > 0n) throw badInput(['id'], `${invoice.number} has payments: only an unpaid invoice is voided`);
     if (invoice.journalEntryId) {
-      await reverseIn(ctx, uow, invoice.journalEntryId, todayUtc(), `Void of invoice ${invoice.number}`);
+      await reverseIn(ctx, uow, invoice.journalEntryId, on, `Void of invoice ${invoice.number}`);
       await followInvoice(ctx, uow, invoice, WorkOrderStatus.COMPLETED);
     }
     return invoices.service.applyUpdate(ctx, uow, invoice, { status: InvoiceStatus.VOID, voidReason: why, balanceDue: '0' }, null, ActivityAction.VOIDED);
