@@ -56,6 +56,8 @@ describe('contacts and interactions', () => {
       await page.locator(aria('textbox', 'Details')).fill('Site visit next week');
       await page.locator(aria('button', 'Create interaction')).click();
       await page.locator(`${aria('region', 'Interactions (1)')} ${aria('link', subject)}`).wait();
+      // The closing dialog's backdrop takes clicks until its fade ends.
+      await page.waitForSelector('[role="dialog"]', { hidden: true });
 
       await openFromNav(page, 'Interactions');
       // Newest first: the interaction just logged heads the list.
