@@ -155,3 +155,128 @@ describe('the journal', () => {
     await context.close();
   });
 });
+
+/** The text of the definition next to a label on a record's page ("Balance due" → "$68.33"). */
+const fieldValue = (page: Session['page'], label: string) =>
+  page.evaluate((l) => {
+    const dt = Array.from(document.querySelectorAll('main dt')).find((d) => d.textContent === l);
+    return dt?.nextElementSibling?.textContent ?? null;
+  }, label);
+
+describe('invoices', () => {
+  it('an accountant writes an invoice for a demo account, issues it and records a partial payment', async () => {
+    const { context, page, errors } = await openSession(browser);
+    page.setDefaultTimeout(60_000);
+    await withScreenshots('invoices', [page], async () => {
+      await signIn(page, DEMO.accountant);
+      await page.locator('nav[aria-label="Main navigation"] ::-p-aria(Invoices)').click();
+      await page.waitForSelector('table[aria-label="Invoices"]');
+      expect(await seriousViolations(page)).toEqual([]);
+
+      // The form prices the lines as the server does: 1.5 × 80.00 + 35.50 at 8.25 % is 168.33.
+      await page.locator('::-p-aria(New invoice)').click();
+      const picker = await page.locator('[role="dialog"] ::-p-aria([name="Account"][role="combobox"])').waitHandle();
+      await picker.click();
+      const first = await page.waitForSelector('li[role="option"]');
+      const account = (await first!.evaluate((li) => li.querySelector('span')?.firstChild?.textContent ?? li.textContent ?? '')).trim();
+      await first!.click();
+      expect(await picker.evaluate((el) => (el as HTMLInputElement).value)).toBe(account);
+      await page.locator(inDialog('Tax rate (%)')).fill('8.25');
+      await page.locator(inDialog('Description 1')).fill('Boiler service');
+      await page.locator(inDialog('Quantity 1')).fill('1.5');
+      await page.locator(inDialog('Unit price 1')).fill('80');
+      await page.locator('[role="dialog"] ::-p-aria(Add line)').click();
+      await page.locator(inDialog('Description 2')).fill('Parts');
+      await page.locator(inDialog('Unit price 2')).fill('35.50');
+      await page.locator('[role="dialog"] [role="status"] ::-p-text(Total 168.33)').wait();
+      await page.locator('[role="dialog"] [role="status"] ::-p-text(Tax (8.25%) 12.83)').wait();
+      expect(await seriousViolations(page)).toEqual([]);
+      await page.locator('[role="dialog"] ::-p-aria(Save draft)').click();
+
+      // The draft's page: its lines and totals, and Issue.
+      await page.waitForFunction(() => /^\/invoices\/[0-9a-f-]{36}$/.test(location.pathname));
+      await page.waitForFunction(() => document.querySelector('main h1')?.textContent === 'Draft invoice');
+      await page.locator('table[aria-label="Lines"] ::-p-text(Boiler service)').wait();
+      expect(await fieldValue(page, 'Total')).toBe('$168.33');
+      expect(await seriousViolations(page)).toEqual([]);
+      await page.locator('main ::-p-aria([name="Issue"][role="button"])').click();
+      await page.waitForFunction(() => /^INV-\d{4}-\d{4}$/.test(document.querySelector('main h1')?.textContent ?? ''));
+      const number = await heading(page);
+      expect(number.slice(4, 8)).toBe(String(new Date().getFullYear()));
+      await page.waitForFunction(() => document.querySelector('main dt + dd')?.textContent === 'Issued');
+      expect(await fieldValue(page, 'Balance due')).toBe('$168.33');
+
+      // A partial payment: the status follows the money.
+      await page.locator('main ::-p-aria([name="Record payment"][role="button"])').click();
+      await page.locator(`[role="dialog"] ::-p-text(Record payment for ${number})`).wait();
+      expect(await page.$eval('[role="dialog"] input[name="amount"]', (el) => (el as HTMLInputElement).value)).toBe('168.33');
+      await page.locator(inDialog('Amount')).fill('100');
+      await page.locator('[role="dialog"] ::-p-aria([name="Method"][role="combobox"])').click();
+      await page.locator('[role="option"] ::-p-text(Bank transfer)').click();
+      await page.locator(inDialog('Reference')).fill('TR-42');
+      expect(await seriousViolations(page)).toEqual([]);
+      await page.locator('[role="dialog"] ::-p-aria([name="Record payment"][role="button"])').click();
+      await page.waitForFunction(() => !document.querySelector('[role="dialog"]'));
+      await page.waitForFunction(() => document.querySelector('main dt + dd')?.textContent === 'Partially paid');
+      expect(await fieldValue(page, 'Balance due')).toBe('$68.33');
+      expect(await fieldValue(page, 'Amount paid')).toBe('$100.00');
+      await page.locator('table[aria-label="Payments"] ::-p-text(TR-42)').wait();
+      // Something is paid: it is no longer voided.
+      expect(await page.$('main ::-p-aria([name="Void"][role="button"])')).toBeNull();
+      expect(await seriousViolations(page)).toEqual([]);
+
+      // Its PDF renders in the background; once ready, its link opens it.
+      await page.locator('main ::-p-aria([name="Download PDF"][role="button"])').click();
+      const link = await page.locator(`main ::-p-aria([name="Open ${number}.pdf"][role="link"])`).waitHandle();
+      const pdf = await fetch(new URL((await link.evaluate((a) => a.getAttribute('href')))!, BASE_URL()));
+      expect(pdf.status).toBe(200);
+      expect(pdf.headers.get('content-type')).toContain('application/pdf');
+
+      // The list shows it with what is still due; the payments list links back to it.
+      await page.locator('nav[aria-label="Main navigation"] ::-p-aria(Invoices)').click();
+      await page.locator(`table[aria-label="Invoices"] ::-p-text(${number})`).wait();
+      await page.locator('table[aria-label="Invoices"] ::-p-text($68.33)').wait();
+      await page.locator('nav[aria-label="Main navigation"] ::-p-aria(Payments)').click();
+      await page.locator(`table[aria-label="Payments"] ::-p-aria([name="${number}"][role="link"])`).wait();
+      expect(await seriousViolations(page)).toEqual([]);
+      expect(errors).toEqual([]);
+    });
+    await context.close();
+  });
+});
+
+describe('expenses and reports', () => {
+  it('an accountant reads the expenses and the three reports, which pass the accessibility checks', async () => {
+    const { context, page, errors } = await openSession(browser);
+    page.setDefaultTimeout(60_000);
+    await withScreenshots('reports', [page], async () => {
+      await signIn(page, DEMO.accountant);
+      await page.locator('nav[aria-label="Main navigation"] ::-p-aria(Expenses)').click();
+      await page.waitForSelector('table[aria-label="Expenses"]');
+      expect(await seriousViolations(page)).toEqual([]);
+
+      await page.locator('nav[aria-label="Main navigation"] ::-p-aria(Reports)').click();
+      await page.locator('main ::-p-aria([name="Trial balance"][role="heading"])').wait();
+      expect(await seriousViolations(page)).toEqual([]);
+
+      await page.goto(`${BASE_URL()}/reports/trial-balance`, { waitUntil: 'domcontentloaded' });
+      await page.waitForSelector('table[aria-label="Trial balance"] tfoot');
+      // The two totals are equal at every date.
+      const totals = await page.$$eval('table[aria-label="Trial balance"] tfoot td', (tds) => tds.map((td) => td.textContent).filter(Boolean));
+      expect(totals).toHaveLength(2);
+      expect(totals[0]).toBe(totals[1]);
+      expect(await seriousViolations(page)).toEqual([]);
+
+      await page.locator('nav[aria-label="Reports"] ::-p-aria(Profit and loss)').click();
+      await page.waitForSelector('table[aria-label="Profit and loss"]');
+      await page.locator('table[aria-label="Profit and loss"] ::-p-text(Net income)').wait();
+      expect(await seriousViolations(page)).toEqual([]);
+
+      await page.locator('nav[aria-label="Reports"] ::-p-aria(AR aging)').click();
+      await page.waitForSelector('table[aria-label="AR aging"]');
+      expect(await seriousViolations(page)).toEqual([]);
+      expect(errors).toEqual([]);
+    });
+    await context.close();
+  });
+});

@@ -36,7 +36,9 @@ export function capabilitiesFor(role: Role): Capability[] {
   const ledger = (read: AccessScope, write: AccessScope) => cap('LedgerAccount', read, write, { trash: false });
   // Journal drafts go to the trash; posted entries never change (the server refuses, whatever the scope).
   const journal = (read: AccessScope, write: AccessScope) => cap('JournalEntry', read, write);
-  const financials = (read: AccessScope, write: AccessScope) => [ledger(read, write), journal(read, write)];
+  // Invoices, payments and expenses have no trash: a mistake is voided or rejected, with a reason.
+  const books = (read: AccessScope, write: AccessScope) => ['Invoice', 'Payment', 'Expense'].map((t) => cap(t, read, write, { trash: false }));
+  const financials = (read: AccessScope, write: AccessScope) => [ledger(read, write), journal(read, write), ...books(read, write)];
   switch (role) {
     case 'ADMIN':
       return [...RECORDS.map(all), cap('User', 'ALL', 'ALL', { trash: false }), keys('ALL'), ...financials('ALL', 'ALL')];

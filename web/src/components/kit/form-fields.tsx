@@ -51,6 +51,8 @@ export type FieldDef = BaseField &
     | { kind: 'password'; min: number; max: number }
     | { kind: 'phone' | 'money' | 'datetime' | 'switch' }
     | { kind: 'int'; min: number; max: number }
+    /** An exact decimal such as a quantity or a percentage: at most `decimals` places, within `max`, above zero when `positive`. */
+    | { kind: 'decimal'; decimals: number; max?: string; positive?: boolean }
     | { kind: 'date'; future?: boolean }
     | { kind: 'select'; options: SelectOption[] | ((ctx: FormContext) => SelectOption[]) }
     /** A record of another type, searched on the server (the type's picker descriptor). */
@@ -144,7 +146,7 @@ function InputField({ def, ctx, prefix }: { def: FieldDef; ctx: FormContext; pre
       autoComplete={def.kind === 'password' ? 'new-password' : undefined}
       slotProps={{
         inputLabel: shrink ? { shrink: true } : undefined,
-        htmlInput: def.kind === 'money' ? { inputMode: 'decimal' } : def.kind === 'int' ? { inputMode: 'numeric' } : undefined,
+        htmlInput: def.kind === 'money' || def.kind === 'decimal' ? { inputMode: 'decimal' } : def.kind === 'int' ? { inputMode: 'numeric' } : undefined,
       }}
       onChange={(e) => change(e.target.value)}
       onBlur={() => {

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { fromLocalInput, isCalendarDate } from './format';
+import { parseDecimal, scaled } from './decimal';
 import { parseMoney } from './money';
 import type { FieldDef } from './form-fields';
 import type { PickerOption } from './types';
@@ -65,6 +66,17 @@ function check(f: FieldDef): Check<unknown> {
         if (!text) return f.required ? fail('is required') : pass(null);
         const n = Number(text);
         return Number.isInteger(n) && n >= f.min && n <= f.max ? pass(n) : fail(`must be a whole number from ${f.min} to ${f.max}`);
+      };
+    case 'decimal':
+      return (raw) => {
+        const text = String(raw ?? '');
+        if (!text.trim()) return f.required ? fail('is required') : pass(null);
+        const parsed = parseDecimal(text, f.decimals);
+        if (!parsed.ok) return fail(parsed.message);
+        const value = scaled(parsed.value, f.decimals);
+        if (f.positive && value === 0n) return fail('must be above zero');
+        if (f.max != null && value > scaled(f.max, f.decimals)) return fail(`must be at most ${f.max}`);
+        return pass(parsed.value);
       };
     case 'date':
       return (raw) => {

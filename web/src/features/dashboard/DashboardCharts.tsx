@@ -67,3 +67,28 @@ export function WonLineChart({ rows }: { rows: { month: string; count: number; a
     </Box>
   );
 }
+
+/** Revenue of each month as bars (the figures a person reads are in the table beside it). */
+export function RevenueBarChart({ rows }: { rows: { month: string; amount: string }[] }) {
+  const theme = useTheme();
+  return (
+    <Box aria-hidden>
+      <BarChart
+        height={220}
+        xAxis={[{ scaleType: 'band', data: rows.map((r) => monthLabel(r.month)) }]}
+        yAxis={[{ valueFormatter: axisMoney, width: 56 }]}
+        series={[
+          {
+            data: rows.map((r) => Number(r.amount)),
+            label: 'Revenue',
+            color: theme.palette.success.main,
+            valueFormatter: (_v, { dataIndex }) => formatMoney(rows[dataIndex].amount),
+          },
+        ]}
+        hideLegend
+        disableKeyboardNavigation
+        margin={{ left: 8, right: 8, top: 16, bottom: 8 }}
+      />
+    </Box>
+  );
+}

@@ -1,7 +1,12 @@
-import { screen, within } from '@testing-library/react';
+import { screen, waitFor, within } from '@testing-library/react';
 import { GraphQLError } from 'graphql';
-import { DashboardStatsDocument, type DashboardStatsQuery } from '../../gql/graphql';
+import type { ApolloClient } from '@apollo/client';
+import { useApolloClient } from '@apollo/client/react';
+import type { MockLink } from '@apollo/client/testing';
+import { DashboardFinancialsDocument, DashboardStatsDocument, type DashboardFinancialsQuery, type DashboardStatsQuery } from '../../gql/graphql';
+import { feedEntry } from '../../test/mocks';
 import { renderScreen } from '../../test/render';
+import { createLiveUpdater } from '../activity/live-updates';
 import { DashboardPage } from './DashboardPage';
 
 // The drawings need a real layout engine; the figures are checked through the cards and data tables.
@@ -46,9 +51,28 @@ function stats(overrides: Partial<DashboardStatsQuery['dealStats']> = {}): Dashb
 
 const kpi = (label: string) => screen.getByRole('group', { name: label });
 
+function books(arOutstanding = '668.33', revenueThisMonth = '1198.00'): DashboardFinancialsQuery {
+  return {
+    __typename: 'Query',
+    financialSummary: {
+      __typename: 'FinancialSummary',
+      arOutstanding,
+      revenueThisMonth,
+      revenueByMonth: Array.from({ length: 12 }, (_, i) => ({
+        __typename: 'MonthRevenue' as const,
+        month: `2026-${String(i + 1).padStart(2, '0')}`,
+        amount: i === 11 ? revenueThisMonth : '0.00',
+      })),
+    },
+  };
+}
+
+/** The books' figures, for the roles that read financials. */
+const booksMock = (data = books()): MockLink.MockedResponse => ({ request: { query: DashboardFinancialsDocument }, result: { data }, maxUsageCount: 5 });
+
 describe('DashboardPage', () => {
   it('shows the KPIs and chart tables from dealStats, with the interaction count for a manager', async () => {
-    const mocks = [{ request: { query: DashboardStatsDocument, variables: { withInteractions: true } }, result: { data: stats() } }];
+    const mocks = [{ request: { query: DashboardStatsDocument, variables: { withInteractions: true } }, result: { data: stats() } }, booksMock()];
     renderScreen(<DashboardPage />, { role: 'SALES_MANAGER', mocks });
     expect(await within(await screen.findByRole('group', { name: 'Open pipeline' })).findByText('$1,234.50')).toBeInTheDocument();
     expect(within(kpi('Open pipeline')).getByText('4 open deals')).toBeInTheDocument();
@@ -76,6 +100,7 @@ describe('DashboardPage', () => {
         request: { query: DashboardStatsDocument, variables: { withInteractions: false } },
         result: { data: stats({ interactionsThisWeek: undefined, winRate: null, wonInWindow: 0, lostInWindow: 0 }) },
       },
+      booksMock(),
     ];
     renderScreen(<DashboardPage />, { role: 'ACCOUNTANT', mocks });
     expect(await screen.findByRole('group', { name: 'Win rate' })).toHaveTextContent('—');
@@ -123,5 +148,46 @@ describe('DashboardPage', () => {
     // The welcome renders in place of the figures, with the query skipped: nothing was or will be sent.
     expect(sent).not.toHaveBeenCalled();
     expect(screen.queryByRole('group', { name: 'Open pipeline' })).not.toBeInTheDocument();
+  });
+
+  it('shows the books’ figures to those who read financials, and keeps them current from the feed', async () => {
+    let client: ApolloClient | null = null;
+    function ClientProbe() {
+      client = useApolloClient();
+      return null;
+    }
+    let current = books();
+    const mocks = [
+      { request: { query: DashboardStatsDocument, variables: { withInteractions: false } }, result: { data: stats({ interactionsThisWeek: undefined }) } },
+      { request: { query: DashboardFinancialsDocument }, result: () => ({ data: current }), maxUsageCount: 5 },
+    ];
+    renderScreen(<DashboardPage />, { role: 'ACCOUNTANT', mocks, beside: <ClientProbe /> });
+    expect(await screen.findByRole('group', { name: 'AR outstanding' })).toHaveTextContent('$668.33');
+    expect(kpi('Revenue this month')).toHaveTextContent('$1,198.00');
+    expect(kpi('Revenue this month')).toHaveTextContent('Posted in Dec 2026');
+    const byMonth = screen.getByRole('table', { name: 'Revenue by month, last twelve months' });
+    expect(within(byMonth).getAllByRole('row')).toHaveLength(13);
+    expect(within(byMonth).getByRole('row', { name: 'Dec 2026 $1,198.00' })).toBeInTheDocument();
+
+    // A payment elsewhere: the feed's entry refreshes the figures.
+    current = books('568.33');
+    const updater = createLiveUpdater(client!, 0);
+    updater.push(feedEntry({ entityType: 'Payment', entityId: 'pay-9', entityLabel: 'Payment of 100.00', action: 'CREATED' }));
+    await waitFor(() => expect(kpi('AR outstanding')).toHaveTextContent('$568.33'));
+    updater.stop();
+  });
+
+  it('shows a sales rep no financial figures and asks for none', async () => {
+    const sent = jest.fn(() => ({ data: books() }));
+    const mocks = [
+      { request: { query: DashboardStatsDocument, variables: { withInteractions: true } }, result: { data: stats() } },
+      { request: { query: DashboardFinancialsDocument }, result: sent },
+    ];
+    renderScreen(<DashboardPage />, { role: 'SALES_REP', mocks });
+    expect(await screen.findByRole('group', { name: 'Open pipeline' })).toBeInTheDocument();
+    expect(screen.queryByRole('group', { name: 'AR outstanding' })).not.toBeInTheDocument();
+    expect(screen.queryByRole('group', { name: 'Revenue this month' })).not.toBeInTheDocument();
+    expect(screen.queryByRole('region', { name: 'Revenue by month' })).not.toBeInTheDocument();
+    expect(sent).not.toHaveBeenCalled();
   });
 });

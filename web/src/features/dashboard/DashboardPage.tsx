@@ -1,7 +1,5 @@
-import type { ReactNode } from 'react';
 import { Link as RouterLink } from 'react-router';
 import { useQuery } from '@apollo/client/react';
-import Box from '@mui/material/Box';
 import Button from '@mui/material/Button';
 import Grid from '@mui/material/Grid';
 import Paper from '@mui/material/Paper';
@@ -16,21 +14,12 @@ import { useCapabilities } from '../../app/capabilities';
 import { navFor } from '../../app/navigation';
 import { ROLE_LABELS } from '../../app/roles';
 import { dealStageLabel, OPEN_STAGES } from '../deals/stages';
+import { ChartTable } from '../../components/kit/ChartTable';
 import { monthLabel, StageBarChart, WonLineChart } from './DashboardCharts';
+import { ChartCard, Kpi } from './DashboardCards';
+import { FinancialFigures } from './FinancialFigures';
 
 type Stats = DashboardStatsQuery['dealStats'];
-
-const visuallyHidden = {
-  position: 'absolute',
-  width: '1px',
-  height: '1px',
-  p: 0,
-  m: '-1px',
-  overflow: 'hidden',
-  clip: 'rect(0 0 0 0)',
-  whiteSpace: 'nowrap',
-  border: 0,
-} as const;
 
 export function formatRate(rate: number | null | undefined): string {
   return rate == null ? '—' : `${Math.round(rate * 100)} %`;
@@ -57,6 +46,8 @@ export function DashboardPage() {
       ) : stats ? (
         <Figures stats={stats} withInteractions={withInteractions} canCreate={caps.canCreate('Deal')} />
       ) : null}
+      {/* The books' figures for those who read financials (the server refuses them to others). */}
+      {caps.canRead('LedgerAccount') && <FinancialFigures />}
     </>
   );
 }
@@ -111,7 +102,7 @@ function Figures({ stats, withInteractions, canCreate }: { stats: Stats; withInt
               summary={`Open deals by stage: ${pipeline.map((s) => `${dealStageLabel(s.stage)} ${formatMoney(s.amount)} (${s.count})`).join(', ')}.`}
             >
               <StageBarChart rows={pipeline} />
-              <DataTable
+              <ChartTable
                 caption="Open pipeline by stage"
                 head={['Stage', 'Deals', 'Amount']}
                 rows={pipeline.map((s) => [dealStageLabel(s.stage), String(s.count), formatMoney(s.amount)])}
@@ -121,7 +112,7 @@ function Figures({ stats, withInteractions, canCreate }: { stats: Stats; withInt
           <Grid size={{ xs: 12, lg: 6 }}>
             <ChartCard id="won-by-month" title="Won by month" summary={anyWon ? undefined : 'No deals won in the last twelve months.'}>
               <WonLineChart rows={stats.wonByMonth} />
-              <DataTable
+              <ChartTable
                 caption="Won by month, last twelve months"
                 head={['Month', 'Deals won', 'Amount']}
                 rows={stats.wonByMonth.map((m) => [monthLabel(m.month), String(m.count), formatMoney(m.amount)])}
@@ -131,73 +122,6 @@ function Figures({ stats, withInteractions, canCreate }: { stats: Stats; withInt
         </Grid>
       )}
     </Stack>
-  );
-}
-
-function Kpi({ label, value, detail }: { label: string; value: string; detail: string }) {
-  return (
-    <Grid size={{ xs: 12, sm: 6, lg: 3 }}>
-      <Paper variant="outlined" sx={{ p: 2, height: '100%' }} role="group" aria-label={label}>
-        <Typography variant="body2" color="text.secondary" component="h2">
-          {label}
-        </Typography>
-        <Typography variant="h5" component="p" sx={{ fontWeight: 600, my: 0.5 }} data-testid={`kpi-${label}`}>
-          {value}
-        </Typography>
-        <Typography variant="body2" color="text.secondary">
-          {detail}
-        </Typography>
-      </Paper>
-    </Grid>
-  );
-}
-
-function ChartCard({ id, title, summary, children }: { id: string; title: string; summary?: string; children: ReactNode }) {
-  return (
-    <Paper variant="outlined" component="section" aria-labelledby={`${id}-title`} sx={{ p: 2 }}>
-      <Typography id={`${id}-title`} variant="h6" component="h2" sx={{ fontSize: '1rem' }}>
-        {title}
-      </Typography>
-      {summary && (
-        <Typography variant="body2" color="text.secondary">
-          {summary}
-        </Typography>
-      )}
-      {children}
-    </Paper>
-  );
-}
-
-/** The chart's figures as a table for screen readers (the drawing itself is hidden from them). */
-function DataTable({ caption, head, rows }: { caption: string; head: string[]; rows: string[][] }) {
-  return (
-    <Box component="table" sx={visuallyHidden}>
-      <caption>{caption}</caption>
-      <thead>
-        <tr>
-          {head.map((h) => (
-            <th key={h} scope="col">
-              {h}
-            </th>
-          ))}
-        </tr>
-      </thead>
-      <tbody>
-        {rows.map((r) => (
-          <tr key={r[0]}>
-            {r.map((c, i) =>
-              i === 0 ? (
-                <th key={i} scope="row">
-                  {c}
-                </th>
-              ) : (
-                <td key={i}>{c}</td>
-              ),
-            )}
-          </tr>
-        ))}
-      </tbody>
-    </Box>
   );
 }
 

@@ -1,4 +1,5 @@
 import { defineEntity } from '../../app/entity';
+import { LEDGER_FIELDS, RECEIVABLE_FIELDS } from './financial-effects';
 
 // The journal: read by ADMIN, ACCOUNTANT and SALES_MANAGER, written by the first two.
 export const entity = defineEntity({
@@ -7,11 +8,9 @@ export const entity = defineEntity({
   path: '/journal',
   nav: { order: 85 },
   listRoot: 'journalEntries',
-  // Posting and reversing move the ledger accounts' balances and the trial balance.
-  affects: [
-    { on: 'LedgerAccount', field: 'balance' },
-    { on: 'Query', field: 'trialBalance' },
-  ],
+  // Posting and reversing move the ledger accounts' balances, the reports and the dashboard's
+  // figures (a reversal of an invoice's posting changes the receivables too).
+  affects: [...LEDGER_FIELDS, ...RECEIVABLE_FIELDS],
   timeline: true,
   screens: () => import('./journal-entry.screens'),
 });

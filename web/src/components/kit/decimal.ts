@@ -1,0 +1,61 @@
+// Decimal quantities and rates ("1.5" hours, "8.25" %) as exact strings and scaled integers, never
+// floats; money has its own rules in money.ts.
+
+export type DecimalParse = { ok: true; value: string } | { ok: false; message: string };
+
+function separators(locale?: string): { decimal: string; group: string } {
+  const parts = new Intl.NumberFormat(locale).formatToParts(12345.6);
+  return { decimal: parts.find((p) => p.type === 'decimal')?.value ?? '.', group: parts.find((p) => p.type === 'group')?.value ?? ',' };
+}
+
+/**
+ * Reads a non-negative decimal as typed ("1.5", "1,5", " 2 ", ".25", "1,000") with at most
+ * `decimals` places, the way amounts are read (money.ts): a single "," or "." followed by one or two
+ * digits is the decimal point; followed by three, it groups thousands where the locale groups with
+ * it. Returns the shortest text of the value ("1.50" → "1.5", "007" → "7").
+ */
+export function parseDecimal(text: string, decimals: number, locale?: string): DecimalParse {
+  let t = text.normalize('NFKC').trim();
+  if (!t) return { ok: false, message: 'is required' };
+  if (/^[-−]/.test(t)) return { ok: false, message: 'must be ≥ 0' };
+  t = t.replace(/^\+/, '').replace(/[\s\u00a0\u202f']/g, '');
+  if (!t || /[^\d.,]/.test(t)) return { ok: false, message: 'is not a number' };
+  const { decimal, group } = separators(locale);
+  const lastDot = t.lastIndexOf('.');
+  const lastComma = t.lastIndexOf(',');
+  let point = -1;
+  if (lastDot >= 0 && lastComma >= 0) {
+    point = Math.max(lastDot, lastComma);
+  } else if (lastDot >= 0 || lastComma >= 0) {
+    const sep = lastDot >= 0 ? '.' : ',';
+    const count = t.split(sep).length - 1;
+    const after = t.length - t.lastIndexOf(sep) - 1;
+    const groups = count > 1 || (after === 3 && sep === group) || (after === 3 && sep !== decimal);
+    if (!groups) point = t.lastIndexOf(sep);
+  }
+  const grouped = point >= 0 ? t.slice(0, point) : t;
+  if (/[.,]/.test(grouped) && !/^\d{1,3}([.,]\d{3})+$/.test(grouped)) return { ok: false, message: 'is not a number' };
+  const whole = grouped.replace(/[.,]/g, '').replace(/^0+(?=\d)/, '') || '0';
+  const fraction = (point >= 0 ? t.slice(point + 1) : '').replace(/0+$/, '');
+  if (!/^\d*$/.test(fraction) || (!grouped && !t.slice(point + 1))) return { ok: false, message: 'is not a number' };
+  if (fraction.length > decimals) return { ok: false, message: decimals === 0 ? 'must be a whole number' : `must have at most ${decimals} decimals` };
+  return { ok: true, value: fraction ? `${whole}.${fraction}` : whole };
+}
+
+/** A decimal string as an integer in units of 10^-decimals: scaled("1.5", 3) → 1500n. */
+export function scaled(value: string, decimals: number): bigint {
+  const [whole, fraction = ''] = value.trim().split('.');
+  return BigInt(whole || '0') * 10n ** BigInt(decimals) + BigInt(fraction.padEnd(decimals, '0').slice(0, decimals) || '0');
+}
+
+/** n / d for non-negative integers, rounded half up. */
+export function divideHalfUp(n: bigint, d: bigint): bigint {
+  return (n * 2n + d) / (d * 2n);
+}
+
+/** A decimal for reading in the user's locale, exactly: "1234.5" → "1,234.5". */
+export function formatDecimal(value: string | null | undefined, decimals = 3, locale?: string): string {
+  if (value == null || value === '') return '—';
+  // Intl formats numeric strings as exact decimals (no float rounding on the way).
+  return new Intl.NumberFormat(locale, { maximumFractionDigits: decimals }).format(value as unknown as number);
+}

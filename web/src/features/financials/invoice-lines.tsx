@@ -1,0 +1,153 @@
+import { useFormContext, useWatch } from 'react-hook-form';
+import Box from '@mui/material/Box';
+import Chip from '@mui/material/Chip';
+import Table from '@mui/material/Table';
+import TableBody from '@mui/material/TableBody';
+import TableCell from '@mui/material/TableCell';
+import TableContainer from '@mui/material/TableContainer';
+import TableFooter from '@mui/material/TableFooter';
+import TableHead from '@mui/material/TableHead';
+import TableRow from '@mui/material/TableRow';
+import Typography from '@mui/material/Typography';
+import type { InvoiceFullFragment, InvoiceStatus } from '../../gql/graphql';
+import { Section } from '../../components/kit/DetailFields';
+import { formatDecimal } from '../../components/kit/decimal';
+import { enumLabel, formatDate } from '../../components/kit/format';
+import { formatMoney, fromCents, moneyInputText } from '../../components/kit/money';
+import { EmptyLine } from '../../components/States';
+import { typedInvoiceTotals } from './invoice-totals';
+
+// Colours with text contrast ≥ 4.5:1 on both themes (MUI's warning and info fail it).
+const CHIPS: Record<InvoiceStatus, { color: 'default' | 'primary' | 'secondary' | 'success'; variant: 'outlined' | 'filled' }> = {
+  DRAFT: { color: 'default', variant: 'outlined' },
+  ISSUED: { color: 'primary', variant: 'outlined' },
+  PARTIALLY_PAID: { color: 'secondary', variant: 'outlined' },
+  PAID: { color: 'success', variant: 'outlined' },
+  VOID: { color: 'default', variant: 'filled' },
+};
+
+export function InvoiceStatusChip({ status }: { status: InvoiceStatus }) {
+  return <Chip size="small" label={enumLabel(status)} color={CHIPS[status].color} variant={CHIPS[status].variant} />;
+}
+
+/** "8.25%": a rate as the invoice shows it. */
+export const rateText = (rate: string) => `${formatDecimal(rate)}%`;
+
+const amount = (cents: bigint) => moneyInputText(fromCents(cents));
+
+/** Under the form's lines: subtotal, tax and total of what is typed, as the server will price it. */
+export function InvoiceSummary({ rows }: { rows: Record<string, unknown>[] }) {
+  const { control } = useFormContext();
+  const taxRate = useWatch({ control, name: 'taxRate' }) as unknown;
+  const { subtotal, tax, total, rate } = typedInvoiceTotals(rows, taxRate);
+  return (
+    <Box role="status" sx={{ display: 'flex', flexWrap: 'wrap', justifyContent: 'flex-end', columnGap: 3, rowGap: 0.5 }}>
+      <Typography variant="body2">{`Subtotal ${amount(subtotal)}`}</Typography>
+      <Typography variant="body2">{`Tax (${rate ? rateText(rate) : '—'}) ${amount(tax)}`}</Typography>
+      <Typography variant="body2" sx={{ fontWeight: 600 }}>{`Total ${amount(total)}`}</Typography>
+    </Box>
+  );
+}
+
+// On phones the quantity and unit price go under the description, so the amounts keep their room.
+const wideOnly = { display: { xs: 'none', sm: 'table-cell' } };
+
+/** An invoice's lines on its page, with its money below them: subtotal, tax, total, paid, due. */
+export function InvoiceLinesTable({ invoice }: { invoice: InvoiceFullFragment }) {
+  const strong = { fontWeight: 600, color: 'text.primary', fontSize: '0.875rem' };
+  const footer: [string, string, object?][] = [
+    ['Subtotal', invoice.subtotal],
+    [`Tax (${rateText(invoice.taxRate)})`, invoice.tax],
+    ['Total', invoice.total, strong],
+  ];
+  if (invoice.status !== 'DRAFT') footer.push(['Amount paid', invoice.amountPaid], ['Balance due', invoice.balanceDue, strong]);
+  return (
+    <Section title="Lines">
+      <TableContainer>
+        <Table size="small" aria-label="Lines">
+          <TableHead>
+            <TableRow>
+              <TableCell>Description</TableCell>
+              <TableCell align="right" sx={wideOnly}>
+                Quantity
+              </TableCell>
+              <TableCell align="right" sx={wideOnly}>
+                Unit price
+              </TableCell>
+              <TableCell align="right">Amount</TableCell>
+            </TableRow>
+          </TableHead>
+          <TableBody>
+            {invoice.lines.map((l, i) => (
+              <TableRow key={i}>
+                <TableCell sx={{ overflowWrap: 'anywhere' }}>
+                  {l.description}
+                  <Typography variant="body2" color="text.secondary" sx={{ display: { sm: 'none' } }}>
+                    {`${formatDecimal(l.quantity)} × ${formatMoney(l.unitPrice)}`}
+                  </Typography>
+                </TableCell>
+                <TableCell align="right" sx={wideOnly}>
+                  {formatDecimal(l.quantity)}
+                </TableCell>
+                <TableCell align="right" sx={wideOnly}>
+                  {formatMoney(l.unitPrice)}
+                </TableCell>
+                <TableCell align="right">{formatMoney(l.amount)}</TableCell>
+              </TableRow>
+            ))}
+          </TableBody>
+          <TableFooter>
+            {footer.map(([label, value, sx]) => (
+              <TableRow key={label}>
+                <TableCell component="th" scope="row" sx={{ color: 'text.primary', fontSize: '0.875rem', ...sx }}>
+                  {label}
+                </TableCell>
+                <TableCell sx={wideOnly} />
+                <TableCell sx={wideOnly} />
+                <TableCell align="right" sx={{ color: 'text.primary', fontSize: '0.875rem', ...sx }}>
+                  {formatMoney(value)}
+                </TableCell>
+              </TableRow>
+            ))}
+          </TableFooter>
+        </Table>
+      </TableContainer>
+      {invoice.lines.length === 0 && <EmptyLine text="No lines yet." />}
+    </Section>
+  );
+}
+
+/** The payments received against an invoice, newest first. */
+export function InvoicePayments({ invoice }: { invoice: InvoiceFullFragment }) {
+  const payments = invoice.payments;
+  return (
+    <Section title={`Payments (${payments.length})`}>
+      {payments.length === 0 ? (
+        <EmptyLine text={invoice.status === 'DRAFT' ? 'Payments are recorded once the invoice is issued.' : 'No payments yet.'} />
+      ) : (
+        <TableContainer>
+          <Table size="small" aria-label="Payments">
+            <TableHead>
+              <TableRow>
+                <TableCell>Date</TableCell>
+                <TableCell>Method</TableCell>
+                <TableCell sx={wideOnly}>Reference</TableCell>
+                <TableCell align="right">Amount</TableCell>
+              </TableRow>
+            </TableHead>
+            <TableBody>
+              {payments.map((p) => (
+                <TableRow key={p.id}>
+                  <TableCell>{formatDate(p.date)}</TableCell>
+                  <TableCell>{enumLabel(p.method)}</TableCell>
+                  <TableCell sx={{ ...wideOnly, overflowWrap: 'anywhere' }}>{p.reference ?? '—'}</TableCell>
+                  <TableCell align="right">{formatMoney(p.amount)}</TableCell>
+                </TableRow>
+              ))}
+            </TableBody>
+          </Table>
+        </TableContainer>
+      )}
+    </Section>
+  );
+}
