@@ -1,12 +1,9 @@
 // Decimal quantities and rates ("1.5" hours, "8.25" %) as exact strings and scaled integers, never
 // floats; money has its own rules in money.ts.
 
-export type DecimalParse = { ok: true; value: string } | { ok: false; message: string };
+import { splitNumber } from './number-text';
 
-function separators(locale?: string): { decimal: string; group: string } {
-  const parts = new Intl.NumberFormat(locale).formatToParts(12345.6);
-  return { decimal: parts.find((p) => p.type === 'decimal')?.value ?? '.', group: parts.find((p) => p.type === 'group')?.value ?? ',' };
-}
+export type DecimalParse = { ok: true; value: string } | { ok: false; message: string };
 
 /**
  * Reads a non-negative decimal as typed ("1.5", "1,5", " 2 ", ".25", "1,000") with at most
@@ -19,25 +16,10 @@ export function parseDecimal(text: string, decimals: number, locale?: string): D
   if (!t) return { ok: false, message: 'is required' };
   if (/^[-−]/.test(t)) return { ok: false, message: 'must be ≥ 0' };
   t = t.replace(/^\+/, '').replace(/[\s\u00a0\u202f']/g, '');
-  if (!t || /[^\d.,]/.test(t)) return { ok: false, message: 'is not a number' };
-  const { decimal, group } = separators(locale);
-  const lastDot = t.lastIndexOf('.');
-  const lastComma = t.lastIndexOf(',');
-  let point = -1;
-  if (lastDot >= 0 && lastComma >= 0) {
-    point = Math.max(lastDot, lastComma);
-  } else if (lastDot >= 0 || lastComma >= 0) {
-    const sep = lastDot >= 0 ? '.' : ',';
-    const count = t.split(sep).length - 1;
-    const after = t.length - t.lastIndexOf(sep) - 1;
-    const groups = count > 1 || (after === 3 && sep === group) || (after === 3 && sep !== decimal);
-    if (!groups) point = t.lastIndexOf(sep);
-  }
-  const grouped = point >= 0 ? t.slice(0, point) : t;
-  if (/[.,]/.test(grouped) && !/^\d{1,3}([.,]\d{3})+$/.test(grouped)) return { ok: false, message: 'is not a number' };
-  const whole = grouped.replace(/[.,]/g, '').replace(/^0+(?=\d)/, '') || '0';
-  const fraction = (point >= 0 ? t.slice(point + 1) : '').replace(/0+$/, '');
-  if (!/^\d*$/.test(fraction) || (!grouped && !t.slice(point + 1))) return { ok: false, message: 'is not a number' };
+  const parts = splitNumber(t, locale);
+  if (!parts) return { ok: false, message: 'is not a number' };
+  const whole = parts.whole.replace(/^0+(?=\d)/, '') || '0';
+  const fraction = parts.fraction.replace(/0+$/, '');
   if (fraction.length > decimals) return { ok: false, message: decimals === 0 ? 'must be a whole number' : `must have at most ${decimals} decimals` };
   return { ok: true, value: fraction ? `${whole}.${fraction}` : whole };
 }

@@ -1,22 +1,11 @@
 // Money is a decimal string on the wire ("48000.50"): parsed from what people type and formatted for
 // reading without ever going through a float.
 
+import { splitNumber } from './number-text';
+
 const MAX_WHOLE_DIGITS = 12; // numeric(14,2)
 
 export type MoneyParse = { ok: true; value: string } | { ok: false; message: string };
-
-interface Separators {
-  decimal: string;
-  group: string;
-}
-
-function separators(locale?: string): Separators {
-  const parts = new Intl.NumberFormat(locale).formatToParts(12345.6);
-  return {
-    decimal: parts.find((p) => p.type === 'decimal')?.value ?? '.',
-    group: parts.find((p) => p.type === 'group')?.value ?? ',',
-  };
-}
 
 /**
  * Reads an amount as people type it: "12,000", "12000", "$48,000.50", " 48 000,50 " (spaces and the
@@ -33,28 +22,9 @@ export function parseMoney(text: string, locale?: string): MoneyParse {
     .trim();
   const negative = /^[-−(]/.test(t) || /-$/.test(t);
   t = t.replace(/^[-−(+]|[-)]$/g, '').replace(/[\s\u00a0\u202f']/g, '');
-  if (!t || /[^\d.,]/.test(t)) return { ok: false, message: 'is not a number' };
-  const { decimal, group } = separators(locale);
-  const lastDot = t.lastIndexOf('.');
-  const lastComma = t.lastIndexOf(',');
-  let point = -1;
-  if (lastDot >= 0 && lastComma >= 0) {
-    point = Math.max(lastDot, lastComma);
-  } else if (lastDot >= 0 || lastComma >= 0) {
-    const sep = lastDot >= 0 ? '.' : ',';
-    const count = t.split(sep).length - 1;
-    const after = t.length - t.lastIndexOf(sep) - 1;
-    // "12,000" groups thousands where "," groups (en-US); "12,5" or "1.500" with "." as the locale's
-    // decimal point is a fraction; several separators always group.
-    const groups = count > 1 || (after === 3 && sep === group) || (after === 3 && sep !== decimal);
-    if (!groups) point = t.lastIndexOf(sep);
-  }
-  const grouped = point >= 0 ? t.slice(0, point) : t;
-  // Separators that group thousands stand between groups of three digits ("1,234,567").
-  if (/[.,]/.test(grouped) && !/^\d{1,3}([.,]\d{3})+$/.test(grouped)) return { ok: false, message: 'is not a number' };
-  const whole = grouped.replace(/[.,]/g, '');
-  const fraction = point >= 0 ? t.slice(point + 1) : '';
-  if (!/^\d*$/.test(whole) || !/^\d*$/.test(fraction) || (!whole && !fraction)) return { ok: false, message: 'is not a number' };
+  const parts = splitNumber(t, locale);
+  if (!parts) return { ok: false, message: 'is not a number' };
+  const { whole, fraction } = parts;
   if (negative && /[1-9]/.test(whole + fraction)) return { ok: false, message: 'must be ≥ 0' };
   if (fraction.length > 2) return { ok: false, message: 'must have at most 2 decimals' };
   const digits = whole.replace(/^0+(?=\d)/, '') || '0';

@@ -10,16 +10,14 @@ import TableRow from '@mui/material/TableRow';
 import Typography from '@mui/material/Typography';
 import { useTheme } from '@mui/material/styles';
 import { ArAgingReportDocument, type ArAgingReportQuery } from '../../gql/graphql';
-import { PageHeader } from '../../components/PageHeader';
 import { EmptyState, QueryState } from '../../components/States';
 import { ChartTable } from '../../components/kit/ChartTable';
 import { RecordLink } from '../../components/kit/descriptors';
 import { formatDate } from '../../components/kit/format';
 import { formatMoney } from '../../components/kit/money';
-import { usePageTitle } from '../../components/kit/usePageTitle';
 import { today } from './journal-entry.actions';
 import { MoneyBars } from './report-charts';
-import { DayInput, ReportControls, ReportNav, useDayParam } from './report-parts';
+import { DayInput, ReportFrame, useDayParam } from './report-parts';
 
 type Aging = ArAgingReportQuery['arAging'];
 type Buckets = Aging['totals'];
@@ -38,22 +36,20 @@ const wideOnly = { display: { xs: 'none', md: 'table-cell' } };
 
 /** What each customer owes at the end of a day, by days past due, with the columns' totals as bars. */
 export function ArAgingPage() {
-  usePageTitle('AR aging');
   const asOf = useDayParam('asOf', today);
   const { data, loading, error, refetch } = useQuery(ArAgingReportDocument, { variables: { asOf: asOf.day } });
   const report = data?.arAging;
   return (
-    <>
-      <PageHeader title="AR aging" subtitle="Open invoice balances at the end of the day, by how long they are past due." />
-      <ReportNav />
-      <ReportControls>
-        <DayInput label="As of" value={asOf.input} onChange={asOf.setInput} />
-      </ReportControls>
+    <ReportFrame
+      title="AR aging"
+      subtitle="Open invoice balances at the end of the day, by how long they are past due."
+      controls={<DayInput label="As of" value={asOf.input} onChange={asOf.setInput} />}
+    >
       <QueryState loading={loading} error={error} hasData={!!report} onRetry={() => void refetch()}>
         {report && <AgingTable report={report} />}
         {report && <AgingChart totals={report.totals} />}
       </QueryState>
-    </>
+    </ReportFrame>
   );
 }
 

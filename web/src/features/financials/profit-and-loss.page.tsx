@@ -12,16 +12,14 @@ import TableRow from '@mui/material/TableRow';
 import Typography from '@mui/material/Typography';
 import { useTheme } from '@mui/material/styles';
 import { ProfitAndLossMonthDocument, ProfitAndLossReportDocument, type ProfitAndLossReportQuery } from '../../gql/graphql';
-import { PageHeader } from '../../components/PageHeader';
 import { QueryState } from '../../components/States';
 import { ChartTable } from '../../components/kit/ChartTable';
 import { RecordLink } from '../../components/kit/descriptors';
 import { formatDate } from '../../components/kit/format';
 import { formatMoney } from '../../components/kit/money';
-import { usePageTitle } from '../../components/kit/usePageTitle';
 import { today } from './journal-entry.actions';
 import { MoneyBars } from './report-charts';
-import { DayInput, monthLabel, monthsOf, ReportControls, ReportNav, startOfYear, useDayParam } from './report-parts';
+import { DayInput, monthLabel, monthsOf, ReportFrame, startOfYear, useDayParam } from './report-parts';
 
 type Report = ProfitAndLossReportQuery['profitAndLoss'];
 type Row = Report['rows'][number];
@@ -60,7 +58,6 @@ function useMonthlyTotals(from: string, to: string, enabled: boolean): MonthTota
 
 /** Revenue, expenses and net income of a period (default: this year to date), with the months as bars. */
 export function ProfitAndLossPage() {
-  usePageTitle('Profit and loss');
   const fromDay = useDayParam('from', () => startOfYear(today()));
   const toDay = useDayParam('to', today);
   const ordered = fromDay.day <= toDay.day;
@@ -69,20 +66,23 @@ export function ProfitAndLossPage() {
   const report = ordered ? data?.profitAndLoss : undefined;
   const months = useMonthlyTotals(fromDay.day, toDay.day, ordered);
   return (
-    <>
-      <PageHeader title="Profit and loss" subtitle="From posted entries, both days included." />
-      <ReportNav />
-      <ReportControls>
-        <DayInput label="From" value={fromDay.input} onChange={fromDay.setInput} />
-        <DayInput label="To" value={toDay.input} onChange={toDay.setInput} error={ordered ? undefined : 'must be on or after From'} />
-      </ReportControls>
+    <ReportFrame
+      title="Profit and loss"
+      subtitle="From posted entries, both days included."
+      controls={
+        <>
+          <DayInput label="From" value={fromDay.input} onChange={fromDay.setInput} />
+          <DayInput label="To" value={toDay.input} onChange={toDay.setInput} error={ordered ? undefined : 'must be on or after From'} />
+        </>
+      }
+    >
       {ordered && (
         <QueryState loading={loading} error={error} hasData={!!report} onRetry={() => void refetch()}>
           {report && <ProfitAndLossTable report={report} />}
           {months && <MonthChart months={months} />}
         </QueryState>
       )}
-    </>
+    </ReportFrame>
   );
 }
 

@@ -5,7 +5,9 @@ import Button from '@mui/material/Button';
 import Stack from '@mui/material/Stack';
 import TextField from '@mui/material/TextField';
 import { useCapabilities, type Capabilities } from '../../app/capabilities';
+import { PageHeader } from '../../components/PageHeader';
 import { isCalendarDate } from '../../components/kit/format';
+import { usePageTitle } from '../../components/kit/usePageTitle';
 
 // What the three reports share: their links to one another, dates kept in the address (so a
 // reload or a shared link shows the same report), and the date inputs.
@@ -103,6 +105,19 @@ export function DayInput({ label, value, onChange, error }: { label: string; val
       helperText={error ?? ' '}
       slotProps={{ inputLabel: { shrink: true } }}
     />
+  );
+}
+
+/** A report's page: its title, the links to the other reports, its inputs, then the report. */
+export function ReportFrame({ title, subtitle, controls, children }: { title: string; subtitle: string; controls: ReactNode; children: ReactNode }) {
+  usePageTitle(title);
+  return (
+    <>
+      <PageHeader title={title} subtitle={subtitle} />
+      <ReportNav />
+      <ReportControls>{controls}</ReportControls>
+      {children}
+    </>
   );
 }
 

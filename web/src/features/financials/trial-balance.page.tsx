@@ -9,14 +9,12 @@ import TableFooter from '@mui/material/TableFooter';
 import TableHead from '@mui/material/TableHead';
 import TableRow from '@mui/material/TableRow';
 import { TrialBalanceReportDocument, type TrialBalanceReportQuery } from '../../gql/graphql';
-import { PageHeader } from '../../components/PageHeader';
 import { EmptyState, QueryState } from '../../components/States';
 import { RecordLink } from '../../components/kit/descriptors';
 import { enumLabel, formatDate } from '../../components/kit/format';
 import { formatMoney, fromCents, toCents } from '../../components/kit/money';
-import { usePageTitle } from '../../components/kit/usePageTitle';
 import { today } from './journal-entry.actions';
-import { DayInput, ReportControls, ReportNav, useDayParam } from './report-parts';
+import { DayInput, ReportFrame, useDayParam } from './report-parts';
 
 type TrialBalance = TrialBalanceReportQuery['trialBalance'];
 
@@ -26,21 +24,19 @@ const side = (value: string) => (toCents(value) === 0n ? '' : formatMoney(value)
 
 /** Every account with a balance at the end of a day, debits beside credits, and their equal totals. */
 export function TrialBalancePage() {
-  usePageTitle('Trial balance');
   const asOf = useDayParam('asOf', today);
   const { data, loading, error, refetch } = useQuery(TrialBalanceReportDocument, { variables: { asOf: asOf.day } });
   const report = data?.trialBalance;
   return (
-    <>
-      <PageHeader title="Trial balance" subtitle="Balances from posted entries at the end of the day, postings on it included." />
-      <ReportNav />
-      <ReportControls>
-        <DayInput label="As of" value={asOf.input} onChange={asOf.setInput} />
-      </ReportControls>
+    <ReportFrame
+      title="Trial balance"
+      subtitle="Balances from posted entries at the end of the day, postings on it included."
+      controls={<DayInput label="As of" value={asOf.input} onChange={asOf.setInput} />}
+    >
       <QueryState loading={loading} error={error} hasData={!!report} onRetry={() => void refetch()}>
         {report && <TrialBalanceTable report={report} />}
       </QueryState>
-    </>
+    </ReportFrame>
   );
 }
 
