@@ -29,6 +29,8 @@ async function chooseOption(page: Page, combobox: string, option: string) {
 
 /** Types a name filter and waits until the list shows only rows matching it. */
 async function filterUsers(page: Page, text: string) {
+  // A closing dialog's fading backdrop would take the click meant for the field.
+  await page.waitForSelector('[role="dialog"]', { hidden: true });
   // Replaced by keyboard: Locator.fill appends to a React-controlled field that already has text.
   await page.locator('::-p-aria(Filter users by name)').click();
   await page.keyboard.down('Control');
