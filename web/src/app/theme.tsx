@@ -31,7 +31,13 @@ export function AppThemeProvider({ children }: { children: ReactNode }) {
         shape: { borderRadius: 8 },
         // Sentence-case buttons: Chromium exposes CSS-uppercased text as the accessible name, and the
         // product's names ("Sign in", "Sign out") are a stable contract.
-        components: { MuiButton: { defaultProps: { disableElevation: true }, styleOverrides: { root: { textTransform: 'none' } } } },
+        components: {
+          MuiButton: { defaultProps: { disableElevation: true }, styleOverrides: { root: { textTransform: 'none' } } },
+          // A dialog or menu that is closing still covers the page while it fades out; it lets clicks
+          // through, so the click someone makes right after saving is not swallowed by its backdrop.
+          MuiDialog: { styleOverrides: { root: ({ ownerState }) => (ownerState.open ? null : { pointerEvents: 'none' }) } },
+          MuiPopover: { styleOverrides: { root: ({ ownerState }) => (ownerState.open ? null : { pointerEvents: 'none' }) } },
+        },
       }),
     [mode],
   );
