@@ -149,6 +149,9 @@ export const invoices: RecordKind<Invoice, CreateInvoiceInput, UpdateInvoiceInpu
   async prepareUpdate(ctx, uow, before, input, path) {
     for (const f of ['accountId', 'dueDate', 'taxRate', 'lines'] as const) if (input[f] === null) throw badInput([...path, f], 'cannot be cleared');
     if (input.accountId) await accounts.service.requireVisible(ctx, uow, accounts, input.accountId, [...path, 'accountId']);
+    if (input.accountId && before.workOrderId && input.accountId !== before.accountId) {
+      throw badInput([...path, 'accountId'], 'bills a work order: it stays with the work order’s account');
+    }
     const values: Values = { accountId: input.accountId, dueDate: input.dueDate, taxRate: input.taxRate && fromThousandths(thousandths(input.taxRate)) };
     if (input.lines || input.taxRate !== undefined) {
       const lines: CreateInvoiceInput['lines'] = input.lines ?? (await invoiceLinesOf(uow.manager, before.id));

@@ -158,6 +158,15 @@ describe('invoices', () => {
     expect(after.ACCOUNTS_RECEIVABLE - before.ACCOUNTS_RECEIVABLE).toBe(-16833);
     expect(after.SERVICE_REVENUE - before.SERVICE_REVENUE).toBe(-15550);
     expect(fieldError(await accountant.request(VOID, { id: inv.id, reason: 'Again' }))).toEqual(['BAD_USER_INPUT', 'id']);
+    // The issue posting and its void reversal belong to the invoice: no one reverses them by hand.
+    const posted = (
+      await accountant.ok(`{ journalEntries(first: 100, filter: { source: { in: [INVOICE, REVERSAL] } }) { nodes { id memo } } }`)
+    ).journalEntries.nodes.filter((e: { memo: string }) => e.memo === `Invoice ${inv.number}` || e.memo === `Void of invoice ${inv.number}`);
+    expect(posted).toHaveLength(2);
+    for (const e of posted) {
+      const res = await accountant.request(`mutation($id: ID!) { reverseJournalEntry(id: $id, date: "${today()}") { id } }`, { id: e.id });
+      expect(fieldError(res)).toEqual(['BAD_USER_INPUT', 'id']);
+    }
     const payment = await accountant.request(PAY, { input: { invoiceId: inv.id, amount: '1.00', date: today(), method: 'CASH' } });
     expect(fieldError(payment)).toEqual(['BAD_USER_INPUT', 'input.invoiceId']);
   });

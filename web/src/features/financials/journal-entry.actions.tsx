@@ -89,7 +89,8 @@ function refusal(err: unknown): string {
 
 /**
  * The journal entry page's commands for those who write the journal: "Post" for a draft (disabled,
- * with the reason, until the server would accept it) and "Reverse…" for a posted entry that stands.
+ * with the reason, until the server would accept it) and "Reverse…" for a posted entry that stands
+ * and that a person made.
  */
 export function useJournalEntryActions(entry: Entry | null, reload: () => Promise<unknown>) {
   const caps = useCapabilities();
@@ -148,6 +149,8 @@ export function useJournalEntryActions(entry: Entry | null, reload: () => Promis
     };
   }
   if (entry.reversedBy) return { notices: error };
+  // What an invoice, payment or expense posted is undone there (an unpaid invoice is voided).
+  if (entry.source === 'INVOICE' || entry.source === 'PAYMENT' || entry.source === 'EXPENSE') return { notices: error };
   return {
     actions: (
       <Button variant="outlined" onClick={() => setReversing(true)}>

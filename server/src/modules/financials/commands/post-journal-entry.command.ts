@@ -90,6 +90,27 @@ export async function reverseIn(ctx: Context, uow: UnitOfWork, id: string, date:
   return reversal;
 }
 
+/** Entries a business event posted; they are undone through that event's own command. */
+const EVENT_SOURCES = new Set<JournalSource>([JournalSource.INVOICE, JournalSource.PAYMENT, JournalSource.EXPENSE]);
+
+/**
+ * A person's reversal. What an invoice, payment or expense posted stays tied to it (voiding the
+ * invoice reverses its posting), so only entries people made — and their reversals — are reversed here.
+ */
 export function reverseJournalEntry(ctx: Context, id: string, date: string): Promise<JournalEntry> {
-  return inTransaction(ctx, (uow) => reverseIn(ctx, uow, id, date));
+  return inTransaction(ctx, async (uow) => {
+    if (isUuid(id)) {
+      const [row] = await uow.manager.query(
+        `SELECT e."source", o."source" AS "originalSource" FROM "journal_entries" e LEFT JOIN "journal_entries" o ON o."id" = e."reversalOfId" WHERE e."id" = $1`,
+        [id],
+      );
+      if (row && (EVENT_SOURCES.has(row.source) || EVENT_SOURCES.has(row.originalSource))) {
+        throw badInput(
+          ['id'],
+          `This entry was posted by ${String(row.originalSource ?? row.source).toLowerCase()} work: undo it there (e.g. void the invoice)`,
+        );
+      }
+    }
+    return reverseIn(ctx, uow, id, date);
+  });
 }
