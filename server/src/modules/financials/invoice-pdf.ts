@@ -9,7 +9,7 @@ import { invoiceLinesOf } from './invoice-lines';
 const escape = (v: unknown) => String(v ?? '').replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
 const money = (v: unknown) => fromMinor(toMinor(String(v ?? '0'))).replace(/\B(?=(\d{3})+(?!\d))/g, ',');
 
-interface InvoiceRow {
+export interface InvoiceRow {
   number: string | null;
   status: string;
   issueDate: string | null;

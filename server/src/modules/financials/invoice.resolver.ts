@@ -13,7 +13,8 @@ import { invoiceLinesLoader } from './invoice-lines';
 import { Invoice } from './invoice.entity';
 import { RecordPaymentInput } from './invoice.inputs';
 import { Payment, payments } from './payment.entity';
-import { invoicePdf } from './invoice-pdf';
+import { invoiceHtml, invoicePdf } from './invoice-pdf';
+import { accounts } from '../crm';
 
 const ID_ARG = { description: 'Identifier of the record.' };
 
@@ -83,6 +84,15 @@ export class InvoiceResolver {
   taxRate(@Root() i: Invoice): string {
     // Stored as numeric(6,3); shown without trailing zeros, as it was given.
     return fromThousandths(thousandths(String(i.taxRate)));
+  }
+
+  @FieldResolver(() => String, { description: 'The invoice as its PDF shows it, as HTML (text escaped, no scripts), for an on-screen preview.' })
+  async previewHtml(@Root() i: Invoice, @Ctx() ctx: Context): Promise<string> {
+    const [account, lines] = await Promise.all([accounts.service.loader(ctx).load(i.accountId), invoiceLinesLoader(ctx).load(i.id)]);
+    return invoiceHtml(
+      { ...i, accountName: account?.name ?? '', billingAddress: account?.billingAddress ?? null, accountEmail: account?.email ?? null },
+      lines,
+    );
   }
 
   @FieldResolver(() => [InvoiceLine], { description: 'Its lines, in order.' })

@@ -114,6 +114,10 @@ describe('invoices', () => {
     ).journalEntries.nodes.find((e: { memo: string }) => e.memo === `Invoice ${issued.number}`);
     expect(entry).toMatchObject({ status: 'POSTED', totalDebit: '168.33' });
     expect(fieldError(await accountant.request(UPDATE, { id: inv.id, input: { dueDate: '2027-02-28' } }))).toEqual(['BAD_USER_INPUT', 'id']);
+    // The preview is the PDF's page: number, lines and money, the account's name escaped.
+    const preview = (await accountant.ok(`query($id: ID!) { invoice(id: $id) { previewHtml account { name } } }`, { id: inv.id })).invoice;
+    for (const text of [`Invoice ${issued.number}`, 'Labour', '120.00', '168.33', 'Balance due']) expect(preview.previewHtml).toContain(text);
+    expect(preview.previewHtml).not.toContain('<script');
     expect(fieldError(await accountant.request(ISSUE, { id: inv.id }))).toEqual(['BAD_USER_INPUT', 'id']);
     const empty = await draft(accountant, { lines: [] });
     expect(fieldError(await accountant.request(ISSUE, { id: empty.id }))).toEqual(['BAD_USER_INPUT', 'id']);
@@ -171,6 +175,16 @@ describe('invoices', () => {
     expect(fieldError(payment)).toEqual(['BAD_USER_INPUT', 'input.invoiceId']);
   });
 
+  it('previews as the PDF will print, with whatever people typed escaped', async () => {
+    const accountant = await clientAs(server, 'ACCOUNTANT');
+    const account = await createAccount(server.ds, accountant.user.id, { name: '<img src=x onerror=alert(1)> & Sons' });
+    const inv = await draft(accountant, { accountId: account.id, lines: [{ description: '<b>Bold</b> work', quantity: '1', unitPrice: '10.00' }] });
+    const { previewHtml } = (await accountant.ok(`query($id: ID!) { invoice(id: $id) { previewHtml } }`, { id: inv.id })).invoice;
+    expect(previewHtml).toContain('&lt;img src=x onerror=alert(1)&gt; &amp; Sons');
+    expect(previewHtml).toContain('&lt;b&gt;Bold&lt;/b&gt; work');
+    expect(previewHtml).not.toMatch(/<img|<b>/);
+  });
+
   it('gives twenty invoices issued at once twenty consecutive numbers', async () => {
     const admin = await clientAs(server, 'ADMIN');
     const drafts = await Promise.all(Array.from({ length: 20 }, () => draft(admin)));
@@ -204,7 +218,7 @@ describe('invoices', () => {
       }
       const { count, result } = await countStatements(() =>
         admin.ok(
-          `query($ids: [ID!]!) { invoices(first: 50, filter: { id: { in: $ids } }) { nodes { id account { name } lines { amount } payments { amount } } } }`,
+          `query($ids: [ID!]!) { invoices(first: 50, filter: { id: { in: $ids } }) { nodes { id account { name } lines { amount } payments { amount } previewHtml } } }`,
           { ids },
         ),
       );
