@@ -16,6 +16,7 @@ export const DEMO = {
   manager: 'manager@demo.converge.dev',
   rep: 'rep@demo.converge.dev',
   accountant: 'accountant@demo.converge.dev',
+  dispatcher: 'dispatcher@demo.converge.dev',
 };
 
 /** Screenshots of failing tests go here (git-ignored). */

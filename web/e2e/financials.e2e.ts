@@ -64,6 +64,23 @@ describe('the chart of accounts', () => {
         { timeout: 15_000 },
         code,
       );
+
+      // The tree view nests the new account under its group, whose balance includes it.
+      await manager.page.locator('main ::-p-aria([name="Tree"][role="button"])').click();
+      await manager.page.waitForSelector('table[role="treegrid"][aria-label="Chart of accounts"]');
+      const level = await manager.page.waitForFunction(
+        (c) =>
+          Array.from(document.querySelectorAll('table[role="treegrid"] tbody tr'))
+            .find((tr) => tr.querySelector('a')?.textContent === `${c} Tolls`)
+            ?.getAttribute('aria-level'),
+        {},
+        code,
+      );
+      expect(await level.jsonValue()).toBe('2');
+      expect(await seriousViolations(manager.page)).toEqual([]);
+      await manager.page.locator('::-p-aria([name="Collapse 6200 Vehicles and fuel"][role="button"])').click();
+      await manager.page.waitForFunction((c) => !document.querySelector('table[role="treegrid"]')?.textContent?.includes(`${c} Tolls`), {}, code);
+      expect(await seriousViolations(manager.page)).toEqual([]);
       expect(manager.errors).toEqual([]);
 
       // A sales rep reads no financials: no link, and the address says so.
@@ -242,6 +259,101 @@ describe('invoices', () => {
       expect(errors).toEqual([]);
     });
     await context.close();
+  });
+});
+
+/** Replaces a field's text (Locator.fill may append to a React-controlled field that already has some). */
+async function replaceText(page: Session['page'], selector: string, text: string): Promise<void> {
+  await page.locator(selector).click();
+  await page.keyboard.down('Control');
+  await page.keyboard.press('a');
+  await page.keyboard.up('Control');
+  await page.keyboard.type(text);
+}
+
+/** Clicks a command on a record's page and waits until the page shows the status it moved to. */
+async function move(page: Session['page'], command: string, status: string): Promise<void> {
+  await page.locator(`main ::-p-aria([name="${command}"][role="button"])`).click();
+  await page.waitForFunction((s) => document.querySelector('main dt + dd')?.textContent === s, {}, status);
+}
+
+describe('work orders', () => {
+  it('a dispatcher opens, schedules and starts a work order; an accountant prices it; once complete the accountant bills it', async () => {
+    const dispatcher = await openSession(browser);
+    const accountant = await openSession(browser);
+    dispatcher.page.setDefaultTimeout(60_000);
+    accountant.page.setDefaultTimeout(60_000);
+    const job = `Replace pump ${Math.floor(Math.random() * 1_000_000)}`;
+    await withScreenshots('work-orders', [dispatcher.page, accountant.page], async () => {
+      const { page } = dispatcher;
+      await signIn(page, DEMO.dispatcher);
+      await page.locator('nav[aria-label="Main navigation"] ::-p-aria(Work orders)').click();
+      await page.waitForSelector('table[aria-label="Work orders"] tbody tr');
+      expect(await seriousViolations(page)).toEqual([]);
+
+      // A dispatcher's form has no prices.
+      await page.locator('::-p-aria(New work order)').click();
+      const picker = await page.locator('[role="dialog"] ::-p-aria([name="Account"][role="combobox"])').waitHandle();
+      await picker.click();
+      const first = await page.waitForSelector('li[role="option"]');
+      await first!.click();
+      await page.locator('[role="dialog"] ::-p-aria([name="Description"][role="textbox"])').fill('The boiler pump has failed');
+      await page.locator(inDialog('Description 1')).fill(job);
+      await replaceText(page, inDialog('Quantity 1'), '2');
+      expect(await page.$('[role="dialog"] ::-p-aria([name="Unit price 1"][role="textbox"])')).toBeNull();
+      expect(await seriousViolations(page)).toEqual([]);
+      await page.locator('[role="dialog"] ::-p-aria(Create work order)').click();
+
+      await page.waitForFunction(() => /^\/work-orders\/[0-9a-f-]{36}$/.test(location.pathname));
+      await page.waitForFunction(() => /^WO-\d{4}-\d{4}$/.test(document.querySelector('main h1')?.textContent ?? ''));
+      const url = page.url();
+      const number = await heading(page);
+      await page.locator(`table[aria-label="Lines"] ::-p-text(${job})`).wait();
+      await page.locator('table[aria-label="Lines"] ::-p-text(Not priced)').wait();
+      expect(await fieldValue(page, 'Invoice')).toBeNull();
+      expect(await seriousViolations(page)).toEqual([]);
+      await move(page, 'Schedule', 'Scheduled');
+      await move(page, 'Start', 'In progress');
+
+      // The office prices the line while the job is under way (a completed order no longer changes).
+      const office = accountant.page;
+      await signIn(office, DEMO.accountant);
+      await office.goto(url, { waitUntil: 'domcontentloaded' });
+      await office.waitForFunction((n) => document.querySelector('main h1')?.textContent === n, {}, number);
+      expect(await fieldValue(office, 'Invoice')).toBe('Not billed yet');
+      await office.locator('main ::-p-aria([name="Edit"][role="button"])').click();
+      await office.locator(`[role="dialog"] ::-p-text(Edit ${number})`).wait();
+      await office.locator(inDialog('Unit price 1')).fill('95.50');
+      await office.locator('[role="dialog"] [role="status"] ::-p-text(Total 191.00)').wait();
+      expect(await seriousViolations(office)).toEqual([]);
+      await office.locator('[role="dialog"] ::-p-aria(Save)').click();
+      await office.waitForSelector('[role="dialog"]', { hidden: true });
+      await office.waitForFunction(
+        () => Array.from(document.querySelectorAll('main dt')).find((d) => d.textContent === 'Total')?.nextElementSibling?.textContent === '$191.00',
+      );
+
+      // The dispatcher completes it, as it now stands; billing is not theirs.
+      await page.reload({ waitUntil: 'domcontentloaded' });
+      await page.locator('table[aria-label="Lines"] ::-p-text($95.50)').wait();
+      await move(page, 'Complete', 'Completed');
+      await page.locator('main ::-p-aria([name="Reopen"][role="button"])').wait();
+      expect(await page.$('main ::-p-aria([name="Create invoice"][role="button"])')).toBeNull();
+      expect(dispatcher.errors).toEqual([]);
+
+      // The accountant bills it: a draft invoice with the order's line.
+      await office.reload({ waitUntil: 'domcontentloaded' });
+      await office.waitForFunction(() => document.querySelector('main dt + dd')?.textContent === 'Completed');
+      await office.locator('main ::-p-aria([name="Create invoice"][role="button"])').click();
+      await office.waitForFunction(() => /^\/invoices\/[0-9a-f-]{36}$/.test(location.pathname));
+      await office.waitForFunction(() => document.querySelector('main h1')?.textContent === 'Draft invoice');
+      await office.locator(`table[aria-label="Lines"] ::-p-text(${job})`).wait();
+      expect(await fieldValue(office, 'Total')).toBe('$191.00');
+      await office.locator(`main ::-p-aria([name="${number}"][role="link"])`).wait();
+      expect(await seriousViolations(office)).toEqual([]);
+      expect(accountant.errors).toEqual([]);
+    });
+    await dispatcher.context.close();
+    await accountant.context.close();
   });
 });
 

@@ -45,6 +45,7 @@ describe('capability-driven navigation', () => {
         'Tasks',
         'Chart of accounts',
         'Journal',
+        'Work orders',
         'Invoices',
         'Payments',
         'Expenses',
@@ -65,6 +66,7 @@ describe('capability-driven navigation', () => {
         'Tasks',
         'Chart of accounts',
         'Journal',
+        'Work orders',
         'Invoices',
         'Payments',
         'Expenses',
@@ -72,8 +74,11 @@ describe('capability-driven navigation', () => {
       ],
     ],
     ['SALES_REP', ['Dashboard', 'My tasks', 'Accounts', 'Contacts', 'Deals', 'Interactions', 'Tasks']],
-    ['ACCOUNTANT', ['Dashboard', 'Accounts', 'Contacts', 'Deals', 'Chart of accounts', 'Journal', 'Invoices', 'Payments', 'Expenses', 'Reports']],
-    ['DISPATCHER', ['Dashboard', 'Accounts', 'Contacts']],
+    [
+      'ACCOUNTANT',
+      ['Dashboard', 'Accounts', 'Contacts', 'Deals', 'Chart of accounts', 'Journal', 'Work orders', 'Invoices', 'Payments', 'Expenses', 'Reports'],
+    ],
+    ['DISPATCHER', ['Dashboard', 'Accounts', 'Contacts', 'Work orders']],
     ['TECHNICIAN', ['Dashboard']],
   ])('%s sees exactly the areas its capabilities open', (role, links) => {
     expect(renderShell(role)).toEqual(links);

@@ -39,11 +39,13 @@ export function capabilitiesFor(role: Role): Capability[] {
   // Invoices, payments and expenses have no trash: a mistake is voided or rejected, with a reason.
   const books = (read: AccessScope, write: AccessScope) => ['Invoice', 'Payment', 'Expense'].map((t) => cap(t, read, write, { trash: false }));
   const financials = (read: AccessScope, write: AccessScope) => [ledger(read, write), journal(read, write), ...books(read, write)];
+  // Work orders: the financial roles and DISPATCHER write them, SALES_MANAGER reads them (no trash).
+  const workOrders = (read: AccessScope, write: AccessScope) => cap('WorkOrder', read, write, { trash: false });
   switch (role) {
     case 'ADMIN':
-      return [...RECORDS.map(all), cap('User', 'ALL', 'ALL', { trash: false }), keys('ALL'), ...financials('ALL', 'ALL')];
+      return [...RECORDS.map(all), cap('User', 'ALL', 'ALL', { trash: false }), keys('ALL'), ...financials('ALL', 'ALL'), workOrders('ALL', 'ALL')];
     case 'SALES_MANAGER':
-      return [...RECORDS.map(all), readAll('User'), keys('OWN'), ...financials('ALL', 'NONE')];
+      return [...RECORDS.map(all), readAll('User'), keys('OWN'), ...financials('ALL', 'NONE'), workOrders('ALL', 'NONE')];
     case 'SALES_REP':
       return [
         own('Account', ['creditLimit']),
@@ -51,6 +53,7 @@ export function capabilitiesFor(role: Role): Capability[] {
         readAll('User', USER_CONTACT_FIELDS),
         keys('OWN'),
         ...financials('NONE', 'NONE'),
+        workOrders('NONE', 'NONE'),
       ];
     case 'ACCOUNTANT':
       return [
@@ -62,6 +65,7 @@ export function capabilitiesFor(role: Role): Capability[] {
         readAll('User', USER_CONTACT_FIELDS),
         keys('OWN'),
         ...financials('ALL', 'ALL'),
+        workOrders('ALL', 'ALL'),
       ];
     case 'DISPATCHER':
       return [
@@ -73,8 +77,9 @@ export function capabilitiesFor(role: Role): Capability[] {
         readAll('User', USER_CONTACT_FIELDS),
         keys('OWN'),
         ...financials('NONE', 'NONE'),
+        workOrders('ALL', 'ALL'),
       ];
     case 'TECHNICIAN':
-      return [...RECORDS.map(none), readAll('User', USER_CONTACT_FIELDS), keys('OWN'), ...financials('NONE', 'NONE')];
+      return [...RECORDS.map(none), readAll('User', USER_CONTACT_FIELDS), keys('OWN'), ...financials('NONE', 'NONE'), workOrders('NONE', 'NONE')];
   }
 }

@@ -36,6 +36,7 @@ export function invoice(over: Partial<InvoiceDetail> = {}): InvoiceDetail {
     taxRate: '8.25',
     tax: '12.83',
     voidReason: null,
+    workOrder: null,
     lines: [
       { __typename: 'InvoiceLine', description: 'Service call', quantity: '1.5', unitPrice: '80.00', amount: '120.00' },
       { __typename: 'InvoiceLine', description: 'Parts', quantity: '1', unitPrice: '35.50', amount: '35.50' },

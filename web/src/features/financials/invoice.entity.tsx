@@ -8,8 +8,9 @@ export const entity = defineEntity({
   path: '/invoices',
   nav: { order: 86 },
   listRoot: 'invoices',
-  // Issuing and voiding post to the ledger and change what customers owe.
-  affects: [...LEDGER_FIELDS, ...RECEIVABLE_FIELDS],
+  // Issuing and voiding post to the ledger and change what customers owe; an invoice written or
+  // voided changes which invoice bills its work order.
+  affects: [...LEDGER_FIELDS, ...RECEIVABLE_FIELDS, { on: 'WorkOrder', field: 'invoice' }],
   timeline: true,
   screens: () => import('./invoice.screens'),
 });

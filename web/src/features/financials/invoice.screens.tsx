@@ -108,6 +108,18 @@ export const screens: EntityScreens = {
             </>
           ) : null,
         },
+        ...(i.workOrder
+          ? [
+              {
+                label: 'Work order',
+                value: (
+                  <RecordLink type="WorkOrder" id={i.workOrder.id}>
+                    {i.workOrder.number}
+                  </RecordLink>
+                ),
+              },
+            ]
+          : []),
         { label: 'Issue date', value: i.issueDate ? formatDate(i.issueDate) : 'Not issued yet' },
         { label: 'Due date', value: formatDate(i.dueDate) },
         { label: 'Total', value: formatMoney(i.total) },

@@ -12,6 +12,11 @@ export const entity = defineEntity({
   timeline: true,
   screens: () => import('./ledger-account.screens'),
   pages: [
+    // The chart's other view: accounts nested under their groups (the list links to it).
+    {
+      path: 'ledger-accounts/tree',
+      load: () => import('./ledger-account-tree.page').then((m) => ({ default: m.LedgerAccountTreePage })),
+    },
     { path: 'reports', nav: { label: 'Reports', order: 89 }, load: () => import('./reports.page').then((m) => ({ default: m.ReportsPage })) },
     { path: 'reports/trial-balance', load: () => import('./trial-balance.page').then((m) => ({ default: m.TrialBalancePage })) },
     { path: 'reports/profit-and-loss', load: () => import('./profit-and-loss.page').then((m) => ({ default: m.ProfitAndLossPage })) },

@@ -13,6 +13,7 @@ import { RelatedList } from '../../components/kit/DetailFields';
 import { activeFilter, RecordLink, timelineOf } from '../../components/kit/descriptors';
 import { enumLabel, formatDate, formatMoney } from '../../components/kit/format';
 import type { EntityScreens, PickerOption } from '../../components/kit/types';
+import { ChartListViews } from './chart-views';
 
 type Row = LedgerAccountRowFragment;
 type Detail = NonNullable<LedgerAccountDetailQuery['ledgerAccount']>;
@@ -60,6 +61,7 @@ export const screens: EntityScreens = {
       },
     ],
     rowLabel: (a) => label(a as Row),
+    HeaderActions: ChartListViews,
     rowSx: (a) => (a.active ? undefined : { '& td': { color: 'text.secondary' } }),
   },
   detail: {
