@@ -1259,7 +1259,7 @@ export type UpdateWorkOrderInput = {
   contactId?: string | number | null | undefined;
   /** What the job is. */
   description?: string | null | undefined;
-  /** All its lines. A line given without a price keeps the price of the line it replaces (same place, same description). */
+  /** All its lines. A line given without a price keeps the price of the line it replaces (same place, same description); ADMIN and ACCOUNTANT clear a price with `unitPrice: null`. */
   lines?: Array<WorkOrderLineInput> | null | undefined;
 };
 

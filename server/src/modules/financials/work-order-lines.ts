@@ -21,15 +21,17 @@ export interface PricedWorkLines {
 }
 
 /**
- * Lines with their amounts. A line without a price keeps the price of the line it replaces (same
- * place, same description), so a dispatcher's edit does not wipe the office's prices.
+ * Lines with their amounts. A line given without a price keeps the price of the line it replaces
+ * (same place, same description), so a dispatcher's edit does not wipe the office's prices; those
+ * who set prices clear one with an explicit null.
  */
-export function priceWorkOrderLines(input: WorkOrderLineInput[], before: StoredLine[]): PricedWorkLines {
+export function priceWorkOrderLines(input: WorkOrderLineInput[], before: StoredLine[], canPrice: boolean): PricedWorkLines {
   let total = 0n;
   const lines = input.map((l, i) => {
     const description = l.description.trim();
     const quantity = fromThousandths(thousandths(l.quantity));
-    const kept = before[i] && before[i].description === description ? before[i].unitPrice : null;
+    const keeps = l.unitPrice === undefined || (l.unitPrice === null && !canPrice);
+    const kept = keeps && before[i] && before[i].description === description ? before[i].unitPrice : null;
     const price = l.unitPrice != null ? fromMinor(toMinor(l.unitPrice)) : kept != null ? fromMinor(toMinor(String(kept))) : null;
     const amount = price != null ? lineAmount(quantity, price) : null;
     if (amount != null) total += amount;

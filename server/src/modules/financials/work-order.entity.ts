@@ -74,9 +74,11 @@ export class WorkOrder extends BaseEntity {
 // Lines priced while preparing a write, kept for writing them once the row exists.
 const priced = new WeakMap<object, PricedWorkLines>();
 
+const canSetPrices = (role: string) => PRICE_SETTERS.includes(role);
+
 /** Prices come from ADMIN and ACCOUNTANT only: a dispatcher's lines carry none. */
 function guardPrices(role: string, lines: { unitPrice?: string | null }[] | undefined): void {
-  if (!PRICE_SETTERS.includes(role) && lines?.some((l) => l.unitPrice != null)) throw new ForbiddenError('Only ADMIN and ACCOUNTANT set work order prices');
+  if (!canSetPrices(role) && lines?.some((l) => l.unitPrice != null)) throw new ForbiddenError('Only ADMIN and ACCOUNTANT set work order prices');
 }
 
 async function checkContact(ctx: Context, uow: UnitOfWork, contactId: string, accountId: string, path: Path): Promise<void> {
@@ -107,7 +109,7 @@ export const workOrders: RecordKind<WorkOrder, CreateWorkOrderInput, UpdateWorkO
     guardPrices(requirePrincipal(ctx).role, input.lines);
     await accounts.service.requireVisible(ctx, uow, accounts, input.accountId, [...path, 'accountId']);
     if (input.contactId) await checkContact(ctx, uow, input.contactId, input.accountId, path);
-    const lines = priceWorkOrderLines(input.lines, []);
+    const lines = priceWorkOrderLines(input.lines, [], canSetPrices(requirePrincipal(ctx).role));
     priced.set(input, lines);
     const number = await nextNumber(uow, 'WO', Number(todayUtc().slice(0, 4)), 4);
     return { number, accountId: input.accountId, contactId: input.contactId ?? null, description: input.description.trim(), total: lines.total };
@@ -121,7 +123,7 @@ export const workOrders: RecordKind<WorkOrder, CreateWorkOrderInput, UpdateWorkO
     if (contactId && (input.contactId !== undefined || input.accountId !== undefined)) await checkContact(ctx, uow, contactId, accountId, path);
     const values: Values = { accountId: input.accountId, contactId: input.contactId, description: input.description?.trim() };
     if (input.lines) {
-      const lines = priceWorkOrderLines(input.lines, await workOrderLinesOf(uow, before.id));
+      const lines = priceWorkOrderLines(input.lines, await workOrderLinesOf(uow, before.id), canSetPrices(requirePrincipal(ctx).role));
       priced.set(input, lines);
       values.total = lines.total;
     }

@@ -69,7 +69,8 @@ export class UpdateWorkOrderInput {
 
   @Field(() => [WorkOrderLineInput], {
     nullable: true,
-    description: 'All its lines. A line given without a price keeps the price of the line it replaces (same place, same description).',
+    description:
+      'All its lines. A line given without a price keeps the price of the line it replaces (same place, same description); ADMIN and ACCOUNTANT clear a price with `unitPrice: null`.',
   })
   @IsOptional()
   @ArrayMaxSize(MAX_WORK_ORDER_LINES, { message: `must have at most ${MAX_WORK_ORDER_LINES} lines` })

@@ -73,6 +73,12 @@ describe('work orders', () => {
       [null, null],
     ]);
     expect(edited.total).toBe('305.50');
+    // A dispatcher's null keeps the office's price; the office's null clears it.
+    const kept = (await dispatcher.ok(UPDATE, { id: wo.id, input: { lines: [{ description: 'Labour', quantity: '3', unitPrice: null }] } })).updateWorkOrder;
+    expect(kept.lines[0]).toMatchObject({ unitPrice: '90.00', amount: '270.00' });
+    const cleared = (await accountant.ok(UPDATE, { id: wo.id, input: { lines: [{ description: 'Labour', quantity: '3', unitPrice: null }] } })).updateWorkOrder;
+    expect(cleared.lines[0]).toMatchObject({ unitPrice: null, amount: null });
+    expect(cleared.total).toBe('0.00');
   });
 
   it('moves through its statuses; a completed job no longer changes, and INVOICED is not a move a person makes', async () => {

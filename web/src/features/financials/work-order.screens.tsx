@@ -201,10 +201,11 @@ export const screens: EntityScreens = {
       linesField(true),
       linesField(false),
     ],
-    // A line without a price sends none: the server then keeps the price the line had.
-    toInput: (values, _ctx, defaults) => ({
+    // Those who price send every line's price (an emptied one as null, which clears it); a
+    // dispatcher's lines send none, and the server keeps the office's price of each line.
+    toInput: (values, ctx, defaults) => ({
       ...defaults,
-      lines: (values.lines as LineValues[]).map(({ unitPrice, ...line }) => (unitPrice ? { ...line, unitPrice } : line)),
+      lines: (values.lines as LineValues[]).map(({ unitPrice, ...line }) => (ctx.caps.canCreate('Invoice') ? { ...line, unitPrice: unitPrice || null } : line)),
     }),
     mapError: explainLineErrors,
   },

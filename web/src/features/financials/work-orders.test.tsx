@@ -142,7 +142,7 @@ describe('the work order form', () => {
     });
   });
 
-  it('prices the lines for an accountant, totalling the priced ones, and sends only the prices given', async () => {
+  it('prices the lines for an accountant, totalling the priced ones, and sends an empty price as null (it clears it)', async () => {
     let sent: CreateVariables | null = null;
     const mocks: MockLink.MockedResponse[] = [
       accountOptions,
@@ -181,7 +181,7 @@ describe('the work order form', () => {
         description: 'Replace the boiler pump',
         lines: [
           { description: 'Labour', quantity: '1.5', unitPrice: '80.00' },
-          { description: 'Pump', quantity: '1' },
+          { description: 'Pump', quantity: '1', unitPrice: null },
         ],
       },
       withInvoice: true,
