@@ -42,6 +42,7 @@ export function invoice(over: Partial<InvoiceDetail> = {}): InvoiceDetail {
       { __typename: 'InvoiceLine', description: 'Parts', quantity: '1', unitPrice: '35.50', amount: '35.50' },
     ],
     payments: [],
+    previewHtml: '<!doctype html><html lang="en"><body><h1>Draft invoice</h1></body></html>',
     timeline: { __typename: 'ActivityLogConnection', edges: [] },
     ...over,
   };

@@ -16,6 +16,7 @@ import { moneyInputText } from '../../components/kit/money';
 import type { EntityScreens } from '../../components/kit/types';
 import { today } from './journal-entry.actions';
 import { useInvoiceActions } from './invoice.actions';
+import { InvoicePreview } from './invoice-preview';
 import { InvoiceLinesTable, InvoicePayments, InvoiceStatusChip, InvoiceSummary } from './invoice-lines';
 import { QUANTITY_DECIMALS, RATE_DECIMALS } from './invoice-totals';
 
@@ -132,6 +133,7 @@ export const screens: EntityScreens = {
     sections: (rec) => [
       { id: 'lines', wide: true, node: <InvoiceLinesTable invoice={rec as Detail} /> },
       { id: 'payments', wide: true, node: <InvoicePayments invoice={rec as Detail} /> },
+      { id: 'preview', wide: true, node: <InvoicePreview html={(rec as Detail).previewHtml} /> },
     ],
     timeline: (i) => timelineOf(i as Detail),
     // An issued invoice never changes: it takes payments, or is voided.

@@ -164,6 +164,10 @@ describe('an invoice’s page', () => {
     ]);
     expect(screen.getByRole('link', { name: 'Acme Corp' })).toHaveAttribute('href', '/accounts/acc-1');
     expect(screen.getByRole('link', { name: 'Invoices of Acme Corp' })).toHaveAttribute('href', '/invoices?account=acc-1');
+    // The preview is the server's print template, in a frame that runs nothing.
+    const preview = screen.getByTitle('Invoice preview');
+    expect(preview).toHaveAttribute('sandbox', '');
+    expect(preview.getAttribute('srcdoc')).toContain('<h1>Draft invoice</h1>');
     for (const name of ['Issue', 'Edit', 'Void', 'Download PDF']) expect(screen.getByRole('button', { name })).toBeEnabled();
     expect(screen.queryByRole('button', { name: 'Record payment' })).not.toBeInTheDocument();
   });
