@@ -1,10 +1,16 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import puppeteer, { type Browser, type BrowserContext, type HTTPRequest } from 'puppeteer-core';
+import type { Browser, BrowserContext, HTTPRequest, PuppeteerNode } from 'puppeteer-core';
 import { config } from '../../config/env';
 import { logger } from '../logger';
 import { DeadlineError, withDeadline } from './deadline';
+
+/** puppeteer-core, loaded on the first render only: an API process that never prints keeps ~20 MB less. */
+function loadPuppeteer(): PuppeteerNode {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports -- a deferred load, on purpose
+  return (require('puppeteer-core') as { default: PuppeteerNode }).default;
+}
 
 /** Rendering did not finish in time; the page was closed. */
 export class RenderTimeoutError extends DeadlineError {}
@@ -148,7 +154,7 @@ export class PdfRenderer {
     const userDataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'converge-pdf-'));
     let browser: Browser;
     try {
-      browser = await puppeteer.launch({
+      browser = await loadPuppeteer().launch({
         executablePath,
         headless: true,
         userDataDir,
