@@ -5,7 +5,6 @@ import Table from '@mui/material/Table';
 import TableBody from '@mui/material/TableBody';
 import TableCell from '@mui/material/TableCell';
 import TableContainer from '@mui/material/TableContainer';
-import TableFooter from '@mui/material/TableFooter';
 import TableHead from '@mui/material/TableHead';
 import TableRow from '@mui/material/TableRow';
 import Typography from '@mui/material/Typography';
@@ -16,6 +15,7 @@ import { enumLabel, formatDate } from '../../components/kit/format';
 import { formatMoney, fromCents, moneyInputText } from '../../components/kit/money';
 import { EmptyLine } from '../../components/States';
 import { typedInvoiceTotals } from './invoice-totals';
+import { PricedLinesTable, type FooterRow } from './priced-lines-table';
 
 // Colours with text contrast ≥ 4.5:1 on both themes (MUI's warning and info fail it).
 const CHIPS: Record<InvoiceStatus, { color: 'default' | 'primary' | 'secondary' | 'success'; variant: 'outlined' | 'filled' }> = {
@@ -54,67 +54,14 @@ const wideOnly = { display: { xs: 'none', sm: 'table-cell' } };
 
 /** An invoice's lines on its page, with its money below them: subtotal, tax, total, paid, due. */
 export function InvoiceLinesTable({ invoice }: { invoice: InvoiceFullFragment }) {
-  const strong = { fontWeight: 600, color: 'text.primary', fontSize: '0.875rem' };
-  const footer: [string, string, object?][] = [
-    ['Subtotal', invoice.subtotal],
-    [`Tax (${rateText(invoice.taxRate)})`, invoice.tax],
-    ['Total', invoice.total, strong],
+  const footer: FooterRow[] = [
+    { label: 'Subtotal', value: invoice.subtotal },
+    { label: `Tax (${rateText(invoice.taxRate)})`, value: invoice.tax },
+    { label: 'Total', value: invoice.total, strong: true },
   ];
-  if (invoice.status !== 'DRAFT') footer.push(['Amount paid', invoice.amountPaid], ['Balance due', invoice.balanceDue, strong]);
-  return (
-    <Section title="Lines">
-      <TableContainer>
-        <Table size="small" aria-label="Lines">
-          <TableHead>
-            <TableRow>
-              <TableCell>Description</TableCell>
-              <TableCell align="right" sx={wideOnly}>
-                Quantity
-              </TableCell>
-              <TableCell align="right" sx={wideOnly}>
-                Unit price
-              </TableCell>
-              <TableCell align="right">Amount</TableCell>
-            </TableRow>
-          </TableHead>
-          <TableBody>
-            {invoice.lines.map((l, i) => (
-              <TableRow key={i}>
-                <TableCell sx={{ overflowWrap: 'anywhere' }}>
-                  {l.description}
-                  <Typography variant="body2" color="text.secondary" sx={{ display: { sm: 'none' } }}>
-                    {`${formatDecimal(l.quantity)} × ${formatMoney(l.unitPrice)}`}
-                  </Typography>
-                </TableCell>
-                <TableCell align="right" sx={wideOnly}>
-                  {formatDecimal(l.quantity)}
-                </TableCell>
-                <TableCell align="right" sx={wideOnly}>
-                  {formatMoney(l.unitPrice)}
-                </TableCell>
-                <TableCell align="right">{formatMoney(l.amount)}</TableCell>
-              </TableRow>
-            ))}
-          </TableBody>
-          <TableFooter>
-            {footer.map(([label, value, sx]) => (
-              <TableRow key={label}>
-                <TableCell component="th" scope="row" sx={{ color: 'text.primary', fontSize: '0.875rem', ...sx }}>
-                  {label}
-                </TableCell>
-                <TableCell sx={wideOnly} />
-                <TableCell sx={wideOnly} />
-                <TableCell align="right" sx={{ color: 'text.primary', fontSize: '0.875rem', ...sx }}>
-                  {formatMoney(value)}
-                </TableCell>
-              </TableRow>
-            ))}
-          </TableFooter>
-        </Table>
-      </TableContainer>
-      {invoice.lines.length === 0 && <EmptyLine text="No lines yet." />}
-    </Section>
-  );
+  if (invoice.status !== 'DRAFT')
+    footer.push({ label: 'Amount paid', value: invoice.amountPaid }, { label: 'Balance due', value: invoice.balanceDue, strong: true });
+  return <PricedLinesTable lines={invoice.lines} footer={footer} />;
 }
 
 /** The payments received against an invoice, newest first. */

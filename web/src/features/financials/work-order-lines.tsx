@@ -1,20 +1,12 @@
 import Box from '@mui/material/Box';
 import Chip from '@mui/material/Chip';
-import Table from '@mui/material/Table';
-import TableBody from '@mui/material/TableBody';
-import TableCell from '@mui/material/TableCell';
-import TableContainer from '@mui/material/TableContainer';
-import TableFooter from '@mui/material/TableFooter';
-import TableHead from '@mui/material/TableHead';
-import TableRow from '@mui/material/TableRow';
 import Typography from '@mui/material/Typography';
 import type { WorkOrderFullFragment, WorkOrderStatus } from '../../gql/graphql';
-import { Section } from '../../components/kit/DetailFields';
-import { formatDecimal, parseDecimal } from '../../components/kit/decimal';
+import { parseDecimal } from '../../components/kit/decimal';
 import { enumLabel } from '../../components/kit/format';
-import { formatMoney, fromCents, moneyInputText, parseMoney } from '../../components/kit/money';
-import { EmptyLine } from '../../components/States';
+import { fromCents, moneyInputText, parseMoney } from '../../components/kit/money';
 import { lineCents, QUANTITY_DECIMALS } from './invoice-totals';
+import { PricedLinesTable } from './priced-lines-table';
 
 // Colours with text contrast ≥ 4.5:1 on both themes (MUI's warning and info fail it).
 const CHIPS: Record<WorkOrderStatus, { color: 'default' | 'primary' | 'secondary' | 'success'; variant: 'outlined' | 'filled' }> = {
@@ -29,8 +21,6 @@ const CHIPS: Record<WorkOrderStatus, { color: 'default' | 'primary' | 'secondary
 export function WorkOrderStatusChip({ status }: { status: WorkOrderStatus }) {
   return <Chip size="small" label={enumLabel(status)} color={CHIPS[status].color} variant={CHIPS[status].variant} />;
 }
-
-const NOT_PRICED = 'Not priced';
 
 /** What the lines typed so far come to: the priced ones' total, and how many wait for a price. */
 export function typedWorkOrderTotal(rows: Record<string, unknown>[]): { total: bigint; unpriced: number } {
@@ -63,64 +53,7 @@ export function WorkOrderSummary({ rows, priced }: { rows: Record<string, unknow
   );
 }
 
-// On phones the quantity and unit price go under the description, so the amounts keep their room.
-const wideOnly = { display: { xs: 'none', sm: 'table-cell' } };
-
-const priceText = (price: string | null) => (price == null ? NOT_PRICED : formatMoney(price));
-
 /** A work order's lines on its page, with the total of the priced ones. */
 export function WorkOrderLinesTable({ workOrder }: { workOrder: WorkOrderFullFragment }) {
-  const strong = { fontWeight: 600, color: 'text.primary', fontSize: '0.875rem' };
-  return (
-    <Section title="Lines">
-      <TableContainer>
-        <Table size="small" aria-label="Lines">
-          <TableHead>
-            <TableRow>
-              <TableCell>Description</TableCell>
-              <TableCell align="right" sx={wideOnly}>
-                Quantity
-              </TableCell>
-              <TableCell align="right" sx={wideOnly}>
-                Unit price
-              </TableCell>
-              <TableCell align="right">Amount</TableCell>
-            </TableRow>
-          </TableHead>
-          <TableBody>
-            {workOrder.lines.map((l, i) => (
-              <TableRow key={i}>
-                <TableCell sx={{ overflowWrap: 'anywhere' }}>
-                  {l.description}
-                  <Typography variant="body2" color="text.secondary" sx={{ display: { sm: 'none' } }}>
-                    {`${formatDecimal(l.quantity)} × ${priceText(l.unitPrice)}`}
-                  </Typography>
-                </TableCell>
-                <TableCell align="right" sx={wideOnly}>
-                  {formatDecimal(l.quantity)}
-                </TableCell>
-                <TableCell align="right" sx={{ ...wideOnly, ...(l.unitPrice == null && { color: 'text.secondary' }) }}>
-                  {priceText(l.unitPrice)}
-                </TableCell>
-                <TableCell align="right">{l.amount == null ? '—' : formatMoney(l.amount)}</TableCell>
-              </TableRow>
-            ))}
-          </TableBody>
-          <TableFooter>
-            <TableRow>
-              <TableCell component="th" scope="row" sx={strong}>
-                Total
-              </TableCell>
-              <TableCell sx={wideOnly} />
-              <TableCell sx={wideOnly} />
-              <TableCell align="right" sx={strong}>
-                {formatMoney(workOrder.total)}
-              </TableCell>
-            </TableRow>
-          </TableFooter>
-        </Table>
-      </TableContainer>
-      {workOrder.lines.length === 0 && <EmptyLine text="No lines yet." />}
-    </Section>
-  );
+  return <PricedLinesTable lines={workOrder.lines} footer={[{ label: 'Total', value: workOrder.total, strong: true }]} />;
 }
