@@ -1,4 +1,4 @@
-import { faker } from '@faker-js/faker';
+import type { Faker } from '@faker-js/faker';
 import type { DataSource } from 'typeorm';
 import { hashPassword } from '../../kernel/auth/secrets';
 import { seedDemoBooks } from '../../modules/financials';
@@ -25,10 +25,17 @@ const STAGES = ['PROSPECTING', 'QUALIFICATION', 'PROPOSAL', 'NEGOTIATION', 'CLOS
 const TYPES = ['CALL', 'EMAIL', 'MEETING', 'NOTE', 'SMS'];
 const INDUSTRIES = ['HVAC', 'Plumbing', 'Electrical', 'Landscaping', 'Cleaning', 'Roofing', 'Security', 'Pest control'];
 
+/** The fake-data library, loaded only to seed: every server imports this module, few ever seed (~30 MB). */
+function loadFaker(): Faker {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports -- a deferred load, on purpose
+  return (require('@faker-js/faker') as { faker: Faker }).faker;
+}
+
 /** Seeds the demo dataset once (deterministic); returns false when data already exists. */
 export async function seedDemo(ds: DataSource): Promise<boolean> {
   const [{ n }] = await ds.query(`SELECT count(*)::int AS n FROM "users"`);
   if (n > 0) return false;
+  const faker = loadFaker();
   faker.seed(20261129);
   const hash = await hashPassword(DEMO_PASSWORD);
   await ds.transaction(async (m) => {
