@@ -233,14 +233,19 @@ export class RecordService<T extends Row, C extends object = object, U extends o
     const given = Object.fromEntries(Object.entries(patch).filter(([, v]) => v !== undefined));
     if (!childChanges && !Object.keys(diffFields(fields(before), { ...fields(before), ...given }, Object.keys(given))).length) {
       // Nothing changes: no new version, no activity entry — but a stale version still conflicts.
-      if (expectedVersion != null && before.version !== expectedVersion) {
-        throw new ConflictError(`${this.kind.typeName} ${before.id} was changed by someone else (now version ${before.version}); reload and try again`);
-      }
+      this.assertVersion(before, expectedVersion);
       return before;
     }
     const after = await updateRow<T>(uow.manager, this.spec(ctx), before.id, patch, expectedVersion);
     await this.record(uow, action, after, { ...diffFields(fields(before), fields(after), this.kind.logged), ...childChanges });
     return after;
+  }
+
+  /** CONFLICT when the caller read an older version than the locked row's. */
+  private assertVersion(before: T, expectedVersion: number | null | undefined): void {
+    if (expectedVersion != null && before.version !== expectedVersion) {
+      throw new ConflictError(`${this.kind.typeName} ${before.id} was changed by someone else (now version ${before.version}); reload and try again`);
+    }
   }
 
   /** Update inside an existing unit of work. */
@@ -252,10 +257,8 @@ export class RecordService<T extends Row, C extends object = object, U extends o
     await this.checkHolders(ctx, uow, input as Values, ['input']);
     const values: Values = this.kind.hooks.prepareUpdate ? await this.kind.hooks.prepareUpdate(ctx, uow, before, input, ['input']) : { ...(input as Values) };
     Object.assign(values, this.holderValues(input as Values, false));
-    if (expectedVersion != null && before.version !== expectedVersion) {
-      // Checked before children are rewritten, so a stale edit changes nothing.
-      throw new ConflictError(`${this.kind.typeName} ${before.id} was changed by someone else (now version ${before.version}); reload and try again`);
-    }
+    // Checked before children are rewritten, so a stale edit changes nothing.
+    this.assertVersion(before, expectedVersion);
     const children = this.kind.hooks.writeChildren ? await this.kind.hooks.writeChildren(ctx, uow, before, input, ['input']) : null;
     return this.applyUpdate(ctx, uow, before, values, expectedVersion, ActivityAction.UPDATED, children);
   }

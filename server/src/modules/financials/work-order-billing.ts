@@ -1,4 +1,5 @@
-import type { Context } from '../../kernel/context';
+import { requirePrincipal, type Context } from '../../kernel/context';
+import { lockRow } from '../../kernel/data/rows';
 import { badInput } from '../../kernel/errors/errors';
 import type { UnitOfWork } from '../../kernel/events/unit-of-work';
 import type { Path } from '../../kernel/records/record.service';
@@ -10,8 +11,9 @@ import { workOrders, type WorkOrder } from './work-order.entity';
  * count), to its own account. Locks the work order for the rest of the transaction.
  */
 export async function checkWorkOrderToBill(ctx: Context, uow: UnitOfWork, workOrderId: string, accountId: string | null, path: Path): Promise<WorkOrder> {
-  const row = (await workOrders.service.requireVisible(ctx, uow, workOrders, workOrderId, path)) as unknown as WorkOrder;
-  await uow.manager.query(`SELECT 1 FROM "work_orders" WHERE "id" = $1 FOR UPDATE`, [workOrderId]);
+  // Locked before its status is read, so a move made meanwhile cannot slip between check and bill.
+  const row = await lockRow<WorkOrder>(uow.manager, workOrders.service.spec(ctx), workOrderId, { where: workOrders.policy.readWhere(requirePrincipal(ctx)) });
+  if (!row) throw badInput(path, 'WorkOrder not found');
   if (row.status !== WorkOrderStatus.COMPLETED)
     throw badInput(path, `${row.number} is ${row.status.toLowerCase().replace('_', ' ')}: only a completed work order is billed`);
   if (accountId && row.accountId !== accountId) throw badInput(path, `${row.number} is for another account`);

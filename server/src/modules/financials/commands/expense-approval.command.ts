@@ -8,7 +8,7 @@ import { ExpenseStatus } from '../financial.types';
 import { LedgerSystemRole } from '../ledger-account-type';
 import { JournalSource } from '../journal.types';
 import { requiredReason } from './reason';
-import { postSystemEntry, systemAccount } from './post-journal-entry.command';
+import { postSystemEntry, systemAccounts } from './post-journal-entry.command';
 
 async function lockSubmitted(ctx: Context, uow: Parameters<Parameters<typeof inTransaction>[1]>[0], id: string): Promise<Expense> {
   if (!isUuid(id)) throw new NotFoundError('Expense', id);
@@ -21,7 +21,7 @@ async function lockSubmitted(ctx: Context, uow: Parameters<Parameters<typeof inT
 export function approveExpense(ctx: Context, id: string): Promise<Expense> {
   return inTransaction(ctx, async (uow) => {
     const expense = await lockSubmitted(ctx, uow, id);
-    const cash = await systemAccount(uow, LedgerSystemRole.CASH);
+    const { CASH: cash } = await systemAccounts(uow, LedgerSystemRole.CASH);
     const what = `${expense.vendor}${expense.description ? `: ${expense.description}` : ''}`;
     const entry = await postSystemEntry(ctx, uow, {
       date: expense.date,

@@ -17,7 +17,7 @@ import { JournalSource } from '../journal.types';
 import { nextNumber } from '../number-sequence.entity';
 import { Payment, payments } from '../payment.entity';
 import { requiredReason } from './reason';
-import { postSystemEntry, reverseIn, systemAccount } from './post-journal-entry.command';
+import { postSystemEntry, reverseIn, systemAccounts } from './post-journal-entry.command';
 
 const line = (ledgerAccountId: string, side: 'debit' | 'credit', amount: string, description: string): JournalLineInput => ({
   ledgerAccountId,
@@ -45,11 +45,11 @@ export function issueInvoice(ctx: Context, id: string, issueDate = todayUtc()): 
     if (toMinor(String(draft.total)) <= 0n) throw badInput(['id'], 'An invoice needs a total above zero to issue');
     await accounts.service.requireVisible(ctx, uow, accounts, draft.accountId, ['id']);
     const number = await nextNumber(uow, 'INV', Number(issueDate.slice(0, 4)), 4);
-    const [ar, revenue, taxPayable] = await Promise.all([
-      systemAccount(uow, LedgerSystemRole.ACCOUNTS_RECEIVABLE),
-      systemAccount(uow, LedgerSystemRole.SERVICE_REVENUE),
-      systemAccount(uow, LedgerSystemRole.SALES_TAX_PAYABLE),
-    ]);
+    const {
+      ACCOUNTS_RECEIVABLE: ar,
+      SERVICE_REVENUE: revenue,
+      SALES_TAX_PAYABLE: taxPayable,
+    } = await systemAccounts(uow, LedgerSystemRole.ACCOUNTS_RECEIVABLE, LedgerSystemRole.SERVICE_REVENUE, LedgerSystemRole.SALES_TAX_PAYABLE);
     const lines = [line(ar, 'debit', String(draft.total), number), line(revenue, 'credit', String(draft.subtotal), number)];
     if (toMinor(String(draft.tax)) > 0n) lines.push(line(taxPayable, 'credit', String(draft.tax), `${number} sales tax`));
     const entry = await postSystemEntry(ctx, uow, { date: issueDate, memo: `Invoice ${number}`, source: JournalSource.INVOICE, lines });
@@ -98,7 +98,7 @@ export function recordPayment(ctx: Context, input: RecordPaymentInput): Promise<
     if (amount <= 0n) throw badInput(['input', 'amount'], 'must be above zero');
     if (amount > due) throw badInput(['input', 'amount'], `is more than the balance due (${fromMinor(due)})`);
     if (input.date < invoice.issueDate!) throw badInput(['input', 'date'], `cannot be before the invoice was issued (${invoice.issueDate})`);
-    const [cash, ar] = await Promise.all([systemAccount(uow, LedgerSystemRole.CASH), systemAccount(uow, LedgerSystemRole.ACCOUNTS_RECEIVABLE)]);
+    const { CASH: cash, ACCOUNTS_RECEIVABLE: ar } = await systemAccounts(uow, LedgerSystemRole.CASH, LedgerSystemRole.ACCOUNTS_RECEIVABLE);
     const money = fromMinor(amount);
     const entry = await postSystemEntry(
       ctx,

@@ -13,11 +13,14 @@ import { JournalSource, JournalStatus } from '../journal.types';
 import { LedgerSystemRole } from '../ledger-account-type';
 import { nextNumber } from '../number-sequence.entity';
 
-/** The account playing a system role (found by role, never by number). */
-export async function systemAccount(uow: UnitOfWork, role: LedgerSystemRole): Promise<string> {
-  const [row] = await uow.manager.query(`SELECT "id" FROM "ledger_accounts" WHERE "systemRole" = $1`, [role]);
-  if (!row) throw new Error(`The chart has no ${role} account`);
-  return row.id;
+/** The accounts playing these system roles (found by role, never by number), in one statement. */
+export async function systemAccounts<R extends LedgerSystemRole>(uow: UnitOfWork, ...roles: R[]): Promise<Record<R, string>> {
+  const rows: { id: string; systemRole: R }[] = await uow.manager.query(`SELECT "id", "systemRole" FROM "ledger_accounts" WHERE "systemRole" = ANY($1)`, [
+    roles,
+  ]);
+  const found = Object.fromEntries(rows.map((r) => [r.systemRole, r.id])) as Record<R, string>;
+  for (const role of roles) if (!found[role]) throw new Error(`The chart has no ${role} account`);
+  return found;
 }
 
 /** Posts a locked draft: balanced, two lines or more, active accounts, in an open period; numbered. */

@@ -4,6 +4,7 @@ import { ActivityAction } from '../../../kernel/activity/activity-log.entity';
 import { badInput, NotFoundError } from '../../../kernel/errors/errors';
 import { inTransaction, type UnitOfWork } from '../../../kernel/events/unit-of-work';
 import { isUuid } from '../../../kernel/ids';
+import { lockRow } from '../../../kernel/data/rows';
 import { WorkOrderStatus } from '../financial.types';
 import { Invoice, invoices } from '../invoice.entity';
 import { checkWorkOrderToBill } from '../work-order-billing';
@@ -80,8 +81,6 @@ export function createInvoiceFromWorkOrder(ctx: Context, workOrderId: string): P
 /** The work order an invoice bills follows it: INVOICED on issue, COMPLETED again when the invoice is voided. */
 export async function followInvoice(ctx: Context, uow: UnitOfWork, invoice: Invoice, to: WorkOrderStatus.INVOICED | WorkOrderStatus.COMPLETED): Promise<void> {
   if (!invoice.workOrderId) return;
-  const [row] = await uow.manager.query(`SELECT "id" FROM "work_orders" WHERE "id" = $1 FOR UPDATE`, [invoice.workOrderId]);
-  if (!row) return;
-  const wo = (await workOrders.service.requireVisible(ctx, uow, workOrders, invoice.workOrderId, ['id'])) as unknown as WorkOrder;
-  await workOrders.service.applyUpdate(ctx, uow, wo, { status: to }, null);
+  const wo = await lockRow<WorkOrder>(uow.manager, workOrders.service.spec(ctx), invoice.workOrderId, {});
+  if (wo) await workOrders.service.applyUpdate(ctx, uow, wo, { status: to }, null);
 }
