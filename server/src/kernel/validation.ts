@@ -96,4 +96,16 @@ export function IsMoney(options?: ValidationOptions) {
     });
 }
 
+/** A value the given test accepts (absent values pass: @IsOptional decides those), else `message`. */
+export function Satisfies(test: (v: unknown) => boolean, message: string, options?: ValidationOptions) {
+  return (object: object, propertyName: string) =>
+    registerDecorator({
+      name: `satisfies_${propertyName}`,
+      target: object.constructor,
+      propertyName,
+      options: { message, ...options },
+      validator: { validate: (v: unknown) => v == null || test(v) },
+    });
+}
+
 export { normalizeMoney };

@@ -1,24 +1,12 @@
 import { ArrayMaxSize, IsOptional, IsString, Length, ValidateNested } from 'class-validator';
-import { registerDecorator, type ValidationOptions } from 'class-validator';
 import { Field, ID, InputType } from 'type-graphql';
 import { DateScalar } from '../../kernel/calendar-date';
 import { MoneyScalar } from '../../kernel/money';
-import { InCalendarRange, IsMoney, NotBlank } from '../../kernel/validation';
+import { InCalendarRange, IsMoney, NotBlank, Satisfies } from '../../kernel/validation';
 import { isQuantity, isTaxRate } from './invoice-amounts';
 import { PaymentMethod } from './financial.types';
 
 export const MAX_INVOICE_LINES = 200;
-
-export function Matching(test: (v: unknown) => boolean, message: string, options?: ValidationOptions) {
-  return (object: object, propertyName: string) =>
-    registerDecorator({
-      name: `matching_${propertyName}`,
-      target: object.constructor,
-      propertyName,
-      options: { message, ...options },
-      validator: { validate: (v) => v == null || test(v) },
-    });
-}
 
 @InputType({ description: 'A line of an invoice.' })
 export class InvoiceLineInput {
@@ -29,7 +17,7 @@ export class InvoiceLineInput {
   description!: string;
 
   @Field({ description: 'Quantity above zero with at most 3 decimals, e.g. "1.5".' })
-  @Matching(isQuantity, 'must be a quantity above zero with at most 3 decimals, e.g. "1.5"')
+  @Satisfies(isQuantity, 'must be a quantity above zero with at most 3 decimals, e.g. "1.5"')
   quantity!: string;
 
   @Field(() => MoneyScalar, { description: 'Price of one unit, ≥ 0 with at most 2 decimals.' })
@@ -53,7 +41,7 @@ export class CreateInvoiceInput {
   dueDate!: string;
 
   @Field({ defaultValue: '0', description: 'Sales tax in percent, 0 to 100 with at most 3 decimals (e.g. "8.25").' })
-  @Matching(isTaxRate, 'must be a percentage from 0 to 100 with at most 3 decimals, e.g. "8.25"')
+  @Satisfies(isTaxRate, 'must be a percentage from 0 to 100 with at most 3 decimals, e.g. "8.25"')
   taxRate!: string;
 
   @Field(() => [InvoiceLineInput], { description: `Its lines, in order (at most ${MAX_INVOICE_LINES}).` })
@@ -76,7 +64,7 @@ export class UpdateInvoiceInput {
 
   @Field({ nullable: true, description: 'Sales tax in percent, 0 to 100 with at most 3 decimals.' })
   @IsOptional()
-  @Matching(isTaxRate, 'must be a percentage from 0 to 100 with at most 3 decimals, e.g. "8.25"')
+  @Satisfies(isTaxRate, 'must be a percentage from 0 to 100 with at most 3 decimals, e.g. "8.25"')
   taxRate?: string;
 
   @Field(() => [InvoiceLineInput], { nullable: true, description: `All its lines, in order (at most ${MAX_INVOICE_LINES}).` })

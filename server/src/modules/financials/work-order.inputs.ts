@@ -1,9 +1,8 @@
 import { ArrayMaxSize, IsOptional, IsString, Length, ValidateNested } from 'class-validator';
 import { Field, ID, InputType } from 'type-graphql';
 import { MoneyScalar } from '../../kernel/money';
-import { IsMoney, NotBlank } from '../../kernel/validation';
+import { IsMoney, NotBlank, Satisfies } from '../../kernel/validation';
 import { isQuantity } from './invoice-amounts';
-import { Matching } from './invoice.inputs';
 
 export const MAX_WORK_ORDER_LINES = 200;
 
@@ -16,7 +15,7 @@ export class WorkOrderLineInput {
   description!: string;
 
   @Field({ description: 'Quantity above zero with at most 3 decimals.' })
-  @Matching(isQuantity, 'must be a quantity above zero with at most 3 decimals, e.g. "1.5"')
+  @Satisfies(isQuantity, 'must be a quantity above zero with at most 3 decimals, e.g. "1.5"')
   quantity!: string;
 
   @Field(() => MoneyScalar, { nullable: true, description: 'Price of one unit (≥ 0, 2 decimals); only ADMIN and ACCOUNTANT set prices.' })
