@@ -23,6 +23,7 @@ import { requestIdOf, requestScope, requestScopeTracked, tagWithRequestId } from
 import { startSubscriptionServer } from './kernel/http/subscription-server';
 import { serveWebApp } from './kernel/http/web-app';
 import { serveExplorer } from './kernel/http/explorer';
+import { plannedQueries } from './kernel/plans/planned-queries';
 import { Loaders } from './kernel/loaders/loaders';
 import { logger } from './kernel/logger';
 import { resolvePrincipal, resolvePrincipals } from './modules/system';
@@ -205,27 +206,43 @@ export async function startApp(ds: DataSource, cfg: Config, port = cfg.PORT, ext
     try {
       const body = req.method === 'GET' ? req.query : req.body;
       const vars = typeof body?.variables === 'string' ? safeJson(body.variables) : body?.variables;
-      checkRequestInput(body?.query, vars);
+      // The parsed document travels on to the planned queries (parsed once, cached per text).
+      res.locals.document = checkRequestInput(body?.query, vars) ?? undefined;
       next();
     } catch (err) {
       const e = err as AppError;
       res.status(400).json({ errors: [{ message: e.message, extensions: e.extensions }] });
     }
   });
+  const contextFor = (req: Request, res: Response, principal: Context['principal'], token: string | null): Context => ({
+    requestId: (res.locals.requestId as string | undefined) ?? randomUUID(),
+    ip: clientAddress(req),
+    principal,
+    ds,
+    loaders: new Loaders(),
+    token,
+    loginLimiter,
+  });
+  if (cfg.QUERY_PLANS) {
+    app.use(
+      '/graphql',
+      plannedQueries({ schema, ds, validationRules: validationRules(), authenticate: (token) => resolvePrincipal(ds, token), context: contextFor }),
+    );
+  }
   app.use(
     '/graphql',
     expressMiddleware(apollo, {
       context: async ({ req, res }): Promise<Context> => {
-        const requestId = (res.locals.requestId as string | undefined) ?? randomUUID();
         const token = bearer(req.headers.authorization);
-        let principal: Context['principal'] = null;
+        // The planned-query path may have looked the caller up already.
+        let principal: Context['principal'] = (res.locals.principal as Context['principal'] | undefined) ?? null;
         try {
-          principal = token ? await resolvePrincipal(ds, token) : null;
+          if (token && res.locals.principal === undefined) principal = await resolvePrincipal(ds, token);
         } catch (err) {
-          tagWithRequestId(err, requestId);
+          tagWithRequestId(err, (res.locals.requestId as string | undefined) ?? '');
           throw err;
         }
-        return { requestId, ip: clientAddress(req), principal, ds, loaders: new Loaders(), token, loginLimiter };
+        return contextFor(req, res, principal, token);
       },
     }),
   );

@@ -113,6 +113,9 @@ const schema = z
       .regex(/^[A-Z]{2}$/, 'must be a two-letter ISO country code such as US')
       .default('US'),
     MIGRATE_ON_START: bool(true),
+    // Queries over the record kit run as one compiled SQL statement per request (false: every
+    // request through graphql-js; for diagnosis).
+    QUERY_PLANS: bool(true),
     LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
     EMBEDDED_PG_PORT: z.coerce.number().int().min(1).max(65535).default(54329),
   })

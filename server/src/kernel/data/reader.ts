@@ -17,3 +17,12 @@ export function reader(ds: DataSource): Queryable {
   }
   return r;
 }
+
+/**
+ * A read the server sends on every request (the sign-in lookup), as a named prepared statement:
+ * PostgreSQL parses and plans it once per connection instead of on every call.
+ */
+export async function preparedRead<R = Record<string, unknown>>(ds: DataSource, name: string, text: string, values: unknown[]): Promise<R[]> {
+  const pool = (ds.driver as unknown as { master: Pool }).master;
+  return (await pool.query({ name, text, values })).rows as R[];
+}

@@ -48,6 +48,8 @@ export interface ConnectionShape<T> {
 }
 
 interface SortKey {
+  /** The quoted column; `sql` is it on the list's alias. */
+  column: string;
   sql: string;
   cast: string;
   desc: boolean;
@@ -57,17 +59,18 @@ interface SortKey {
 /** NAME → name, CREATED_AT → createdAt: sort-field enum values to entity properties. */
 export const camel = (field: string) => field.toLowerCase().replace(/_([a-z])/g, (_, c: string) => c.toUpperCase());
 
-function sortKeys(spec: ListSpec, orderBy: OrderInput[]): SortKey[] {
+function sortKeys(spec: ListSpec, orderBy: OrderInput[], alias = 't'): SortKey[] {
   const keys: SortKey[] = [];
   for (const o of orderBy) {
     const prop = camel(o.field);
     const col = spec.columns.get(prop);
     if (!col) throw badInput(['orderBy'], `Cannot sort by ${o.field}`);
     if (prop === 'id') continue;
-    keys.push({ sql: `t.${quote(col.column)}`, cast: col.cast, desc: o.direction === SortDirection.DESC, nullable: col.nullable });
+    const column = quote(col.column);
+    keys.push({ column, sql: `${alias}.${column}`, cast: col.cast, desc: o.direction === SortDirection.DESC, nullable: col.nullable });
   }
   const lastDesc = keys.length ? keys[keys.length - 1].desc : false;
-  keys.push({ sql: 't."id"', cast: 'uuid', desc: lastDesc, nullable: false });
+  keys.push({ column: '"id"', sql: `${alias}."id"`, cast: 'uuid', desc: lastDesc, nullable: false });
   return keys;
 }
 
@@ -124,7 +127,8 @@ export function checkPageArgs(args: PageArgs): { size: number; backward: boolean
 /** Which list and order a cursor belongs to, as a short digest (cursors reveal no column names). */
 const signatures = new Map<string, string>();
 function signature(spec: ListSpec, keys: SortKey[]): string {
-  const plain = `${spec.typeName}:${keys.map((k) => `${k.sql}${k.desc ? '-' : '+'}`).join(',')}`;
+  // Written on the alias `t` whatever alias a statement uses, so cursors stay valid across statements.
+  const plain = `${spec.typeName}:${keys.map((k) => `t.${k.column}${k.desc ? '-' : '+'}`).join(',')}`;
   let sig = signatures.get(plain); // a handful of lists × orders: hashed once each
   if (!sig) signatures.set(plain, (sig = createHash('sha256').update(plain).digest('base64url').slice(0, 12)));
   return sig;
@@ -150,7 +154,7 @@ class Edge<T> {
   }
 }
 
-interface Prepared {
+export interface Prepared {
   keys: SortKey[];
   sig: string;
   size: number;
@@ -158,9 +162,9 @@ interface Prepared {
   cursorValues: (string | null)[] | null;
 }
 
-function prepare(spec: ListSpec, q: ListQuery): Prepared {
+function prepare(spec: ListSpec, q: ListQuery, alias = 't'): Prepared {
   const { size, backward } = checkPageArgs(q);
-  const keys = sortKeys(spec, q.orderBy?.length ? q.orderBy : q.defaultOrder);
+  const keys = sortKeys(spec, q.orderBy?.length ? q.orderBy : q.defaultOrder, alias);
   const sig = signature(spec, keys);
   const cursorArg = backward ? q.before : q.after;
   const cursorValues = cursorArg != null ? decodeCursor(cursorArg, sig, backward ? 'before' : 'after', keys.length) : null;
@@ -202,6 +206,39 @@ async function runPageQuery(db: Queryable, sql: string, values: unknown[], p: Pr
   }
 }
 
+/**
+ * The rows of a page from the rows a statement fetched (one more than the page, to know whether
+ * more follow), in display order, with the page's neighbours.
+ */
+export function pageOf<R>(p: Prepared, rows: R[], hadCursor: boolean): { page: R[]; hasNextPage: boolean; hasPreviousPage: boolean } {
+  const more = rows.length > p.size;
+  const page = more ? rows.slice(0, p.size) : rows;
+  if (p.backward) page.reverse();
+  return { page, hasNextPage: p.backward ? hadCursor : more, hasPreviousPage: p.backward ? more : hadCursor };
+}
+
+/** A page of a list as parts of a larger statement, on `alias` (compiled query plans embed it). */
+export interface PageParts {
+  prepared: Prepared;
+  /** Conditions of the page (scope, filter, trash, cursor). */
+  where: string[];
+  /** The same without the cursor: what `totalCount` counts. */
+  countWhere: string[];
+  order: string;
+  /** Rows to fetch: the page and one more. */
+  limit: number;
+  /** The sort keys as text, `__k0`, `__k1`, ...: what the page's cursors encode. */
+  keyColumns: string;
+}
+
+export function pageParts(spec: ListSpec, q: ListQuery, params: SqlParams, alias: string): PageParts {
+  const p = prepare(spec, q, alias);
+  const where = conditions(spec, q, params, alias);
+  const countWhere = [...where];
+  if (p.cursorValues) where.push(keysetSql(p.keys, p.cursorValues, p.backward, params));
+  return { prepared: p, where, countWhere, order: orderSql(p.keys, p.backward), limit: p.size + 1, keyColumns: keyColumns(p.keys) };
+}
+
 function keyColumns(keys: SortKey[]): string {
   return keys.map((k, i) => `${k.sql}::text AS "__k${i}"`).join(', ');
 }
@@ -213,9 +250,7 @@ function buildConnection<T>(
   hadCursor: boolean,
   count: () => Promise<number>,
 ): ConnectionShape<T> {
-  const more = rows.length > p.size;
-  const page = more ? rows.slice(0, p.size) : rows;
-  if (p.backward) page.reverse();
+  const { page, hasNextPage, hasPreviousPage } = pageOf(p, rows, hadCursor);
   const edges = page.map((row) => {
     const keyVals: (string | null)[] = [];
     for (let i = 0; i < p.keys.length; i++) keyVals.push(row[`__k${i}`] as string | null);
@@ -225,8 +260,8 @@ function buildConnection<T>(
     edges,
     nodes: edges.map((e) => e.node),
     pageInfo: {
-      hasNextPage: p.backward ? hadCursor : more,
-      hasPreviousPage: p.backward ? more : hadCursor,
+      hasNextPage,
+      hasPreviousPage,
       get startCursor() {
         return edges[0]?.cursor ?? null;
       },

@@ -16,7 +16,7 @@ import { ForbiddenError, UnauthenticatedError } from '../errors/errors';
 import type { Context } from '../context';
 
 type Verdict = boolean | Promise<boolean>;
-type Check = (parent: unknown, args: unknown, ctx: Context, info: unknown) => Verdict;
+export type Check = (parent: unknown, args: unknown, ctx: Context, info: unknown) => Verdict;
 
 const structural = new Map<string, ShieldRule>();
 
@@ -212,11 +212,73 @@ export function applyPermissions(schema: GraphQLSchema, rules: RuleMap): GraphQL
       const fieldCheck = r === allow || (!own && guardedAtEntry) ? null : compileRule(r);
       const entry = entryCheckFor(getNamedType(field.type));
       const before = fieldCheck && entry.before ? both(fieldCheck, entry.before) : (fieldCheck ?? entry.before);
+      const entryRuleOf = isObjectType(getNamedType(field.type)) ? rules[getNamedType(field.type).name]?.['*'] : undefined;
+      const required = [...(fieldCheck ? [r] : []), ...(entry.before && entryRuleOf ? [entryRuleOf] : [])];
+      guards.set(field, {
+        resolve: field.resolve,
+        check: before,
+        rules: required,
+        contextual: required.every(isContextual),
+        checksValues: !!entry.after,
+      });
       if (!before && !entry.after) continue;
       wrap(field as GraphQLField<unknown, Context>, before, entry.after);
     }
   }
   return schema;
+}
+
+/**
+ * A rule's verdict from the request context alone: true or false when the context decides it
+ * (e.g. `the user themself or role in [ADMIN]` for an ADMIN), undefined when it depends on the object.
+ */
+export function verdictFromContext(r: Rule, ctx: Context): boolean | undefined {
+  if (r instanceof Constant) return r.value;
+  if (r instanceof Predicate) {
+    if (!r.contextual) return undefined;
+    try {
+      const v = r.fn(undefined, {}, ctx, undefined);
+      return isThenable(v) ? undefined : v === true;
+    } catch {
+      return false;
+    }
+  }
+  if (r instanceof Not) {
+    const v = verdictFromContext(r.rule, ctx);
+    return v === undefined ? undefined : !v;
+  }
+  if (r instanceof All || r instanceof AnyOf) {
+    const decisive = r instanceof AnyOf;
+    let unknown = false;
+    for (const part of r.rules) {
+      const v = verdictFromContext(part, ctx);
+      if (v === decisive) return decisive;
+      if (v === undefined) unknown = true;
+    }
+    return unknown ? undefined : !decisive;
+  }
+  return false;
+}
+
+/** How a field of the executable schema is guarded, as `applyPermissions` wrapped it. */
+export interface FieldGuard {
+  /** The field's own resolver, before the permission wrapper (undefined: the property of the same name). */
+  resolve: GraphQLFieldResolver<unknown, Context> | undefined;
+  /** What must hold before it resolves (its rule and its type's entry rule), or null when nothing. */
+  check: Check | null;
+  /** The same as rule trees, all of which must hold. */
+  rules: Rule[];
+  /** Whether `check` reads only the request context (one verdict per request). */
+  contextual: boolean;
+  /** Whether the value is checked after resolving (unions of guarded types). */
+  checksValues: boolean;
+}
+
+const guards = new WeakMap<object, FieldGuard>();
+
+/** The guard of a field of a schema `applyPermissions` prepared; undefined for any other schema. */
+export function fieldGuardOf(field: GraphQLField<unknown, unknown>): FieldGuard | undefined {
+  return guards.get(field);
 }
 
 function both(a: Check, b: Check): Check {

@@ -74,10 +74,10 @@ export class RecordService<T extends Row, C extends object = object, U extends o
   }
 
   /** The list query for these arguments, scoped to what the caller may read. */
-  query(ctx: Context, args: ListArgs, extra?: ListQuery['where']): ListQuery {
+  query(ctx: Context, args: ListArgs, extra?: ListQuery['where'], alias = 't'): ListQuery {
     const p = requirePrincipal(ctx);
     guardFilterAndSort(ctx, this.spec(ctx), args.filter as Values, args.orderBy);
-    const scope = this.policy.readWhere(p);
+    const scope = this.policy.readWhere(p, alias);
     return {
       ...args,
       filter: args.filter as Values,

@@ -5,6 +5,7 @@ import { hashPassword, hashSecret, needsRehash, newSecret, secretKind, verifyPas
 import type { Context } from '../../kernel/context';
 import { UnauthenticatedError } from '../../kernel/errors/errors';
 import { inTransaction } from '../../kernel/events/unit-of-work';
+import { preparedRead } from '../../kernel/data/reader';
 import { LoginLimiter } from '../../kernel/auth/login-limiter';
 import { User } from './user.entity';
 import { ActivityAction } from '../../kernel/activity/activity-log.entity';
@@ -15,6 +16,10 @@ import { users } from './user.entity';
 
 // The user's row comes along with the token lookup, so `me` and the caller's own user need no more SQL.
 const PRINCIPAL_COLUMNS = `u."id" AS "userId", u."name", u."role", u."email", u."phone", u."active", u."lastLoginAt", u."createdAt" AS "userCreatedAt", u."updatedAt" AS "userUpdatedAt", u."version" AS "userVersion"`;
+
+const SESSION_LOOKUP = `SELECT ${PRINCIPAL_COLUMNS}, s."id" AS "sessionId", s."expiresAt"
+  FROM "auth_tokens" s JOIN "users" u ON u."id" = s."userId"
+  WHERE s."secretHash" = $1 AND s."revokedAt" IS NULL AND s."expiresAt" > now() AND u."active"`;
 
 /** A principal from a token-lookup row (session or API key columns, plus the user's). */
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- a row of the lookup below
@@ -53,12 +58,7 @@ export async function resolvePrincipal(ds: DataSource, secret: string): Promise<
   if (!kind) return null;
   const hash = hashSecret(secret);
   if (kind === 'session') {
-    const rows = await ds.query(
-      `SELECT ${PRINCIPAL_COLUMNS}, s."id" AS "sessionId", s."expiresAt"
-       FROM "auth_tokens" s JOIN "users" u ON u."id" = s."userId"
-       WHERE s."secretHash" = $1 AND s."revokedAt" IS NULL AND s."expiresAt" > now() AND u."active"`,
-      [hash],
-    );
+    const rows = await preparedRead(ds, 'converge_session_principal', SESSION_LOOKUP, [hash]);
     if (!rows.length) return null;
     return principalOf(rows[0]);
   }

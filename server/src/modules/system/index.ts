@@ -1,5 +1,6 @@
 import { and, isAuthenticated, isSelf, allow } from '../../kernel/permissions/rules';
 import { provideUserDirectory } from '../../kernel/records/directory';
+import { providePlannedRoot } from '../../kernel/plans/plan';
 import { defineModule } from '../../kernel/modules/module-manifest';
 import { ActivityActorResolver } from './activity-actor.resolver';
 import { ApiKey, apiKeys } from './api-key.entity';
@@ -38,5 +39,7 @@ export const manifest = defineModule({
   },
   register() {
     provideUserDirectory({ type: () => User, load: (ctx, id) => users.service.loader(ctx).load(id) });
+    // `me` is the user row loaded with the token (as its resolver answers), so a plan needs no statement for it.
+    providePlannedRoot('me', (ctx) => (ctx.principal?.profile ? Object.assign(new User(), ctx.principal.profile) : undefined));
   },
 });

@@ -1,0 +1,140 @@
+import type { NextFunction, Request, RequestHandler, Response } from 'express';
+import { DocumentNode, getVariableValues, GraphQLSchema, parse, specifiedRules, validate, ValidationRule } from 'graphql';
+import type { DataSource } from 'typeorm';
+import type { Principal } from '../auth/principal';
+import { bearer } from '../auth/bearer';
+import type { Context } from '../context';
+import { preparedRead, reader } from '../data/reader';
+import { logger } from '../logger';
+import { verdictFromContext } from '../permissions/apply';
+import { compilePlan, type Plan } from './plan';
+import { NotPlannable, planData } from './plan-output';
+import { planStatement } from './plan-sql';
+
+export interface PlannedQueriesOptions {
+  schema: GraphQLSchema;
+  ds: DataSource;
+  validationRules: ValidationRule[];
+  authenticate(token: string): Promise<Principal | null>;
+  context(req: Request, res: Response, principal: Principal, token: string): Context;
+}
+
+// Documents are few and sent again and again: each is validated and planned once (bounded, most
+// recently used kept).
+const CACHED_PLANS = 1000;
+const PREPARED_PLANS = 500;
+
+// A plan's SQL differs only by role and arguments' shapes: the texts seen are prepared by name
+// (parsed and planned once per connection), up to a bound. One name per text in the process, as
+// connections of a pool may serve any API instance in it.
+const names = new Map<string, string>();
+function statementName(text: string): string | undefined {
+  let n = names.get(text);
+  if (!n && names.size < PREPARED_PLANS) names.set(text, (n = `converge_plan_${names.size + 1}`));
+  return n;
+}
+
+/**
+ * Answers the queries a plan covers — lists, lookups and references of the record kit, and
+ * context roots such as `me` — with one SQL statement and no per-field execution. It runs after
+ * the request checks and before Apollo; whatever it does not answer (a document it cannot plan,
+ * a refused rule, a bad argument, an unexpected value) goes on to Apollo untouched, which then
+ * answers or reports the error exactly as it always has. The signed-in principal is passed on so
+ * that path does not look it up again.
+ */
+export function plannedQueries(opts: PlannedQueriesOptions): RequestHandler {
+  const plans = new Map<string, Plan | null>();
+
+  const rules = [...specifiedRules, ...opts.validationRules];
+
+  const planFor = (query: string, operationName: string | undefined, parsed: DocumentNode | undefined): Plan | null => {
+    const key = `${operationName ?? ''}\u0000${query}`;
+    const hit = plans.get(key);
+    if (hit !== undefined) {
+      plans.delete(key);
+      plans.set(key, hit);
+      return hit;
+    }
+    let plan: Plan | null = null;
+    try {
+      const document = parsed ?? parse(query);
+      if (!validate(opts.schema, document, rules).length) plan = compilePlan(opts.schema, opts.ds, document, operationName);
+    } catch (err) {
+      logger.warn({ err }, 'query plan not compiled');
+      plan = null;
+    }
+    if (plans.size >= CACHED_PLANS) plans.delete(plans.keys().next().value!);
+    plans.set(key, plan);
+    return plan;
+  };
+
+  const answer = async (plan: Plan, req: Request, res: Response, variables: Record<string, unknown>, contentType: string): Promise<boolean> => {
+    const started = process.hrtime.bigint();
+    const token = bearer(req.headers.authorization);
+    if (!token) return false;
+    const principal = await opts.authenticate(token);
+    res.locals.principal = principal; // looked up once, whichever path answers
+    if (!principal) return false;
+    const coerced = getVariableValues(opts.schema, plan.variables, variables, { maxErrors: 50 });
+    if (coerced.errors) return false;
+    const ctx = opts.context(req, res, principal, token);
+    // A rule the context does not decide (it reads the object) leaves the request to graphql-js.
+    for (const rule of plan.rules) if (verdictFromContext(rule, ctx) !== true) return false;
+    const statement = planStatement(plan, ctx, coerced.coerced);
+    let rows: { data: Record<string, unknown> }[] | null = null;
+    if (statement) {
+      const name = statementName(statement.text);
+      rows = name ? await preparedRead(opts.ds, name, statement.text, statement.values) : await reader(opts.ds).query(statement.text, statement.values);
+    }
+    const data = planData(plan, ctx, rows ? rows[0].data : null, statement?.pages ?? new Map());
+    res.status(200).setHeader('content-type', contentType);
+    res.send(JSON.stringify({ data }) + '\n');
+    const ms = Number(process.hrtime.bigint() - started) / 1e6;
+    logger.info(
+      { requestId: ctx.requestId, operationName: plan.operation.name?.value, durationMs: Math.round(ms * 10) / 10, errors: 0, userId: principal.userId },
+      'graphql',
+    );
+    return true;
+  };
+
+  return (req: Request, res: Response, next: NextFunction) => {
+    const body = req.body as { query?: unknown; operationName?: unknown; variables?: unknown; extensions?: unknown } | undefined;
+    if (req.method !== 'POST' || !body || typeof body.query !== 'string' || body.extensions != null || !req.is('application/json')) return next();
+    const { operationName, variables } = body;
+    if (operationName != null && typeof operationName !== 'string') return next();
+    if (variables != null && (typeof variables !== 'object' || Array.isArray(variables))) return next();
+    const contentType = responseType(req.headers.accept);
+    if (!contentType) return next();
+    const plan = planFor(body.query, operationName ?? undefined, res.locals.document as DocumentNode | undefined);
+    if (!plan) return next();
+    answer(plan, req, res, (variables ?? {}) as Record<string, unknown>, contentType).then(
+      (answered) => {
+        if (!answered) next();
+      },
+      (err: unknown) => {
+        if (res.headersSent) return next(err);
+        // Bad arguments and unexpected values are reported by the regular path, the same way as always.
+        if (!(err instanceof NotPlannable)) logger.debug({ err }, 'planned query handed to graphql-js');
+        next();
+      },
+    );
+  };
+}
+
+const JSON_TYPE = 'application/json; charset=utf-8';
+const GRAPHQL_RESPONSE_TYPE = 'application/graphql-response+json; charset=utf-8';
+// Accept headers clients commonly send, with the type Apollo's negotiation picks for each.
+const ACCEPTED: Record<string, string> = {
+  '*/*': JSON_TYPE,
+  'application/json': JSON_TYPE,
+  'application/json,*/*': JSON_TYPE,
+  'application/json,text/plain,*/*': JSON_TYPE,
+  'application/graphql-response+json': GRAPHQL_RESPONSE_TYPE,
+  'application/graphql-response+json,application/json;q=0.9': GRAPHQL_RESPONSE_TYPE,
+};
+
+/** The response type Apollo would choose for these Accept headers; null leaves any other header to Apollo. */
+function responseType(accept: string | undefined): string | null {
+  if (!accept) return JSON_TYPE;
+  return ACCEPTED[accept.replace(/\s+/g, '').toLowerCase()] ?? null;
+}
