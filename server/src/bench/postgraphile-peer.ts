@@ -1,4 +1,7 @@
-import type { ChildProcess } from 'node:child_process';
+import { spawn, type ChildProcess } from 'node:child_process';
+import crypto from 'node:crypto';
+import fs from 'node:fs';
+import { createRequire } from 'node:module';
 import path from 'node:path';
 import { forkServer } from './bench-processes';
 import type { ScenarioName } from './scenarios';
@@ -27,17 +30,114 @@ export interface Peer {
   url: string;
 }
 
+// PostGraphile is no dependency of the workspaces (it wants Node 22, and `npm install` on Node 20
+// would warn about it): peer/ holds its own package.json and lock, and the benchmark installs that
+// with `npm ci` under DATA_DIR/bench/postgraphile-peer on its first run, and again when the
+// committed lock changes. Nothing in the server imports it, so it type-checks without it.
+const PEER_MANIFEST_DIR = path.join(__dirname, 'peer');
+const PEER_FILES = ['package.json', 'package-lock.json'];
+const PEER_STAMP = '.converge-peer-hash';
+
+export class PeerInstallError extends Error {}
+
+function manifestHash(): string {
+  const hash = crypto.createHash('sha256');
+  for (const file of PEER_FILES)
+    hash
+      .update(file)
+      .update('\0')
+      .update(fs.readFileSync(path.join(PEER_MANIFEST_DIR, file)))
+      .update('\0');
+  return hash.digest('hex');
+}
+
+function isInstalled(dir: string, hash: string): boolean {
+  try {
+    return fs.readFileSync(path.join(dir, PEER_STAMP), 'utf8').trim() === hash && fs.existsSync(path.join(dir, 'node_modules', 'postgraphile', 'package.json'));
+  } catch {
+    return false;
+  }
+}
+
+/** npm as the benchmark was started with (`npm run bench`), else the one on the PATH. */
+function npmCommand(): { command: string; args: string[] } {
+  const cli = process.env.npm_execpath;
+  if (cli && /\.[cm]?js$/.test(cli)) return { command: process.execPath, args: [cli] };
+  return { command: process.platform === 'win32' ? 'npm.cmd' : 'npm', args: [] };
+}
+
+/** The outer `npm run` exports its own settings (workspace, prefix, …): the peer's install starts clean of those. */
+function npmEnv(): NodeJS.ProcessEnv {
+  const env = { ...process.env };
+  for (const key of Object.keys(env)) {
+    if (/^npm_config_(local_prefix|prefix|global|workspaces?|include_workspace_root|dry_run|package_lock_only|omit|include|production|only)$/i.test(key))
+      delete env[key];
+  }
+  return env;
+}
+
+function runNpmCi(dir: string): Promise<void> {
+  const { command, args } = npmCommand();
+  const flags = ['ci', '--omit=dev', '--no-audit', '--no-fund', '--ignore-scripts', '--engine-strict=false', '--loglevel=error'];
+  return new Promise((resolve, reject) => {
+    // PostGraphile asks for Node 22: npm's engine warnings are expected here (--loglevel=error keeps them out).
+    const child = spawn(command, [...args, ...flags], { cwd: dir, env: npmEnv(), stdio: ['ignore', 'pipe', 'pipe'] });
+    let output = '';
+    const keep = (d: Buffer) => {
+      if (output.length < 64_000) output += d.toString();
+    };
+    child.stdout.on('data', keep);
+    child.stderr.on('data', keep);
+    child.once('error', (err) => reject(new Error(`npm could not be started: ${err.message}`)));
+    child.once('close', (code, signal) => {
+      if (code === 0) return resolve();
+      const lines = output.split('\n').map((l) => l.replace(/^npm (error|ERR!)\s*/, '').trim());
+      const reason = lines.find((l) => /^code\s/.test(l)) ?? lines.find(Boolean) ?? 'no output';
+      reject(new Error(`npm ci ${signal ? `was ended by ${signal}` : `exited with ${code}`}: ${reason}`));
+    });
+  });
+}
+
 /**
- * Starts PostGraphile's own CLI as a child of the benchmark (ended with it like the other servers),
- * with the Promise.withResolvers polyfill and the configuration next to this file. `cwd` is the
+ * Makes sure the PostGraphile peer is installed under `dir` (a folder of the benchmark's data) from
+ * the committed package.json and lock, installing it when missing or when the lock changed. Returns
+ * `dir`. A failed install (no registry, say) throws PeerInstallError with one sentence.
+ */
+export async function ensurePeer(dir: string, log: (message: string) => void): Promise<string> {
+  const hash = manifestHash();
+  if (isInstalled(dir, hash)) return dir;
+  log('Installing the PostGraphile peer for the benchmark (once) …');
+  // Installed next to its final place and moved there when complete, so a broken install never counts.
+  const staging = `${dir}.installing`; // left over by an interrupted install: started afresh
+  fs.rmSync(staging, { recursive: true, force: true });
+  fs.mkdirSync(staging, { recursive: true });
+  try {
+    for (const file of PEER_FILES) fs.copyFileSync(path.join(PEER_MANIFEST_DIR, file), path.join(staging, file));
+    await runNpmCi(staging);
+    fs.writeFileSync(path.join(staging, PEER_STAMP), hash + '\n');
+    fs.rmSync(dir, { recursive: true, force: true });
+    fs.renameSync(staging, dir);
+  } catch (err) {
+    fs.rmSync(staging, { recursive: true, force: true });
+    throw new PeerInstallError(
+      `The benchmark could not install its PostGraphile peer into ${dir} (${(err as Error).message}); the first run needs the npm registry, so run it again when the registry is reachable.`,
+    );
+  }
+  return dir;
+}
+
+/**
+ * Starts PostGraphile's own CLI from the installed peer (`peerDir`, see ensurePeer) as a child of
+ * the benchmark (ended with it like the other servers), with the Promise.withResolvers polyfill and
+ * the configuration next to this file, which loads PostGraphile from the same folder. `cwd` is the
  * benchmark's private folder, so no stray graphile.config.* is picked up.
  */
-export function startPeer(databaseUrl: string, port: number, cwd: string): Peer {
-  const cli = path.join(path.dirname(require.resolve('postgraphile/cli')), 'cli-run.js');
+export function startPeer(databaseUrl: string, port: number, cwd: string, peerDir: string): Peer {
+  const cli = path.join(path.dirname(createRequire(path.join(peerDir, 'package.json')).resolve('postgraphile/cli')), 'cli-run.js');
   const child = forkServer(cli, ['-C', path.join(__dirname, 'postgraphile.config.cjs'), '-n', '127.0.0.1', '-p', String(port)], {
     cwd,
     execArgv: ['--require', path.join(__dirname, 'postgraphile-preload.cjs')],
-    env: { ...process.env, DATABASE_URL: databaseUrl, GRAPHILE_ENV: 'production', NODE_ENV: 'production' },
+    env: { ...process.env, DATABASE_URL: databaseUrl, POSTGRAPHILE_PEER_DIR: peerDir, GRAPHILE_ENV: 'production', NODE_ENV: 'production' },
     stdio: ['ignore', 2, 'inherit', 'ipc'], // its banner goes to stderr: stdout carries the report
   });
   return { child, url: `http://127.0.0.1:${port}/graphql` };

@@ -22,7 +22,7 @@ import type { Plan, Statement } from './baseline-server';
 import { benchConfig, BenchConfigError, type BenchConfig } from './bench-config';
 import { forkServer, stopAll } from './bench-processes';
 import { measureAlternating, type Target } from './measure';
-import { AnswerMismatchError, assertSameRows, PEER_DEEP_CURSOR, PEER_SCENARIOS, peerReady, startPeer } from './postgraphile-peer';
+import { AnswerMismatchError, assertSameRows, ensurePeer, PEER_DEEP_CURSOR, PEER_SCENARIOS, PeerInstallError, peerReady, startPeer } from './postgraphile-peer';
 import { renderReport, type RunResult } from './report';
 import { SCENARIOS, ScenarioName } from './scenarios';
 import { seedLarge } from './seed-large';
@@ -94,6 +94,9 @@ function waitReady(child: ChildProcess, url?: string): Promise<void> {
 /** Seeds, checks that every server reads the same rows, loads them BENCH_RUNS times; the caller stops servers and database. */
 async function run(bench: BenchConfig, workDir: string, onStop: (stop: () => Promise<void>) => void) {
   const cfg = config();
+  // PostGraphile is installed apart from the workspaces, on the first run (before any seeding, so a
+  // run without the npm registry stops at once).
+  const peerDir = await ensurePeer(path.join(cfg.dataDir, 'bench', 'postgraphile-peer'), log);
   let dbUrl = bench.BENCH_DATABASE_URL;
   if (!dbUrl) {
     const pg = await startEmbeddedPostgres(path.join(cfg.dataDir, 'bench'), bench.BENCH_PG_PORT);
@@ -127,6 +130,9 @@ async function run(bench: BenchConfig, workDir: string, onStop: (stop: () => Pro
   // SQL per request, counted at the pg driver on an in-process instance (auth lookup included), at
   // the benchmark's page size and, for the lists, at a smaller and a larger one.
   const probe = await startApp(ds, { ...cfg, LOG_LEVEL: 'silent' }, 0);
+  // The raw pg baseline replays the statements of the graphql-js path (QUERY_PLANS=false): a
+  // server that runs the per-field SQL with no GraphQL machinery; both answers must agree.
+  const unplanned = await startApp(ds, { ...cfg, LOG_LEVEL: 'silent', QUERY_PLANS: false }, 0);
   const statements = {} as Record<ScenarioName, Statement[]>;
   const counts = {} as Record<ScenarioName, Record<number, number>>;
   const expected = {} as Record<ScenarioName, string>;
@@ -142,10 +148,18 @@ async function run(bench: BenchConfig, workDir: string, onStop: (stop: () => Pro
       });
       counts[name][size] = captured.length;
       if (size !== PAGE_SIZE) continue;
-      statements[name] = captured;
       expected[name] = JSON.stringify(response);
+      await post(unplanned.url, token, opNames[name], query, vars[name]);
+      let unplannedResponse: unknown;
+      statements[name] = await capture(async () => {
+        unplannedResponse = await post(unplanned.url, token, opNames[name], query, vars[name]);
+      });
+      if (JSON.stringify(unplannedResponse) !== expected[name]) {
+        throw new Error(`${name}: the planned answer differs from graphql-js's:\n${expected[name].slice(0, 500)}\n${JSON.stringify(unplannedResponse).slice(0, 500)}`);
+      }
     }
   }
+  await unplanned.stop();
   await probe.stop();
   await ds.destroy();
 
@@ -160,7 +174,7 @@ async function run(bench: BenchConfig, workDir: string, onStop: (stop: () => Pro
   const plan: Plan = { databaseUrl: dbUrl, port: basePort, token, tokenHash: hashSecret(token), accountsSignature, statements };
   fs.writeFileSync(planFile, JSON.stringify(plan), { mode: 0o600 });
   const base = forkServer(path.join(__dirname, 'baseline-server.js'), [planFile], { stdio: 'inherit' });
-  const peer = startPeer(dbUrl, await freePort(), workDir);
+  const peer = startPeer(dbUrl, await freePort(), workDir, peerDir);
   await Promise.all([waitReady(api, `http://127.0.0.1:${apiPort}/healthz`), waitReady(base), peerReady(peer)]);
   fs.rmSync(planFile, { force: true }); // read at the baseline's start; it holds a session token
   const apiUrl = `http://127.0.0.1:${apiPort}/graphql`;
@@ -232,7 +246,11 @@ async function main() {
 main().then(
   () => process.exit(0),
   (err) => {
-    console.error(err instanceof BenchConfigError || err instanceof EmbeddedPostgresError || err instanceof AnswerMismatchError ? err.message : err);
+    console.error(
+      err instanceof BenchConfigError || err instanceof EmbeddedPostgresError || err instanceof AnswerMismatchError || err instanceof PeerInstallError
+        ? err.message
+        : err,
+    );
     process.exit(1);
   },
 );
