@@ -3,6 +3,7 @@ import { gql, type GqlResponse } from '../../../test/client';
 import { createUser, TEST_PASSWORD } from '../../../test/factories';
 import { sharedRedisUrl, startRedisServer, workerRedisPrefix } from '../../../test/redis';
 import { startTestServer, type TestServer } from '../../../test/server';
+import { addressKey } from './login-limiter';
 import { hashPassword } from './secrets';
 
 // With Redis, failed sign-ins count across API instances: an attacker cannot multiply the
@@ -14,6 +15,40 @@ const login = (s: TestServer, email: string, password: string, ip: string) => gq
 const codeOf = (res: GqlResponse) => res.errors?.[0]?.extensions?.code;
 // Each test server is its own "proxy" hop: the last X-Forwarded-For entry is the client's address.
 const BEHIND_ONE_PROXY = { TRUST_PROXY: '1' };
+
+describe('addressKey: what the per-address limits count under', () => {
+  it('keeps an IPv4 address whole, also when written IPv4-mapped', () => {
+    expect(addressKey('203.0.113.7')).toBe('203.0.113.7');
+    expect(addressKey('::ffff:203.0.113.7')).toBe('203.0.113.7');
+    expect(addressKey('::FFFF:203.0.113.7')).toBe('203.0.113.7');
+    expect(addressKey('::ffff:cb00:7107')).toBe('203.0.113.7');
+    expect(addressKey('0:0:0:0:0:ffff:cb00:7107')).toBe('203.0.113.7');
+  });
+
+  it('counts an IPv6 address by its /64, however it is written', () => {
+    const key = '2001:db8:85a3:42::/64';
+    for (const a of [
+      '2001:db8:85a3:42::1',
+      '2001:db8:85a3:42:ffff:ffff:ffff:ffff',
+      '2001:0DB8:85A3:0042:0:0:0:9',
+      '2001:db8:85a3:42::a:b',
+      '2001:db8:85a3:42:1:2:1.2.3.4',
+    ]) {
+      expect({ a, key: addressKey(a) }).toEqual({ a, key });
+    }
+    expect(addressKey('2001:db8:85a3:43::1')).toBe('2001:db8:85a3:43::/64');
+    expect(addressKey('2001:db8::1')).toBe('2001:db8:0:0::/64');
+    expect(addressKey('::1')).toBe('0:0:0:0::/64');
+    expect(addressKey('fe80::1%eth0')).toBe('fe80:0:0:0::/64');
+    // Other embedded IPv4 forms (NAT64, IPv4-compatible) are IPv6 addresses like any other.
+    expect(addressKey('64:ff9b::203.0.113.7')).toBe('64:ff9b:0:0::/64');
+  });
+
+  it('keeps anything else as given', () => {
+    expect(addressKey('')).toBe('');
+    expect(addressKey('not an address')).toBe('not an address');
+  });
+});
 
 describe('login limits shared through Redis', () => {
   let a: TestServer;

@@ -9,12 +9,18 @@ import { hashPassword } from './secrets';
 // Failed sign-ins: ≤ 5 per account and address, ≤ 30 per address, ≤ 100 per account across
 // addresses, per 15 minutes. Behind proxies the address is the one the trusted proxies report
 // (TRUST_PROXY), read from the right of X-Forwarded-For: whatever a client writes in front of it
-// changes nothing. These tests act as an appending proxy by sending "<anything>, <address>".
+// changes nothing. These tests act as an appending proxy by sending "<anything>, <address>". An
+// IPv6 address counts by its /64 (one host usually holds the whole prefix), an IPv4-mapped one as
+// its IPv4 address.
 const LOGIN = `mutation($email: String!, $password: String!) { login(email: $email, password: $password) { token user { id } } }`;
 const octet = () => randomInt(1, 255);
 const freshIp = () => `10.${randomInt(256)}.${randomInt(256)}.${octet()}`;
 const publicIp = () => `203.0.${randomInt(114, 256)}.${octet()}`;
 const spoof = () => `${octet()}.${octet()}.${octet()}.${octet()}`;
+const hextet = () => randomInt(0x10000).toString(16);
+/** A random IPv6 /64 prefix (in 2001:db8::/32, the documentation range), and addresses within it. */
+const freshPrefix = () => `2001:db8:${hextet()}:${hextet()}`;
+const inPrefix = (prefix: string) => `${prefix}:${hextet()}:${hextet()}:${hextet()}:${hextet()}`;
 const codes = (res: GqlResponse) => (res.errors ?? []).map((e) => e.extensions?.code);
 
 const login = (s: TestServer, email: string, password: string, forwardedFor?: string) =>
@@ -90,6 +96,24 @@ describe('login limits behind one proxy (TRUST_PROXY=1)', () => {
     expectLimited(await login(server, user.email, TEST_PASSWORD, `${spoof()}, ${ip}`), FROM_ADDRESS);
     expectLimited(await login(server, user.email, TEST_PASSWORD, `${spoof()},${spoof()} , ${ip}`), FROM_ADDRESS);
     expect((await login(server, user.email, TEST_PASSWORD, `${spoof()}, ${freshIp()}`)).data.login.user.id).toBe(user.id);
+  });
+
+  it('counts IPv6 addresses by their /64: a host rotating through its prefix shares one budget of 30', async () => {
+    const prefix = freshPrefix();
+    await sprayFrom(server, 30, () => `${spoof()}, ${inPrefix(prefix)}`);
+    const user = await createUser(server.ds);
+    expectLimited(await login(server, user.email, TEST_PASSWORD, `${spoof()}, ${inPrefix(prefix)}`), FROM_ADDRESS);
+    expectLimited(await login(server, user.email, TEST_PASSWORD, `${prefix}::1`), FROM_ADDRESS);
+    // The neighbouring /64 is someone else.
+    expect((await login(server, user.email, TEST_PASSWORD, inPrefix(freshPrefix()))).data.login.user.id).toBe(user.id);
+  });
+
+  it('counts an IPv4-mapped IPv6 address as the IPv4 address it maps', async () => {
+    const ip = freshIp();
+    await sprayFrom(server, 30, () => (randomInt(2) ? `::ffff:${ip}` : ip));
+    const user = await createUser(server.ds);
+    expectLimited(await login(server, user.email, TEST_PASSWORD, `::ffff:${ip}`), FROM_ADDRESS);
+    expectLimited(await login(server, user.email, TEST_PASSWORD, ip), FROM_ADDRESS);
   });
 
   it('counts every aliased attempt: ten guesses per request never get past 5 failures', async () => {
