@@ -1,4 +1,4 @@
-import type { AccessScope, MeQuery } from '../gql/graphql';
+import type { AccessScope, MeQuery, Role } from '../gql/graphql';
 import { useCurrentUser } from './current-user';
 
 export type Me = MeQuery['me'];
@@ -25,6 +25,8 @@ export interface Capabilities {
   canAssignOwner(type: string): boolean;
   /** Whether a field of the type is readable (not in its hiddenFields). */
   sees(type: string, field: string): boolean;
+  /** Roles whose users may own or be assigned the type's records (the owner and assignee pickers offer only them). */
+  holderRoles(type: string): Role[];
 }
 
 const NOTHING = (entityType: string): EntityCapability => ({
@@ -36,6 +38,7 @@ const NOTHING = (entityType: string): EntityCapability => ({
   delete: 'NONE',
   assignOwner: false,
   hiddenFields: [],
+  holderRoles: [],
 });
 
 /**
@@ -63,6 +66,7 @@ export function capabilitiesOf(me: Me): Capabilities {
     canDelete: (type, record) => allows(of(type).delete, of(type).read, me.id, record),
     canAssignOwner: (type) => of(type).assignOwner,
     sees: (type, field) => !of(type).hiddenFields.includes(field),
+    holderRoles: (type) => of(type).holderRoles,
   };
 }
 

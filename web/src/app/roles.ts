@@ -10,6 +10,3 @@ export const ROLE_LABELS: Record<Role, string> = {
 };
 
 export const ROLES = Object.keys(ROLE_LABELS) as Role[];
-
-/** Roles that can own CRM records and hold tasks; the server refuses anyone else as owner or assignee. */
-export const HOLDER_ROLES: Role[] = ['ADMIN', 'SALES_MANAGER', 'SALES_REP'];

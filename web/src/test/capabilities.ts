@@ -5,6 +5,8 @@ type Capability = NonNullable<MeQuery['me']['capabilities']>[number];
 // What the server tells each role about itself (`me { capabilities }`), written out from DESIGN.md §3
 // for tests: screens must follow these, not the role's name.
 const RECORDS = ['Account', 'Contact', 'Deal', 'Interaction', 'Task'] as const;
+// The CRM records and tasks are held (owned, assigned) by the sales roles; other types have no owner.
+const HOLDERS: Role[] = ['ADMIN', 'SALES_MANAGER', 'SALES_REP'];
 
 function cap(
   entityType: string,
@@ -21,6 +23,7 @@ function cap(
     delete: o.trash === false ? 'NONE' : write,
     assignOwner: !!o.assign,
     hiddenFields: read === 'NONE' ? [] : (o.hidden ?? []),
+    holderRoles: (RECORDS as readonly string[]).includes(entityType) ? HOLDERS : [],
   };
 }
 

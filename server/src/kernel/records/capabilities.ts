@@ -1,4 +1,5 @@
 import { Field, ObjectType } from 'type-graphql';
+import { ALL_ROLES, Role } from '../auth/role';
 import type { Context } from '../context';
 import { registerEnum } from '../enums';
 import { registerStructuralType } from '../permissions/apply';
@@ -21,6 +22,10 @@ export class EntityCapability {
   @Field(() => AccessScope, { description: 'Which records you may move to the trash and restore (NONE for types without a trash).' }) delete!: Scope;
   @Field({ description: 'Whether you may give records to other owners.' }) assignOwner!: boolean;
   @Field(() => [String], { description: 'Fields of the type you may not read (they resolve to null with FORBIDDEN).' }) hiddenFields!: string[];
+  @Field(() => [Role], {
+    description: 'Roles whose users may own or be assigned such records (the server refuses anyone else); empty for types without an owner.',
+  })
+  holderRoles!: Role[];
 }
 registerStructuralType('EntityCapability');
 
@@ -41,6 +46,8 @@ export function capabilitiesFor(ctx: Context, kinds: readonly RecordKind[]): Ent
       delete: writable && kind.capabilities.trash ? policy.writeScope(p.role) : 'NONE',
       assignOwner: writable && kind.capabilities.owned && policy.canAssign(p),
       hiddenFields: read === 'NONE' ? [] : policy.guardedFields().filter((f) => !policy.canReadField(f, null, ctx)),
+      // The same for every caller: a fact of the type, which the owner and assignee pickers follow.
+      holderRoles: kind.capabilities.owned ? ALL_ROLES.filter((r) => policy.canHold(r)) : [],
     };
   });
 }

@@ -13,7 +13,7 @@ afterAll(async () => {
   await server.stop();
 });
 
-const QUERY = `{ me { capabilities { entityType read create update delete assignOwner hiddenFields } } }`;
+const QUERY = `{ me { capabilities { entityType read create update delete assignOwner hiddenFields holderRoles } } }`;
 
 async function capabilities(c: Client): Promise<Record<string, Record<string, unknown>>> {
   const { me } = await c.ok(QUERY);
@@ -64,6 +64,21 @@ const EXPECTED: Record<RoleName, Record<string, object>> = {
   },
 };
 
+// Who may own or be assigned each type's records (the owner and assignee pickers offer only them):
+// the sales roles for the CRM records and tasks, whoever asks; nobody for types without an owner.
+const SALES = ['ADMIN', 'SALES_MANAGER', 'SALES_REP'];
+const HOLDERS: Record<string, string[]> = {
+  Account: SALES,
+  Contact: SALES,
+  Deal: SALES,
+  Interaction: SALES,
+  Task: SALES,
+  User: [],
+  ApiKey: [],
+  Invoice: [],
+  WorkOrder: [],
+};
+
 describe('me { capabilities }', () => {
   it.each(Object.keys(EXPECTED) as RoleName[])('tells %s what it may do per entity type', async (role) => {
     const caps = await capabilities(await clientAs(server, role));
@@ -72,6 +87,11 @@ describe('me { capabilities }', () => {
       const got = { ...caps[type], hiddenFields: [...(caps[type].hiddenFields as string[])].sort() };
       expect({ type, ...got }).toMatchObject({ type, ...expected });
     }
+  });
+
+  it.each(Object.keys(EXPECTED) as RoleName[])('tells %s which roles may hold each type, the same for every caller', async (role) => {
+    const caps = await capabilities(await clientAs(server, role));
+    for (const [type, roles] of Object.entries(HOLDERS)) expect({ type, holderRoles: caps[type].holderRoles }).toEqual({ type, holderRoles: roles });
   });
 
   it('follows the credential: a read-only API key may create and change nothing', async () => {

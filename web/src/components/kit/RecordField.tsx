@@ -1,8 +1,8 @@
 import { useEffect, useState } from 'react';
 import { useController, useFormContext, useWatch } from 'react-hook-form';
 import { useQuery } from '@apollo/client/react';
-import { UserOptionsDocument, type UserFilter } from '../../gql/graphql';
-import { HOLDER_ROLES, ROLE_LABELS } from '../../app/roles';
+import { UserOptionsDocument, type Role, type UserFilter } from '../../gql/graphql';
+import { ROLE_LABELS } from '../../app/roles';
 import { loadedScreens, loadScreens } from '../../app/registry';
 import { RecordPicker } from './RecordPicker';
 import type { FieldDef } from './form-fields';
@@ -85,16 +85,16 @@ export function RecordField(p: FieldProps) {
   return <RecordPicker {...props} options={options} loading={loading} onSearch={s.onSearch} onOpenChange={s.onOpenChange} />;
 }
 
-export function userOptionsFilter(search: string): UserFilter {
-  return { active: { eq: true }, role: { in: HOLDER_ROLES }, ...(search ? { name: { contains: search } } : {}) };
+export function userOptionsFilter(holderRoles: Role[], search: string): UserFilter {
+  return { active: { eq: true }, role: { in: holderRoles }, ...(search ? { name: { contains: search } } : {}) };
 }
 
-/** An owner or assignee: active users of the roles that can hold records, searched by name. */
+/** An owner or assignee: active users of the roles that may hold the form's type (as `me { capabilities }` says), searched by name. */
 export function UserField(p: FieldProps) {
   const { props } = usePickerField(p);
   const s = usePickerSearch();
   const { data, previousData, loading } = useQuery(UserOptionsDocument, {
-    variables: { filter: userOptionsFilter(s.search), first: OPTIONS_SIZE },
+    variables: { filter: userOptionsFilter(p.ctx.caps.holderRoles(p.ctx.typeName), s.search), first: OPTIONS_SIZE },
     skip: !s.open,
     fetchPolicy: 'no-cache',
   });

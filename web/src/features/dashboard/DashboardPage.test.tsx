@@ -5,7 +5,8 @@ import { useApolloClient } from '@apollo/client/react';
 import type { MockLink } from '@apollo/client/testing';
 import { DashboardFinancialsDocument, DashboardStatsDocument, type DashboardFinancialsQuery, type DashboardStatsQuery } from '../../gql/graphql';
 import { feedEntry } from '../../test/mocks';
-import { renderScreen } from '../../test/render';
+import { capabilitiesFor } from '../../test/capabilities';
+import { renderScreen, testUser } from '../../test/render';
 import { createLiveUpdater } from '../activity/live-updates';
 import { DashboardPage } from './DashboardPage';
 
@@ -126,6 +127,19 @@ describe('DashboardPage', () => {
     expect(await screen.findByText('No deals yet.')).toBeInTheDocument();
     expect(screen.getByRole('link', { name: 'Go to deals' })).toHaveAttribute('href', '/deals');
     expect(screen.queryByRole('table')).not.toBeInTheDocument();
+  });
+
+  it.each([
+    ['a manager', 'SALES_MANAGER', 'ALL', 'Team pipeline'],
+    ['a rep', 'SALES_REP', 'OWN', 'Your pipeline'],
+    // The server's word, not the role's name: a manager told they read only their own deals.
+    ['a manager who reads only their own deals', 'SALES_MANAGER', 'OWN', 'Your pipeline'],
+  ] as const)('titles the figures of %s (role %s, deal read scope %s) “%s”', async (_who, role, read, subtitle) => {
+    const capabilities = capabilitiesFor(role).map((c) => (c.entityType === 'Deal' ? { ...c, read } : c));
+    const mocks = [{ request: { query: DashboardStatsDocument, variables: { withInteractions: true } }, result: { data: stats() } }, booksMock()];
+    renderScreen(<DashboardPage />, { user: testUser(role, { capabilities }), mocks });
+    expect(await screen.findByRole('group', { name: 'Open pipeline' })).toBeInTheDocument();
+    expect(screen.getByText(subtitle)).toBeInTheDocument();
   });
 
   it('shows an error by its code, with a retry', async () => {

@@ -27,7 +27,6 @@ export function formatRate(rate: number | null | undefined): string {
 
 export function DashboardPage() {
   const caps = useCapabilities();
-  const me = caps.me;
   const seesDeals = caps.canRead('Deal');
   const withInteractions = caps.canRead('Interaction');
   usePageTitle('Dashboard');
@@ -38,7 +37,8 @@ export function DashboardPage() {
   const stats = data?.dealStats;
   return (
     <>
-      <PageHeader title="Dashboard" subtitle={me.role === 'SALES_REP' ? 'Your pipeline' : 'Team pipeline'} />
+      {/* The figures cover the deals the user may read: only their own, or the team's. */}
+      <PageHeader title="Dashboard" subtitle={caps.of('Deal').read === 'OWN' ? 'Your pipeline' : 'Team pipeline'} />
       {loading && !stats ? (
         <LoadingState label="Loading figures…" />
       ) : error && !stats ? (

@@ -10,7 +10,6 @@ import {
   type TaskDetailQuery,
   type TaskRowFragment,
 } from '../../gql/graphql';
-import { HOLDER_ROLES } from '../../app/roles';
 import { useCapabilities } from '../../app/capabilities';
 import { TextSection } from '../../components/kit/DetailFields';
 import { option, ownerColumn, ownerField, RecordLink, timelineOf, trashFilter } from '../../components/kit/descriptors';
@@ -66,6 +65,13 @@ export const screens: EntityScreens = {
       { kind: 'boolean', key: 'status', label: 'Status', field: 'done', yes: { value: 'done', label: 'Done' }, no: { value: 'open', label: 'Open' } },
       { kind: 'dateRange', key: 'due', label: 'Due', field: 'dueAt', instant: true },
       { kind: 'relation', key: 'account', label: 'Account', field: 'account', describe: (t: TaskRowFragment) => t.account?.name },
+      {
+        kind: 'relation',
+        key: 'contact',
+        label: 'Contact',
+        field: 'contact',
+        describe: (t: TaskRowFragment) => (t.contact ? `${t.contact.firstName} ${t.contact.lastName}` : undefined),
+      },
       { kind: 'relation', key: 'deal', label: 'Deal', field: 'deal', describe: (t: TaskRowFragment) => t.deal?.name },
       trashFilter,
     ],
@@ -142,7 +148,7 @@ export const screens: EntityScreens = {
         half: true,
         from: (t) => option(t.assignee),
         // A new task is the author's to do, when they can hold tasks.
-        initial: (ctx) => (HOLDER_ROLES.includes(ctx.me.role) ? { id: ctx.me.id, label: ctx.me.name } : null),
+        initial: (ctx) => (ctx.caps.holderRoles('Task').includes(ctx.me.role) ? { id: ctx.me.id, label: ctx.me.name } : null),
       },
       {
         kind: 'record',

@@ -8,10 +8,12 @@ import {
   DealsDocument,
   SetTaskDoneDocument,
   TasksDocument,
+  UserOptionsDocument,
   type TaskRowFragment,
 } from '../../gql/graphql';
 import { renderEntityForm, renderEntityPage, renderScreen, testUser } from '../../test/render';
 import { noInteractionsOf } from '../../test/mocks';
+import { capabilitiesFor } from '../../test/capabilities';
 import { dealRow } from '../deals/test-data';
 import { MyTasksPage } from './MyTasksPage';
 
@@ -204,6 +206,16 @@ describe('tasks list and form', () => {
     expect(screen.getByText('Sorted by Due ↑')).toBeInTheDocument();
   });
 
+  it("lists a contact's open tasks from the contact page's link", async () => {
+    const about = task('t4', 'Send the brochure', null, { contact: { __typename: 'Contact', id: 'c1', firstName: 'Ada', lastName: 'Lovelace' } });
+    const filter = { contact: { id: { eq: 'c1' } }, done: { eq: false } };
+    const mocks = [{ request: { query: TasksDocument, variables: { first: 25, filter, orderBy: dueFirst } }, result: { data: connection([about]) } }];
+    renderEntityPage('Task', 'list', { user: me, mocks, url: '/tasks?contact=c1&status=open' });
+    const table = await screen.findByRole('table', { name: 'Tasks' });
+    expect(await within(table).findByRole('link', { name: 'Send the brochure' })).toBeInTheDocument();
+    expect(screen.getByText('Contact: Ada Lovelace')).toBeInTheDocument();
+  });
+
   it('needs a title, and offers no owner to a rep', async () => {
     const onSaved = jest.fn();
     await renderEntityForm('Task', { onSaved }, { user: me });
@@ -213,5 +225,32 @@ describe('tasks list and form', () => {
     expect(screen.getByLabelText(/Title/)).toHaveAttribute('aria-invalid', 'true');
     expect(screen.queryByRole('combobox', { name: 'Owner' })).not.toBeInTheDocument();
     expect(onSaved).not.toHaveBeenCalled();
+  });
+
+  it('offers as assignee and owner only the roles the server says may hold tasks, and starts with the author only if they may', async () => {
+    // An admin whose `me { capabilities }` says tasks are held by managers and reps only.
+    const capabilities = capabilitiesFor('ADMIN').map((c) =>
+      c.entityType === 'Task' ? { ...c, holderRoles: ['SALES_MANAGER' as const, 'SALES_REP' as const] } : c,
+    );
+    const admin = testUser('ADMIN', { id: 'u-admin', name: 'Avery Admin', capabilities });
+    const rep = { __typename: 'User' as const, id: 'u-rep', name: 'Riley Rep', role: 'SALES_REP' as const };
+    const mocks = [
+      {
+        request: { query: UserOptionsDocument, variables: { filter: { active: { eq: true }, role: { in: ['SALES_MANAGER', 'SALES_REP'] } }, first: 20 } },
+        result: { data: { users: { __typename: 'UserConnection', edges: [{ __typename: 'UserEdge', node: rep }] } } },
+        maxUsageCount: 2,
+      },
+    ];
+    await renderEntityForm('Task', {}, { user: admin, mocks });
+    const user = userEvent.setup({ delay: null });
+    const assignee = screen.getByRole('combobox', { name: 'Assignee' });
+    expect(assignee).toHaveValue('');
+    await user.click(assignee);
+    await user.click(await screen.findByRole('option', { name: /Riley Rep/ }));
+    expect(assignee).toHaveValue('Riley Rep');
+    const owner = screen.getByRole('combobox', { name: 'Owner' });
+    expect(owner).toHaveValue('Avery Admin');
+    await user.click(owner);
+    expect(await screen.findByRole('option', { name: /Riley Rep/ })).toBeInTheDocument();
   });
 });
