@@ -155,7 +155,9 @@ async function run(bench: BenchConfig, workDir: string, onStop: (stop: () => Pro
         unplannedResponse = await post(unplanned.url, token, opNames[name], query, vars[name]);
       });
       if (JSON.stringify(unplannedResponse) !== expected[name]) {
-        throw new Error(`${name}: the planned answer differs from graphql-js's:\n${expected[name].slice(0, 500)}\n${JSON.stringify(unplannedResponse).slice(0, 500)}`);
+        throw new Error(
+          `${name}: the planned answer differs from graphql-js's:\n${expected[name].slice(0, 500)}\n${JSON.stringify(unplannedResponse).slice(0, 500)}`,
+        );
       }
     }
   }
