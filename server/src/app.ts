@@ -26,7 +26,7 @@ import { serveExplorer } from './kernel/http/explorer';
 import { plannedQueries } from './kernel/plans/planned-queries';
 import { Loaders } from './kernel/loaders/loaders';
 import { logger } from './kernel/logger';
-import { resolvePrincipal, resolvePrincipals } from './modules/system';
+import { resolvePrincipal, resolvePrincipals, sessionFingerprint } from './modules/system';
 import { startActivityFeed } from './kernel/activity/activity-feed';
 import { createLocalPubSub } from './kernel/pubsub/pubsub';
 import { closeRedis, openRedis } from './kernel/redis/connection';
@@ -226,7 +226,14 @@ export async function startApp(ds: DataSource, cfg: Config, port = cfg.PORT, ext
   if (cfg.QUERY_PLANS) {
     app.use(
       '/graphql',
-      plannedQueries({ schema, ds, validationRules: validationRules(), authenticate: (token) => resolvePrincipal(ds, token), context: contextFor }),
+      plannedQueries({
+        schema,
+        ds,
+        validationRules: validationRules(),
+        authenticate: (token) => resolvePrincipal(ds, token),
+        session: sessionFingerprint,
+        context: contextFor,
+      }),
     );
   }
   app.use(

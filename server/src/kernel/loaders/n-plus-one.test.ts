@@ -54,6 +54,9 @@ afterAll(async () => {
 });
 
 async function measure(query: string, variables: Record<string, unknown>) {
+  // Sent once first: a session seen before is re-checked inside a planned query's statement, so
+  // the first request of a session costs one statement more than the next.
+  await manager.ok(query, variables);
   const { result, count, statements } = await countStatements(() => manager.ok(query, variables));
   return { data: result as any, count, statements };
 }

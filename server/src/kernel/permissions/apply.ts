@@ -212,13 +212,12 @@ export function applyPermissions(schema: GraphQLSchema, rules: RuleMap): GraphQL
       const fieldCheck = r === allow || (!own && guardedAtEntry) ? null : compileRule(r);
       const entry = entryCheckFor(getNamedType(field.type));
       const before = fieldCheck && entry.before ? both(fieldCheck, entry.before) : (fieldCheck ?? entry.before);
-      const entryRuleOf = isObjectType(getNamedType(field.type)) ? rules[getNamedType(field.type).name]?.['*'] : undefined;
-      const required = [...(fieldCheck ? [r] : []), ...(entry.before && entryRuleOf ? [entryRuleOf] : [])];
+      // The same requirements as rule trees: the field's own rule, and the entry rule of the type it returns.
+      const entryStar = entry.before ? rules[getNamedType(field.type).name]['*'] : undefined;
       guards.set(field, {
         resolve: field.resolve,
         check: before,
-        rules: required,
-        contextual: required.every(isContextual),
+        rules: [...(fieldCheck ? [r] : []), ...(entryStar ? [entryStar] : [])],
         checksValues: !!entry.after,
       });
       if (!before && !entry.after) continue;
@@ -268,8 +267,6 @@ export interface FieldGuard {
   check: Check | null;
   /** The same as rule trees, all of which must hold. */
   rules: Rule[];
-  /** Whether `check` reads only the request context (one verdict per request). */
-  contextual: boolean;
   /** Whether the value is checked after resolving (unions of guarded types). */
   checksValues: boolean;
 }

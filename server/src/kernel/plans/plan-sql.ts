@@ -89,9 +89,8 @@ class StatementBuilder {
       page.where.unshift(under);
       page.countWhere.unshift(under);
     }
-    const known = this.pages.get(item);
-    // Under a list the same list repeats per parent row, with the same arguments.
-    if (!known) this.pages.set(item, { prepared: page.prepared, hadCursor: !!page.prepared.cursorValues });
+    // One subquery per list of the plan; under a parent list it runs per parent row with these same arguments.
+    this.pages.set(item, { prepared: page.prepared, hadCursor: !!page.prepared.cursorValues });
     const keys = page.prepared.keys.map((_, i) => `${r}."__k${i}"`).join(', ');
     const inner =
       `SELECT ${plan.columns.map((c) => `${t}.${quote(c)}`).join(', ')}, ${page.keyColumns}, row_number() OVER (ORDER BY ${page.order}) AS "__rn" ` +
@@ -105,13 +104,25 @@ class StatementBuilder {
 }
 
 /** The statement for a plan's SQL roots, or null when no root needs SQL. Throws what the kit's services throw for bad arguments. */
-export function planStatement(plan: Plan, ctx: Context, variables: Record<string, unknown>): PlanStatement | null {
+/**
+ * The statement for a plan's SQL roots, or null when no root needs SQL. Throws what the kit's
+ * services throw for bad arguments. With `check`, the statement also returns, as "session", what
+ * `check.sql` selects with `check.value` as its parameter (the caller's session, re-read in the
+ * same snapshot as the data).
+ */
+export function planStatement(
+  plan: Plan,
+  ctx: Context,
+  variables: Record<string, unknown>,
+  check?: { sql: (param: string) => string; value: unknown },
+): PlanStatement | null {
   if (!plan.sql) return null;
   const b = new StatementBuilder(ctx, variables);
+  const session = check ? `(${check.sql(b.params.add(check.value))}) AS "session", ` : '';
   const parts: string[] = [];
   for (const root of plan.roots) {
     if (root.t === 'conn') parts.push(name(root.key), b.connection(root, null));
     else if (root.t === 'lookup') parts.push(name(root.key), b.lookup(root));
   }
-  return { text: `SELECT json_build_object(${parts.join(', ')}) AS "data"`, values: b.params.values, pages: b.pages };
+  return { text: `SELECT ${session}json_build_object(${parts.join(', ')}) AS "data"`, values: b.params.values, pages: b.pages };
 }

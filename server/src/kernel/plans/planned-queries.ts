@@ -16,6 +16,8 @@ export interface PlannedQueriesOptions {
   ds: DataSource;
   validationRules: ValidationRule[];
   authenticate(token: string): Promise<Principal | null>;
+  /** How a session's principal is re-checked in SQL (see sessionFingerprint in the module that owns sessions). */
+  session: { secretHash(token: string): string | null; sql(hashParam: string): string; of(p: Principal): unknown[] };
   context(req: Request, res: Response, principal: Principal, token: string): Context;
 }
 
@@ -23,6 +25,8 @@ export interface PlannedQueriesOptions {
 // recently used kept).
 const CACHED_PLANS = 1000;
 const PREPARED_PLANS = 500;
+// Sessions whose principal is remembered for re-checking in a plan's statement (most recent kept).
+const REMEMBERED_SESSIONS = 10_000;
 
 // A plan's SQL differs only by role and arguments' shapes: the texts seen are prepared by name
 // (parsed and planned once per connection), up to a bound. One name per text in the process, as
@@ -68,30 +72,68 @@ export function plannedQueries(opts: PlannedQueriesOptions): RequestHandler {
     return plan;
   };
 
+  const principals = new Map<string, { principal: Principal; fingerprint: string }>();
+  const remember = (hash: string, principal: Principal) => {
+    if (principals.size >= REMEMBERED_SESSIONS) principals.delete(principals.keys().next().value!);
+    principals.set(hash, { principal, fingerprint: JSON.stringify(opts.session.of(principal)) });
+  };
+
+  type Answer = { data: Record<string, unknown>; ctx: Context } | null;
+
+  /** Runs the plan as `principal`; with `recheck`, only if the session still matches it in the statement's snapshot. */
+  const run = async (
+    plan: Plan,
+    req: Request,
+    res: Response,
+    principal: Principal,
+    token: string,
+    variables: Record<string, unknown>,
+    recheck?: { hash: string; fingerprint: string },
+  ): Promise<Answer | 'stale'> => {
+    const ctx = opts.context(req, res, principal, token);
+    // A rule the context does not decide (it reads the object) leaves the request to graphql-js.
+    for (const rule of plan.rules) if (verdictFromContext(rule, ctx) !== true) return null;
+    const statement = planStatement(plan, ctx, variables, recheck && { sql: opts.session.sql, value: recheck.hash });
+    let row: { data: Record<string, unknown>; session?: unknown } | null = null;
+    if (statement) {
+      const name = statementName(statement.text);
+      [row] = name ? await preparedRead(opts.ds, name, statement.text, statement.values) : await reader(opts.ds).query(statement.text, statement.values);
+    }
+    if (recheck && JSON.stringify(row?.session ?? null) !== recheck.fingerprint) return 'stale';
+    return { data: planData(plan, ctx, row ? row.data : null, statement?.pages ?? new Map()), ctx };
+  };
+
   const answer = async (plan: Plan, req: Request, res: Response, variables: Record<string, unknown>, contentType: string): Promise<boolean> => {
     const started = process.hrtime.bigint();
     const token = bearer(req.headers.authorization);
     if (!token) return false;
-    const principal = await opts.authenticate(token);
-    res.locals.principal = principal; // looked up once, whichever path answers
-    if (!principal) return false;
     const coerced = getVariableValues(opts.schema, plan.variables, variables, { maxErrors: 50 });
     if (coerced.errors) return false;
-    const ctx = opts.context(req, res, principal, token);
-    // A rule the context does not decide (it reads the object) leaves the request to graphql-js.
-    for (const rule of plan.rules) if (verdictFromContext(rule, ctx) !== true) return false;
-    const statement = planStatement(plan, ctx, coerced.coerced);
-    let rows: { data: Record<string, unknown> }[] | null = null;
-    if (statement) {
-      const name = statementName(statement.text);
-      rows = name ? await preparedRead(opts.ds, name, statement.text, statement.values) : await reader(opts.ds).query(statement.text, statement.values);
+    // A session seen before is re-checked inside the plan's own statement (one statement instead
+    // of two); if it was revoked, expired or its user changed, the answer is dropped and the
+    // session looked up again.
+    const hash = plan.sql ? opts.session.secretHash(token) : null;
+    const known = hash ? principals.get(hash) : undefined;
+    let answered: Answer | 'stale' = 'stale';
+    if (hash && known) {
+      answered = await run(plan, req, res, known.principal, token, coerced.coerced, { hash, fingerprint: known.fingerprint });
+      if (answered === 'stale') principals.delete(hash);
     }
-    const data = planData(plan, ctx, rows ? rows[0].data : null, statement?.pages ?? new Map());
+    let principal = known?.principal;
+    if (answered === 'stale') {
+      principal = (await opts.authenticate(token)) ?? undefined;
+      res.locals.principal = principal ?? null; // looked up once, whichever path answers
+      if (!principal) return false;
+      if (hash) remember(hash, principal);
+      answered = await run(plan, req, res, principal, token, coerced.coerced);
+    }
+    if (!answered || answered === 'stale') return false;
+    const { data, ctx } = answered;
     res.status(200).setHeader('content-type', contentType);
     res.send(JSON.stringify({ data }) + '\n');
     const ms = Number(process.hrtime.bigint() - started) / 1e6;
     logger.info(
-      { requestId: ctx.requestId, operationName: plan.operation.name?.value, durationMs: Math.round(ms * 10) / 10, errors: 0, userId: principal.userId },
+      { requestId: ctx.requestId, operationName: plan.operation.name?.value, durationMs: Math.round(ms * 10) / 10, errors: 0, userId: principal!.userId },
       'graphql',
     );
     return true;

@@ -1,5 +1,17 @@
 import { Client, gql } from '../../../test/client';
-import { clientAs, createAccount, createContact, createDeal, createInteraction, createTask, createUser, ROLES, RoleName, tag } from '../../../test/factories';
+import {
+  clientAs,
+  createAccount,
+  createApiKeyRow,
+  createContact,
+  createDeal,
+  createInteraction,
+  createTask,
+  createUser,
+  ROLES,
+  RoleName,
+  tag,
+} from '../../../test/factories';
 import { startTestServer, TestServer } from '../../../test/server';
 import { countStatements } from '../../../test/sql-counter';
 import { allRecordKinds } from '../records/record-kind';
@@ -186,13 +198,52 @@ describe('planned queries answer exactly as graphql-js', () => {
     await both(anon, `{ me { id } }`);
   });
 
-  it('costs two statements (sign-in and the plan) whatever the page size and nesting', async () => {
-    const manager = clients.SALES_MANAGER;
+  it('costs one statement for a session seen before (re-checked inside it), two the first time, whatever the page size', async () => {
+    const manager = await clientAs(planned, 'SALES_MANAGER');
+    const first = await countStatements(() => manager.ok(NESTED, { t, n: 1 }));
     const small = await countStatements(() => manager.ok(NESTED, { t, n: 1 }));
     const large = await countStatements(() => manager.ok(NESTED, { t, n: 50 }));
-    expect(small.count).toBe(2);
-    expect(large.count).toBe(2);
+    expect(first.count).toBe(2);
+    expect(small.count).toBe(1);
+    expect(large.count).toBe(1);
     const me = await countStatements(() => manager.ok(`{ me { id name } }`));
     expect(me.count).toBe(1);
+  });
+
+  it('API keys are looked up on every request (their use is recorded), then the plan runs', async () => {
+    const key = await createApiKeyRow(planned.ds, clients.SALES_MANAGER.user.id);
+    const viaKey = new Client(planned.url, key.secret, clients.SALES_MANAGER.user);
+    await viaKey.ok(NESTED, { t, n: 2 });
+    const again = await countStatements(() => viaKey.ok(NESTED, { t, n: 2 }));
+    expect(again.count).toBe(2);
+    await both(viaKey, NESTED, { t, n: 2 });
+  });
+});
+
+describe('a remembered session is re-checked in the statement that reads the data', () => {
+  const Q = `query($t: String!) { deals(first: 3, filter: { name: { startsWith: $t } }) { nodes { name amount } } }`;
+  const change: [string, (ds: TestServer['ds'], userId: string) => Promise<unknown>, string][] = [
+    ['revoked', (ds, id) => ds.query(`UPDATE "auth_tokens" SET "revokedAt" = now() WHERE "userId" = $1`, [id]), 'UNAUTHENTICATED'],
+    ['expired', (ds, id) => ds.query(`UPDATE "auth_tokens" SET "expiresAt" = now() - interval '1 second' WHERE "userId" = $1`, [id]), 'UNAUTHENTICATED'],
+    ['deactivated', (ds, id) => ds.query(`UPDATE "users" SET "active" = false WHERE "id" = $1`, [id]), 'UNAUTHENTICATED'],
+    ['demoted to TECHNICIAN', (ds, id) => ds.query(`UPDATE "users" SET "role" = 'TECHNICIAN' WHERE "id" = $1`, [id]), 'FORBIDDEN'],
+  ];
+  it.each(change)('%s between two requests: the second is refused, never answered from the remembered principal', async (_what, apply, code) => {
+    const manager = await clientAs(planned, 'SALES_MANAGER');
+    const before = await manager.ok(Q, { t });
+    expect(before.deals.nodes.length).toBeGreaterThan(0);
+    await apply(planned.ds, manager.user.id);
+    const { body } = await both(manager, Q, { t });
+    expect(body.data === undefined || (body.data as any)?.deals == null).toBe(true);
+    expect((body.errors as { code: string }[])[0].code).toBe(code);
+  });
+
+  it('a renamed user is answered with the new name', async () => {
+    const manager = await clientAs(planned, 'SALES_MANAGER');
+    const q = `query($t: String!) { deals(first: 1, filter: { name: { startsWith: $t } }) { nodes { name } } me { name } }`;
+    await manager.ok(q, { t });
+    await planned.ds.query(`UPDATE "users" SET "name" = 'Renamed Manager', "updatedAt" = now() WHERE "id" = $1`, [manager.user.id]);
+    const { body } = await both(manager, q, { t });
+    expect((body.data as any).me.name).toBe('Renamed Manager');
   });
 });

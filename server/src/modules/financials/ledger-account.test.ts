@@ -116,14 +116,13 @@ describe('the chart of accounts', () => {
         const g = await createLedgerAccount(server.ds, { name: `${prefix} ${groups}-${i}` });
         await createLedgerAccount(server.ds, { name: `${prefix} ${groups}-${i} child`, parentId: g.id });
       }
-      const { count, result } = await countStatements(() =>
+      const list = () =>
         admin.ok(
           `query($q: String!) { ledgerAccounts(first: 100, filter: { name: { startsWith: $q } }) { nodes { id parent { id } children { nodes { id } } } } }`,
-          {
-            q: `${prefix} ${groups}-`,
-          },
-        ),
-      );
+          { q: `${prefix} ${groups}-` },
+        );
+      await list(); // the session's first planned request looks it up on its own
+      const { count, result } = await countStatements(list);
       expect(result.ledgerAccounts.nodes).toHaveLength(groups * 2);
       return count;
     };

@@ -21,6 +21,27 @@ const SESSION_LOOKUP = `SELECT ${PRINCIPAL_COLUMNS}, s."id" AS "sessionId", s."e
   FROM "auth_tokens" s JOIN "users" u ON u."id" = s."userId"
   WHERE s."secretHash" = $1 AND s."revokedAt" IS NULL AND s."expiresAt" > now() AND u."active"`;
 
+const epochMs = (col: string) => `floor(extract(epoch from ${col}) * 1000)::bigint`;
+const ms = (v: unknown) => (v instanceof Date ? v.getTime() : null);
+
+/**
+ * What a session's principal was built from — the session, its expiry and every user column it
+ * carries — as SQL and from a principal, in the same form: a planned query re-checks a remembered
+ * principal inside its own statement instead of looking the session up first.
+ */
+export const sessionFingerprint = {
+  secretHash: (secret: string): string | null => (secretKind(secret) === 'session' ? hashSecret(secret) : null),
+  sql: (hashParam: string): string =>
+    `SELECT json_build_array(s."id", ${epochMs('s."expiresAt"')}, u."id", u."name", u."role", u."email", u."phone", ` +
+    `${epochMs('u."lastLoginAt"')}, ${epochMs('u."updatedAt"')}, u."version") ` +
+    `FROM "auth_tokens" s JOIN "users" u ON u."id" = s."userId" ` +
+    `WHERE s."secretHash" = ${hashParam} AND s."revokedAt" IS NULL AND s."expiresAt" > now() AND u."active"`,
+  of: (p: Principal): unknown[] => {
+    const u = p.profile ?? {};
+    return [p.sessionId, ms(p.expiresAt), p.userId, u.name, u.role, u.email, u.phone ?? null, ms(u.lastLoginAt), ms(u.updatedAt), u.version];
+  },
+};
+
 /** A principal from a token-lookup row (session or API key columns, plus the user's). */
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- a row of the lookup below
 function principalOf(r: Record<string, any>): Principal {

@@ -14,7 +14,7 @@ import { User, users } from './user.entity';
 
 export { User, users } from './user.entity';
 export { ApiKey, apiKeys } from './api-key.entity';
-export { resolvePrincipal, resolvePrincipals } from './auth.service';
+export { resolvePrincipal, resolvePrincipals, sessionFingerprint } from './auth.service';
 
 /** Users, sign-in and sessions, API keys, and job administration. */
 export const manifest = defineModule({
