@@ -19,7 +19,7 @@ import { clientAddressResolver } from './kernel/http/client-address';
 import { securityHeaderPairs, securityHeaders } from './kernel/http/security-headers';
 import { loadCursorSecret } from './kernel/secrets/server-secrets';
 import { LoginLimiter } from './kernel/auth/login-limiter';
-import { requestIdOf, requestScope, requestScopeTracked, tagWithRequestId } from './kernel/http/request-context';
+import { newRequestScope, requestIdOf, requestScope, requestScopeTracked, tagWithRequestId } from './kernel/http/request-context';
 import { startSubscriptionServer } from './kernel/http/subscription-server';
 import { serveWebApp } from './kernel/http/web-app';
 import { serveExplorer } from './kernel/http/explorer';
@@ -198,7 +198,7 @@ export async function startApp(ds: DataSource, cfg: Config, port = cfg.PORT, ext
     const requestId = (typeof req.headers['x-request-id'] === 'string' && req.headers['x-request-id'].slice(0, 100)) || randomUUID();
     res.setHeader('x-request-id', requestId);
     res.locals.requestId = requestId;
-    if (requestScopeTracked()) requestScope.run({ requestId }, () => next());
+    if (requestScopeTracked()) requestScope.run(newRequestScope(requestId), () => next());
     else next();
   });
   app.use('/graphql', express.json({ limit: LIMITS.bodyBytes }));

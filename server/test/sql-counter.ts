@@ -1,5 +1,5 @@
 import { Client } from 'pg';
-import { requestScope, trackRequestScope } from '../src/kernel/http/request-context';
+import { requestScope, requestsStarted, trackRequestScope } from '../src/kernel/http/request-context';
 
 // Statements are told apart by the request they serve.
 trackRequestScope();
@@ -7,15 +7,17 @@ trackRequestScope();
 /**
  * Counts SQL statements at the `pg` driver (every Client.query, pooled or not) issued while
  * serving HTTP requests during `fn`. The test server runs in this process, so its statements —
- * the auth lookup included — count; background work (the activity feed's polling) does not.
+ * the auth lookup included — count; background work (the activity feed's polling) does not, nor
+ * does work an earlier request left running (an after-commit handler finishing late).
  */
 export async function countStatements<T>(fn: () => Promise<T>): Promise<{ result: T; count: number; statements: string[] }> {
   const proto = Client.prototype as unknown as { query: (...args: unknown[]) => unknown };
   const original = proto.query;
   const statements: string[] = [];
+  const before = requestsStarted();
   proto.query = function patched(this: unknown, ...args: unknown[]) {
     const q = args[0];
-    if (requestScope.getStore()) statements.push(typeof q === 'string' ? q : ((q as { text?: string })?.text ?? String(q)));
+    if ((requestScope.getStore()?.seq ?? 0) > before) statements.push(typeof q === 'string' ? q : ((q as { text?: string })?.text ?? String(q)));
     return original.apply(this, args);
   };
   try {

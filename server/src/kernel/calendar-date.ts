@@ -3,10 +3,14 @@ import { LocalDateResolver } from 'graphql-scalars';
 
 const local = LocalDateResolver.toConfig();
 
-/** Years 1 to 9999: the range PostgreSQL and JavaScript share (LocalDate alone lets "0000-01-01" by). */
+/** Dates PostgreSQL and JavaScript agree on: years 1 to 9999 (LocalDate alone lets "0000-01-01" by). */
+export function inCalendarRange(v: unknown): boolean {
+  const year = v instanceof Date ? v.getUTCFullYear() : typeof v === 'string' ? Number(v.slice(0, 4)) : NaN;
+  return (v instanceof Date ? !isNaN(v.getTime()) : true) && year >= 1 && year <= 9999;
+}
+
 function inRange(value: unknown): string {
-  const year = Number(String(value).slice(0, 4));
-  if (!(year >= 1 && year <= 9999)) throw new TypeError('Date must be between the years 1 and 9999');
+  if (!inCalendarRange(value)) throw new TypeError('Date must be between the years 1 and 9999');
   return value as string;
 }
 
@@ -26,4 +30,11 @@ export const DateScalar = new GraphQLScalarType({
 /** Today's date in UTC, "YYYY-MM-DD". */
 export function todayUtc(now = new Date()): string {
   return now.toISOString().slice(0, 10);
+}
+
+/** A calendar date `n` days after (before, for a negative `n`) `iso`: "2026-01-31" + 1 → "2026-02-01". */
+export function addDays(iso: string, n: number): string {
+  const d = new Date(`${iso}T00:00:00Z`);
+  d.setUTCDate(d.getUTCDate() + n);
+  return d.toISOString().slice(0, 10);
 }

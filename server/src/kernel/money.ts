@@ -1,4 +1,5 @@
 import { GraphQLScalarType, Kind } from 'graphql';
+import { badInput } from './errors/errors';
 
 // Money travels as a decimal string ("1234.50"), is stored as numeric(14,2) and computed in
 // integer minor units (bigint) — never as a float.
@@ -19,6 +20,16 @@ export function fromMinor(minor: bigint): string {
   const abs = neg ? -minor : minor;
   const s = `${abs / 100n}.${(abs % 100n).toString().padStart(2, '0')}`;
   return neg ? `-${s}` : s;
+}
+
+/** The largest amount numeric(14,2) holds, in minor units: 999 999 999 999.99. */
+export const MAX_MONEY_MINOR = 99_999_999_999_999n;
+
+/** Refuses, as bad input at `path`, an amount (a line's, a total) beyond what numeric(14,2) holds. */
+export function assertMoneyRange(minor: bigint, path: (string | number)[], what = 'The amount'): void {
+  if (minor > MAX_MONEY_MINOR || minor < -MAX_MONEY_MINOR) {
+    throw badInput(path, `${what} would be ${fromMinor(minor)}: amounts go up to ${fromMinor(MAX_MONEY_MINOR)}`);
+  }
 }
 
 /** "1234.5" → "1234.50"; assumes isMoneyString(value). */

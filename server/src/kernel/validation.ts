@@ -2,7 +2,7 @@ import { isEmail, registerDecorator, validate, ValidationError, ValidationOption
 import { parsePhoneNumberFromString, CountryCode } from 'libphonenumber-js';
 import { BadUserInputError, FieldError } from './errors/errors';
 import { isMoneyString, normalizeMoney, toMinor } from './money';
-import { inCalendarRange } from './pagination/filter-sql';
+import { inCalendarRange } from './calendar-date';
 import { config } from '../config/env';
 
 function flatten(errors: ValidationError[], prefix: (string | number)[]): FieldError[] {

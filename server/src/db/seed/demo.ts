@@ -31,10 +31,13 @@ function loadFaker(): Faker {
   return (require('@faker-js/faker') as { faker: Faker }).faker;
 }
 
-/** Seeds the demo dataset once (deterministic); returns false when data already exists. */
+/**
+ * Seeds the demo dataset once (deterministic); returns false when data already exists. The books
+ * commit after the CRM data, all at once: a start that finds the demo without them books them then.
+ */
 export async function seedDemo(ds: DataSource): Promise<boolean> {
   const [{ n }] = await ds.query(`SELECT count(*)::int AS n FROM "users"`);
-  if (n > 0) return false;
+  if (n > 0) return seedMissingBooks(ds);
   const faker = loadFaker();
   faker.seed(20261129);
   const hash = await hashPassword(DEMO_PASSWORD);
@@ -130,8 +133,14 @@ export async function seedDemo(ds: DataSource): Promise<boolean> {
       }
     }
   });
-  // A year of books, posted through the financial commands (each in its own transaction).
+  await seedMissingBooks(ds);
+  return true;
+}
+
+/** A year of books, posted through the financial commands, for demo data that has none yet; false when there is nothing to do. */
+async function seedMissingBooks(ds: DataSource): Promise<boolean> {
   const [accountant] = await ds.query(`SELECT "id", "name" FROM "users" WHERE "email" = 'accountant@demo.converge.dev'`);
+  if (!accountant || (await ds.query(`SELECT 1 FROM "journal_entries" LIMIT 1`)).length) return false;
   await seedDemoBooks(ds, accountant);
   return true;
 }

@@ -34,7 +34,7 @@ export async function lockRow<T>(
   m: EntityManager,
   spec: ListSpec,
   id: string,
-  opts: { where?: (p: SqlParams) => string[]; trashed?: boolean | null; lock?: 'UPDATE' | 'KEY SHARE' },
+  opts: { where?: (p: SqlParams) => string[]; trashed?: boolean | null; lock?: 'UPDATE' | 'SHARE' | 'KEY SHARE' },
 ): Promise<T | null> {
   if (!isUuid(id)) return null; // not an id at all: as missing as any other
   const params = new SqlParams();

@@ -53,15 +53,28 @@ export function lockDocument(uow: UnitOfWork, id: string): Promise<Document | nu
   return lockRow<Document>(uow.manager, documentSpec(uow.ctx.ds), id, {});
 }
 
-/** The document's activity entry and live event, in the unit of work's transaction. */
-export async function recordDocument(uow: UnitOfWork, action: ActivityAction, doc: Document, changes: Record<string, unknown>): Promise<void> {
+/** The owner and holders of the record a document was made from; null when it is gone (or its kind is not registered). */
+export function documentOwner(db: Queryable, ds: DataSource, doc: Pick<Document, 'kind' | 'entityId'>): Promise<OwnerHolders | null> {
   const kind = documentKind(doc.kind);
-  const owner = kind ? await ownerHolders(uow.manager, uow.ctx.ds, kind, doc.entityId) : null;
+  return kind ? ownerHolders(db, ds, kind, doc.entityId) : Promise.resolve(null);
+}
+
+/**
+ * The document's activity entry and live event, in the unit of work's transaction; `owner` is what
+ * the caller already read of the record's holders (ownerHolders / documentOwner).
+ */
+export async function recordDocument(
+  uow: UnitOfWork,
+  action: ActivityAction,
+  doc: Document,
+  changes: Record<string, unknown>,
+  owner: OwnerHolders | null,
+): Promise<void> {
   await uow.emit(RecordChanged, {
     action,
     entityType: 'Document',
     entityId: doc.id,
-    entityLabel: documentLabel(kind, doc),
+    entityLabel: documentLabel(documentKind(doc.kind), doc),
     ownerId: owner?.ownerId ?? null,
     holders: owner?.holders ?? [],
     changes,
@@ -72,12 +85,12 @@ export async function recordDocument(uow: UnitOfWork, action: ActivityAction, do
 type DocumentPatch = Partial<Pick<Document, 'status' | 'error' | 'filename' | 'content'>>;
 const LOGGED = ['status', 'error', 'filename'] as const;
 
-/** Changes a locked document (status, reason, file) and records the change. */
-export async function changeDocument(uow: UnitOfWork, before: Document, patch: DocumentPatch): Promise<Document> {
+/** Changes a locked document (status, reason, file) and records the change, with the record's `owner` as read. */
+export async function changeDocument(uow: UnitOfWork, before: Document, patch: DocumentPatch, owner: OwnerHolders | null): Promise<Document> {
   const after = await updateRow<Document>(uow.manager, documentSpec(uow.ctx.ds), before.id, patch);
   const changes: Record<string, unknown> = {};
   for (const field of LOGGED) if (before[field] !== after[field]) changes[field] = { from: before[field], to: after[field] };
-  await recordDocument(uow, ActivityAction.UPDATED, after, changes);
+  await recordDocument(uow, ActivityAction.UPDATED, after, changes, owner);
   return after;
 }
 

@@ -1,12 +1,11 @@
 import type { DataSource } from 'typeorm';
 import { config } from '../../config/env';
-import { reader } from '../data/reader';
 import { inTransaction, type UnitOfWork } from '../events/unit-of-work';
 import { defineJob, PermanentJobError } from '../jobs/job.types';
 import { systemContext } from '../jobs/system-context';
 import { withDeadline } from './deadline';
 import { documentKind } from './document-kinds';
-import { changeDocument, isPending, lockDocument, ownerHolders } from './document-rows';
+import { changeDocument, documentOwner, isPending, lockDocument } from './document-rows';
 import { DocumentStatus } from './document.entity';
 import { PdfRenderer, pdfRenderer, RenderTimeoutError } from './pdf-renderer';
 
@@ -30,17 +29,20 @@ export function cleanFilename(name: string): string {
  */
 export async function renderDocument(ds: DataSource, documentId: string, renderer: PdfRenderer = pdfRenderer): Promise<void> {
   const ctx = systemContext(ds);
-  const doc = await inTransaction(ctx, async (uow) => {
+  // The record's holders are read once: for both activity entries, and to find it gone.
+  const claimed = await inTransaction(ctx, async (uow) => {
     const row = await lockDocument(uow, documentId);
     if (!isPending(row)) return null;
-    return row.status === DocumentStatus.RENDERING ? row : changeDocument(uow, row, { status: DocumentStatus.RENDERING });
+    const owner = await documentOwner(uow.manager, ds, row);
+    return { owner, doc: row.status === DocumentStatus.RENDERING ? row : await changeDocument(uow, row, { status: DocumentStatus.RENDERING }, owner) };
   });
-  if (!doc) return;
+  if (!claimed) return;
+  const { doc, owner } = claimed;
 
   const kind = documentKind(doc.kind);
   if (!kind) throw new PermanentJobError(`No document kind "${doc.kind}" is registered`);
   const gone = () => new PermanentJobError(`${kind.entityType} ${doc.entityId} no longer exists`);
-  if (!(await ownerHolders(reader(ds), ds, kind, doc.entityId))) throw gone();
+  if (!owner) throw gone();
 
   const timeoutMs = kind.timeoutMs ?? config().DOCUMENT_RENDER_TIMEOUT_MS;
   const deadline = Date.now() + timeoutMs;
@@ -58,7 +60,7 @@ export async function renderDocument(ds: DataSource, documentId: string, rendere
   await inTransaction(ctx, async (uow) => {
     const row = await lockDocument(uow, documentId);
     if (row?.status !== DocumentStatus.RENDERING) return; // another attempt finished it meanwhile
-    await changeDocument(uow, row, { status: DocumentStatus.READY, content: pdf, filename: cleanFilename(source.filename), error: null });
+    await changeDocument(uow, row, { status: DocumentStatus.READY, content: pdf, filename: cleanFilename(source.filename), error: null }, owner);
   });
 }
 
@@ -67,14 +69,16 @@ export async function failDocument(ds: DataSource, documentId: string, reason: s
   const ctx = systemContext(ds);
   await inTransaction(ctx, async (uow) => {
     const row = await lockDocument(uow, documentId);
-    if (isPending(row)) await changeDocument(uow, row, { status: DocumentStatus.FAILED, error: reason.slice(0, 1000) });
+    if (isPending(row))
+      await changeDocument(uow, row, { status: DocumentStatus.FAILED, error: reason.slice(0, 1000) }, await documentOwner(uow.manager, ds, row));
   });
 }
 
 /** An admin retries the dead job: the document is QUEUED again. */
 export async function requeueDocument(uow: UnitOfWork, documentId: string): Promise<void> {
   const row = await lockDocument(uow, documentId);
-  if (row?.status === DocumentStatus.FAILED) await changeDocument(uow, row, { status: DocumentStatus.QUEUED, error: null });
+  if (row?.status === DocumentStatus.FAILED)
+    await changeDocument(uow, row, { status: DocumentStatus.QUEUED, error: null }, await documentOwner(uow.manager, uow.ctx.ds, row));
 }
 
 /**

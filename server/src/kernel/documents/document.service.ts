@@ -1,4 +1,4 @@
-import DataLoader from 'dataloader';
+import type DataLoader from 'dataloader';
 import { ActivityAction } from '../activity/activity-log.entity';
 import type { Context } from '../context';
 import { insertRow } from '../data/rows';
@@ -7,7 +7,7 @@ import { NotFoundError } from '../errors/errors';
 import type { UnitOfWork } from '../events/unit-of-work';
 import { isUuid } from '../ids';
 import { enqueueJob } from '../jobs/enqueue';
-import { hydrate } from '../pagination/list';
+import { byColumnLoader } from '../loaders/loaders';
 import { quote, SqlParams } from '../pagination/sql';
 import { policyOf } from '../records/policy';
 import { documentKind } from './document-kinds';
@@ -37,7 +37,8 @@ export class DocumentService {
     if (!kind) throw new Error(`No document kind "${input.kind}" is registered`);
     const { policy } = ownerOf(ctx.ds, kind);
     const scope = ctx.principal ? policy.readWhere(ctx.principal) : undefined;
-    if (!(await ownerHolders(uow.manager, ctx.ds, kind, input.entityId, scope))) throw new NotFoundError(kind.entityType, input.entityId);
+    const owner = await ownerHolders(uow.manager, ctx.ds, kind, input.entityId, scope);
+    if (!owner) throw new NotFoundError(kind.entityType, input.entityId);
     const doc = await insertRow<Document>(uow.manager, documentSpec(ctx.ds), {
       status: DocumentStatus.QUEUED,
       kind: kind.kind,
@@ -45,7 +46,7 @@ export class DocumentService {
       entityId: input.entityId,
       contentType: 'application/pdf',
     });
-    await recordDocument(uow, ActivityAction.CREATED, doc, { status: { from: null, to: DocumentStatus.QUEUED } });
+    await recordDocument(uow, ActivityAction.CREATED, doc, { status: { from: null, to: DocumentStatus.QUEUED } }, owner);
     await enqueueJob(uow.manager, renderDocumentJob, { documentId: doc.id });
     return doc;
   }
@@ -53,36 +54,25 @@ export class DocumentService {
   /** A lookup: null when missing or when the caller may not read the record it was made from. Batched. */
   async get(ctx: Context, id: string): Promise<Document | null> {
     if (!ctx.principal || !isUuid(id)) return null;
-    return ctx.loaders.get('Document.byId', () => new DataLoader<string, Document | null>(async (ids) => this.byKey(ctx, `t."id"`, ids, (d) => d.id))).load(id);
+    const [doc] = await ctx.loaders.get('Document.byId', () => this.loader(ctx, 'id')).load(id);
+    return doc ?? null;
   }
 
   /** The newest document of `kind` made from a record, as the caller may see it (e.g. `Invoice.pdf`). Batched across records. */
   async latest(ctx: Context, kind: string, entityId: string): Promise<Document | null> {
     if (!ctx.principal || !isUuid(entityId)) return null;
-    return ctx.loaders
-      .get(
-        `Document.latest:${kind}`,
-        () => new DataLoader<string, Document | null>(async (ids) => this.byKey(ctx, `t."entityId"`, ids, (d) => d.entityId, kind)),
-      )
-      .load(entityId);
+    const [doc] = await ctx.loaders.get(`Document.latest:${kind}`, () => this.loader(ctx, 'entityId', kind)).load(entityId);
+    return doc ?? null;
   }
 
   /** Documents by a key column (newest per key), keeping only those the caller may read. */
-  private async byKey(ctx: Context, column: string, keys: readonly string[], keyOf: (d: Document) => string, kind?: string): Promise<(Document | null)[]> {
-    const spec = documentSpec(ctx.ds);
-    const params = new SqlParams();
-    const conds = [`${column} = ANY(${params.add(keys, 'uuid[]')})`];
-    if (kind) conds.push(`t."kind" = ${params.add(kind, 'text')}`);
-    const rows: Record<string, unknown>[] = await reader(ctx.ds).query(
-      `SELECT DISTINCT ON (${column}) ${spec.selectList} FROM ${quote(spec.table)} t WHERE ${conds.join(' AND ')} ORDER BY ${column}, t."createdAt" DESC, t."id" DESC`,
-      params.values,
-    );
-    const visible = await this.readable(
-      ctx,
-      rows.map((r) => hydrate<Document>(spec, r)),
-    );
-    const byKey = new Map(visible.map((d) => [keyOf(d), d]));
-    return keys.map((k) => byKey.get(k) ?? null);
+  private loader(ctx: Context, column: 'id' | 'entityId', kind?: string): DataLoader<string, Document[]> {
+    return byColumnLoader<Document>(reader(ctx.ds), documentSpec(ctx.ds), column, {
+      where: kind ? (params) => [`t."kind" = ${params.add(kind, 'text')}`] : undefined,
+      orderBy: ['t."createdAt" DESC', 't."id" DESC'],
+      first: true,
+      keep: (docs) => this.readable(ctx, docs),
+    });
   }
 
   /** The documents whose records the caller may read: one scoped query per kind of record. */

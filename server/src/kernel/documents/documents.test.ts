@@ -4,8 +4,10 @@ import { anonymous, clientAs, createAccount, tag } from '../../../test/factories
 import { clearRedisPrefix, JOB_MODES, startTestJobs, testRedisPrefix, waitFor } from '../../../test/jobs';
 import { pdfText } from '../../../test/pdf';
 import { startTestServer, TestServer } from '../../../test/server';
+import { countStatements } from '../../../test/sql-counter';
 import { disposeSockets, subscribed, useWsServer } from '../../../test/ws';
 import type { Context } from '../context';
+import { newRequestScope, requestScope } from '../http/request-context';
 import { inTransaction } from '../events/unit-of-work';
 import type { JobSystem } from '../jobs/job-system';
 import { Loaders } from '../loaders/loaders';
@@ -361,6 +363,17 @@ describe('the browser', () => {
     expect(pdfRenderer.currentBrowser()!.process()!.pid).not.toBe(pid);
     const res = await download((await readDoc(manager, second)).url);
     expect((await pdfText(new Uint8Array(await res.arrayBuffer()))).text).toContain(name);
+  });
+
+  it('reads the record’s holders once to queue a document and once to render it', async () => {
+    const account = await createAccount(server.ds, manager.user.id);
+    const counted = <T>(fn: () => Promise<T>) => countStatements(() => requestScope.run(newRequestScope(randomUUID()), fn));
+    const holderReads = (statements: string[]) => statements.filter((s) => /^SELECT t\."id" AS "id".* FROM "accounts" t WHERE/.test(s)).length;
+    const queued = await counted(() => queue(manager, 'account-sheet', account.id));
+    expect(holderReads(queued.statements)).toBe(1);
+    const rendered = await counted(() => renderDocument(server.ds, queued.result));
+    expect(await statusOf(queued.result)).toBe('READY');
+    expect(holderReads(rendered.statements)).toBe(1);
   });
 
   it('a job for a READY document does nothing', async () => {

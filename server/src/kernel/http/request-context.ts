@@ -5,8 +5,20 @@ import { AsyncLocalStorage } from 'node:async_hooks';
  * N+1 checks, the benchmark's probe). Async context tracking puts a hook on every promise of every
  * request, so the server enters this scope only once something has asked for it.
  */
-export const requestScope = new AsyncLocalStorage<{ requestId: string }>();
+export const requestScope = new AsyncLocalStorage<{ requestId: string; seq: number }>();
 let tracked = false;
+let started = 0;
+
+/**
+ * The scope of a new request, numbered in arrival order: work a request left running (an
+ * after-commit handler, a job it started) keeps its number and can be told from later requests'.
+ */
+export function newRequestScope(requestId: string): { requestId: string; seq: number } {
+  return { requestId, seq: ++started };
+}
+
+/** How many requests have entered a scope so far. */
+export const requestsStarted = (): number => started;
 
 /** From now on every HTTP request runs in `requestScope`. */
 export function trackRequestScope(): void {

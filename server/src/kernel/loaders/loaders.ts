@@ -40,6 +40,40 @@ export function byIdLoader<T>(db: Queryable, spec: ListSpec, where?: (params: Sq
   });
 }
 
+/**
+ * Rows by a key column (e.g. payments by "invoiceId") for many keys in one statement per batch,
+ * with row scoping as extra SQL conditions (alias `t`); each key gets its rows in `orderBy` order
+ * (SQL terms on `t`), or with `first` only its first one (DISTINCT ON). `keep` drops what SQL
+ * cannot judge (e.g. a document whose record the caller may not read), after `first` picked.
+ */
+export function byColumnLoader<T>(
+  db: Queryable,
+  spec: ListSpec,
+  column: string,
+  opts: { where?: (params: SqlParams) => string[]; orderBy?: string[]; first?: boolean; keep?: (rows: T[]) => Promise<T[]> } = {},
+): DataLoader<string, T[]> {
+  const key = `t.${quote(spec.columns.get(column)?.column ?? column)}`;
+  return new DataLoader<string, T[]>(async (keys) => {
+    const params = new SqlParams();
+    const conds = [`${key} = ANY(${params.add(keys, 'uuid[]')})`, ...(opts.where ? opts.where(params) : [])];
+    const rows: Record<string, unknown>[] = await db.query(
+      `SELECT ${opts.first ? `DISTINCT ON (${key}) ` : ''}${spec.selectList} FROM ${quote(spec.table)} t WHERE ${conds.join(' AND ')} ORDER BY ${[key, ...(opts.orderBy ?? [])].join(', ')}`,
+      params.values,
+    );
+    let found = rows.map((r) => hydrate<T>(spec, r));
+    if (opts.keep) {
+      const kept = new Set(await opts.keep(found));
+      found = found.filter((r) => kept.has(r));
+    }
+    const by = new Map<string, T[]>();
+    for (const row of found) {
+      const k = (row as Record<string, unknown>)[column] as string;
+      (by.get(k) ?? by.set(k, []).get(k)!).push(row);
+    }
+    return keys.map((k) => by.get(k) ?? []);
+  });
+}
+
 /** Connections under a list of parents (e.g. each deal's interactions), batched per argument set. */
 export function pageLoader<T>(db: Queryable, spec: ListSpec, parentColumn: string, q: ListQuery): DataLoader<string, ConnectionShape<T>> {
   return new DataLoader<string, ConnectionShape<T>>((parentIds) => listPagesByParent<T>(db, spec, parentColumn, parentIds, q));

@@ -1,5 +1,6 @@
 import { badInput } from '../errors/errors';
 import { isMoneyString } from '../money';
+import { inCalendarRange } from '../calendar-date';
 import { isUuid } from '../ids';
 import type { ListSpec } from './spec';
 import { quote, SqlParams } from './sql';
@@ -9,12 +10,6 @@ type FilterObject = Record<string, unknown>;
 
 /** Row scoping for a related table reached by a relation filter: SQL conditions on `alias`. */
 export type RelationWhere = (target: ListSpec, alias: string, params: SqlParams) => string[];
-
-/** Dates PostgreSQL and JavaScript agree on: years 1 to 9999. */
-export function inCalendarRange(v: unknown): boolean {
-  const year = v instanceof Date ? v.getUTCFullYear() : typeof v === 'string' ? Number(v.slice(0, 4)) : NaN;
-  return (v instanceof Date ? !isNaN(v.getTime()) : true) && year >= 1 && year <= 9999;
-}
 
 const escapeLike = (s: string) => s.replace(/[\\%_]/g, (c) => `\\${c}`);
 

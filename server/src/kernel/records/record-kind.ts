@@ -29,19 +29,27 @@ export interface RecordCapabilities {
   update?: boolean;
 }
 
-export interface RecordHooks<T extends object, C extends object, U extends object> {
+/** What a prepare hook gives: the column values, and the checked child rows when the input sets them. */
+export interface Prepared<K = never> {
+  values: Values;
+  /** Passed to writeChildren; left out when the input leaves the children as they are. */
+  children?: K;
+}
+
+export interface RecordHooks<T extends object, C extends object, U extends object, K = unknown> {
   /** How the record is named in the activity log. */
   label(row: T): string;
-  /** Validated create input → column values (normalised, references checked). */
-  prepareCreate?(ctx: Context, uow: UnitOfWork, input: C, path: Path): Promise<Values>;
-  /** Validated update input → changed column values (undefined = unchanged). */
-  prepareUpdate?(ctx: Context, uow: UnitOfWork, before: T, input: U, path: Path): Promise<Values>;
+  /** Validated create input → column values (normalised, references checked) and child rows. */
+  prepareCreate?(ctx: Context, uow: UnitOfWork, input: C, path: Path): Promise<Prepared<K>>;
+  /** Validated update input → changed column values (undefined = unchanged) and child rows. */
+  prepareUpdate?(ctx: Context, uow: UnitOfWork, before: T, input: U, path: Path): Promise<Prepared<K>>;
   /**
-   * Child rows kept with the record (a journal entry's lines), written after the record in the same
-   * transaction; returns their logged change (e.g. `{ lines: { from, to } }`), or null when the input
-   * leaves them as they are. A change of children alone is still a new version of the record.
+   * Writes the child rows a prepare hook gave (a journal entry's lines) after the record, in the same
+   * transaction; `before` is the record before this update, null when it was just created (no
+   * children yet). Returns their logged change (e.g. `{ lines: { from, to } }`), or null when they
+   * stay as they were. A change of children alone is still a new version of the record.
    */
-  writeChildren?(ctx: Context, uow: UnitOfWork, row: T, input: C | U, path: Path): Promise<Values | null>;
+  writeChildren?(ctx: Context, uow: UnitOfWork, row: T, children: K, before: T | null): Promise<Values | null>;
   /** Refuses a write the record's state forbids (e.g. a posted entry), before anything is written. */
   guardChange?(before: T, change: 'update' | 'delete' | 'restore'): void;
 }
@@ -59,7 +67,7 @@ export interface ReferenceDeclaration {
   inverse?: { name: string; description: string };
 }
 
-export interface RecordDeclaration<T extends object, C extends object, U extends object> extends RecordHooks<T, C, U> {
+export interface RecordDeclaration<T extends object, C extends object, U extends object, K = unknown> extends RecordHooks<T, C, U, K> {
   entity: ClassType<T>;
   /** GraphQL type name; the class name by default. */
   typeName?: string;
@@ -97,16 +105,16 @@ function defaultLogged(entity: Function): string[] {
 }
 
 /** One entity type declared on the record kit. */
-export class RecordKind<T extends Row = Row, C extends object = object, U extends object = object> {
+export class RecordKind<T extends Row = Row, C extends object = object, U extends object = object, K = unknown> {
   readonly typeName: string;
   readonly capabilities: Required<Omit<RecordCapabilities, 'search'>> & Pick<RecordCapabilities, 'search'>;
   readonly logged: readonly string[];
   readonly names: { one: string; many: string };
-  readonly service: RecordService<T, C, U>;
+  readonly service: RecordService<T, C, U, K>;
   private connection?: ClassType;
   private batch?: ClassType;
 
-  constructor(readonly decl: RecordDeclaration<T, C, U>) {
+  constructor(readonly decl: RecordDeclaration<T, C, U, K>) {
     this.typeName = decl.typeName ?? decl.entity.name;
     const c = decl.capabilities ?? {};
     this.capabilities = {
@@ -124,7 +132,7 @@ export class RecordKind<T extends Row = Row, C extends object = object, U extend
     this.logged = decl.logged ?? defaultLogged(decl.entity);
     this.names = { one: decl.names?.one ?? lowerFirst(this.typeName), many: decl.names?.many ?? decl.plural };
     declareListInputs(decl.entity, { typeName: this.typeName, plural: decl.plural, trash: !!c.trash, defaultOrder: decl.defaultOrder });
-    this.service = new RecordService<T, C, U>(this);
+    this.service = new RecordService<T, C, U, K>(this);
   }
 
   get entity(): ClassType<T> {
@@ -142,7 +150,7 @@ export class RecordKind<T extends Row = Row, C extends object = object, U extend
   get defaultOrder(): OrderInput[] {
     return this.decl.defaultOrder;
   }
-  get hooks(): RecordHooks<T, C, U> {
+  get hooks(): RecordHooks<T, C, U, K> {
     return this.decl;
   }
 
@@ -197,8 +205,10 @@ export class RecordKind<T extends Row = Row, C extends object = object, U extend
 const kinds = new Map<string, RecordKind>();
 
 /** Declares an entity on the record kit. */
-export function defineRecord<T extends Row, C extends object = object, U extends object = object>(decl: RecordDeclaration<T, C, U>): RecordKind<T, C, U> {
-  const kind = new RecordKind<T, C, U>(decl);
+export function defineRecord<T extends Row, C extends object = object, U extends object = object, K = unknown>(
+  decl: RecordDeclaration<T, C, U, K>,
+): RecordKind<T, C, U, K> {
+  const kind = new RecordKind<T, C, U, K>(decl);
   if (kinds.has(kind.typeName)) throw new Error(`${kind.typeName} is declared twice on the record kit`);
   if (kind.policy.typeName !== kind.typeName) throw new Error(`${kind.typeName} is declared with the policy of ${kind.policy.typeName}`);
   kinds.set(kind.typeName, kind as unknown as RecordKind);

@@ -16,7 +16,7 @@ import { ListSpec, specOf } from '../pagination/spec';
 import { isUuid } from '../ids';
 import { validateInput } from '../validation';
 import { policyOf, type Policy } from './policy';
-import type { RecordKind } from './record-kind';
+import type { Prepared, RecordKind } from './record-kind';
 
 export type Path = (string | number)[];
 export type Values = Record<string, unknown>;
@@ -48,8 +48,8 @@ function relationScope(ctx: Context): RelationWhere {
  * and batch), versioned update, trash and restore — each write with its activity entry in the
  * same transaction. Capabilities a kind does not have (owner, trash, ...) are simply not offered.
  */
-export class RecordService<T extends Row, C extends object = object, U extends object = object> {
-  constructor(readonly kind: RecordKind<T, C, U>) {}
+export class RecordService<T extends Row, C extends object = object, U extends object = object, K = unknown> {
+  constructor(readonly kind: RecordKind<T, C, U, K>) {}
 
   get policy(): Policy {
     return this.kind.policy;
@@ -157,19 +157,31 @@ export class RecordService<T extends Row, C extends object = object, U extends o
 
   /**
    * Create inside an existing unit of work (batch items and commands use it too); `extra` adds
-   * column values a command sets itself (e.g. an SMS's status).
+   * column values a command sets itself (e.g. an SMS's status). A command's `finish` takes the row
+   * further once its children are written (e.g. posts a journal entry), and the whole is logged as
+   * one entry of its `action`.
    */
-  async createIn(ctx: Context, uow: UnitOfWork, input: C, path: Path, extra: Values = {}): Promise<T> {
+  async createIn(
+    ctx: Context,
+    uow: UnitOfWork,
+    input: C,
+    path: Path,
+    extra: Values = {},
+    { action = ActivityAction.CREATED, finish }: { action?: ActivityAction; finish?(row: T): Promise<T> } = {},
+  ): Promise<T> {
     await validateInput(input, path);
     this.guardWrites(ctx, input);
     const p = requirePrincipal(ctx);
     await this.checkHolders(ctx, uow, input as Values, path);
-    const values: Values = this.kind.hooks.prepareCreate ? await this.kind.hooks.prepareCreate(ctx, uow, input, path) : { ...(input as Values) };
+    const { values, children }: Prepared<K> = this.kind.hooks.prepareCreate
+      ? await this.kind.hooks.prepareCreate(ctx, uow, input, path)
+      : { values: { ...(input as Values) } };
     Object.assign(values, this.holderValues(input as Values, true));
     if (this.kind.capabilities.owned) values.ownerId ??= p.userId;
-    const row = await insertRow<T>(uow.manager, this.spec(ctx), { ...values, ...extra });
-    const children = this.kind.hooks.writeChildren ? await this.kind.hooks.writeChildren(ctx, uow, row, input, path) : null;
-    await this.record(uow, ActivityAction.CREATED, row, { ...diffFields(null, fields(row), this.kind.logged), ...children });
+    const inserted = await insertRow<T>(uow.manager, this.spec(ctx), { ...values, ...extra });
+    const childChanges = await this.writeChildren(ctx, uow, inserted, children, null);
+    const row = finish ? await finish(inserted) : inserted;
+    await this.record(uow, action, row, { ...diffFields(null, fields(row), this.kind.logged), ...childChanges });
     return row;
   }
 
@@ -255,12 +267,20 @@ export class RecordService<T extends Row, C extends object = object, U extends o
     const before = await this.lockForWrite(ctx, uow, id);
     this.kind.hooks.guardChange?.(before, 'update');
     await this.checkHolders(ctx, uow, input as Values, ['input']);
-    const values: Values = this.kind.hooks.prepareUpdate ? await this.kind.hooks.prepareUpdate(ctx, uow, before, input, ['input']) : { ...(input as Values) };
+    const { values, children }: Prepared<K> = this.kind.hooks.prepareUpdate
+      ? await this.kind.hooks.prepareUpdate(ctx, uow, before, input, ['input'])
+      : { values: { ...(input as Values) } };
     Object.assign(values, this.holderValues(input as Values, false));
     // Checked before children are rewritten, so a stale edit changes nothing.
     this.assertVersion(before, expectedVersion);
-    const children = this.kind.hooks.writeChildren ? await this.kind.hooks.writeChildren(ctx, uow, before, input, ['input']) : null;
-    return this.applyUpdate(ctx, uow, before, values, expectedVersion, ActivityAction.UPDATED, children);
+    const childChanges = await this.writeChildren(ctx, uow, before, children, before);
+    return this.applyUpdate(ctx, uow, before, values, expectedVersion, ActivityAction.UPDATED, childChanges);
+  }
+
+  /** The children a prepare hook gave, written after the record; their logged change. */
+  private async writeChildren(ctx: Context, uow: UnitOfWork, row: T, children: K | undefined, before: T | null): Promise<Values | null> {
+    if (children === undefined || !this.kind.hooks.writeChildren) return null;
+    return this.kind.hooks.writeChildren(ctx, uow, row, children, before);
   }
 
   update(ctx: Context, id: string, input: U, expectedVersion?: number | null): Promise<T> {

@@ -99,9 +99,9 @@ export const accounts: RecordKind<Account, CreateAccountInput, UpdateAccountInpu
   logged: ['name', 'industry', 'website', 'phone', 'email', 'billingAddress', 'creditLimit', 'ownerId'],
   defaultOrder: [{ field: 'CREATED_AT', direction: SortDirection.DESC }],
   label: (a) => a.name,
-  prepareCreate: async (_ctx, _uow, input) => accountValues(input),
+  prepareCreate: async (_ctx, _uow, input) => ({ values: accountValues(input) }),
   prepareUpdate: async (_ctx, _uow, _before, input, path) => {
     if (input.name === null) throw badInput([...path, 'name'], 'cannot be cleared');
-    return accountValues(input);
+    return { values: accountValues(input) };
   },
 });

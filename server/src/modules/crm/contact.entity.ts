@@ -105,11 +105,11 @@ export const contacts: RecordKind<Contact, CreateContactInput, UpdateContactInpu
   label: (c) => `${c.firstName} ${c.lastName}`,
   prepareCreate: async (ctx, uow, input, path) => {
     if (input.accountId != null) await contacts.service.requireVisible(ctx, uow, accounts, input.accountId, [...path, 'accountId']);
-    return { ...contactValues(input), accountId: input.accountId ?? null };
+    return { values: { ...contactValues(input), accountId: input.accountId ?? null } };
   },
   prepareUpdate: async (ctx, uow, _before, input, path) => {
     for (const f of ['firstName', 'lastName'] as const) if (input[f] === null) throw badInput([...path, f], 'cannot be cleared');
     if (input.accountId != null) await contacts.service.requireVisible(ctx, uow, accounts, input.accountId, [...path, 'accountId']);
-    return { ...contactValues(input), accountId: input.accountId };
+    return { values: { ...contactValues(input), accountId: input.accountId } };
   },
 });

@@ -133,13 +133,15 @@ export const deals: RecordKind<Deal, CreateDealInput, UpdateDealInput> = defineR
     await deals.service.requireVisible(ctx, uow, accounts, input.accountId, [...path, 'accountId']);
     if (input.primaryContactId != null) await checkPrimaryContact(ctx, uow, input.primaryContactId, input.accountId, [...path, 'primaryContactId']);
     return {
-      name: input.name.trim(),
-      accountId: input.accountId,
-      primaryContactId: input.primaryContactId ?? null,
-      amount: normalizeMoney(input.amount ?? '0'),
-      stage: input.stage,
-      probability: input.probability ?? null,
-      expectedCloseDate: input.expectedCloseDate ?? null,
+      values: {
+        name: input.name.trim(),
+        accountId: input.accountId,
+        primaryContactId: input.primaryContactId ?? null,
+        amount: normalizeMoney(input.amount ?? '0'),
+        stage: input.stage,
+        probability: input.probability ?? null,
+        expectedCloseDate: input.expectedCloseDate ?? null,
+      },
     };
   },
   prepareUpdate: async (ctx, uow, before, input, path) => {
@@ -162,6 +164,6 @@ export const deals: RecordKind<Deal, CreateDealInput, UpdateDealInput> = defineR
       probability: input.probability,
       expectedCloseDate: input.expectedCloseDate,
     };
-    return values;
+    return { values };
   },
 });

@@ -152,12 +152,14 @@ export const interactions: RecordKind<Interaction, CreateInteractionInput, Updat
   prepareCreate: async (ctx, uow, input, path) => {
     await checkRefs(ctx, uow, input.contactId, input.dealId, path);
     return {
-      type: input.type,
-      subject: input.subject.trim(),
-      body: input.body ?? null,
-      occurredAt: input.occurredAt ?? new Date(),
-      contactId: input.contactId,
-      dealId: input.dealId ?? null,
+      values: {
+        type: input.type,
+        subject: input.subject.trim(),
+        body: input.body ?? null,
+        occurredAt: input.occurredAt ?? new Date(),
+        contactId: input.contactId,
+        dealId: input.dealId ?? null,
+      },
     };
   },
   prepareUpdate: async (ctx, uow, before, input, path) => {
@@ -165,12 +167,14 @@ export const interactions: RecordKind<Interaction, CreateInteractionInput, Updat
     guardSms(before, input, path);
     await checkRefs(ctx, uow, input.contactId, input.dealId, path);
     return {
-      type: input.type,
-      subject: input.subject?.trim(),
-      body: input.body,
-      occurredAt: input.occurredAt,
-      contactId: input.contactId,
-      dealId: input.dealId,
+      values: {
+        type: input.type,
+        subject: input.subject?.trim(),
+        body: input.body,
+        occurredAt: input.occurredAt,
+        contactId: input.contactId,
+        dealId: input.dealId,
+      },
     };
   },
 });

@@ -1,5 +1,5 @@
-import type { DataSource } from 'typeorm';
-import { todayUtc } from '../../kernel/calendar-date';
+import type { DataSource, EntityManager } from 'typeorm';
+import { addDays, todayUtc } from '../../kernel/calendar-date';
 import type { Context } from '../../kernel/context';
 import { inTransaction } from '../../kernel/events/unit-of-work';
 import { Loaders } from '../../kernel/loaders/loaders';
@@ -48,18 +48,22 @@ const SPENDING = [
   { code: '5100', vendor: 'Ace Electrical Subcontracting', min: 400, max: 1800 },
 ];
 
-const day = (d: Date) => d.toISOString().slice(0, 10);
-const addDays = (iso: string, n: number) => {
-  const d = new Date(`${iso}T00:00:00Z`);
-  d.setUTCDate(d.getUTCDate() + n);
-  return day(d);
-};
-
 /**
  * Books a year of activity for the demo accounts as the given accountant. Runs after the CRM demo
- * data exists (it bills those accounts).
+ * data exists (it bills those accounts). All or nothing: each command's transaction joins one
+ * transaction around them all, so books that fail partway leave none and seedDemo books them on the
+ * next start.
  */
 export async function seedDemoBooks(ds: DataSource, accountant: { id: string; name: string }): Promise<void> {
+  await ds.transaction(async (manager) => {
+    const joined = new Proxy(ds, {
+      get: (target, key) => (key === 'transaction' ? (run: (m: EntityManager) => Promise<unknown>) => run(manager) : Reflect.get(target, key)),
+    });
+    await bookYear(joined, accountant);
+  });
+}
+
+async function bookYear(ds: DataSource, accountant: { id: string; name: string }): Promise<void> {
   const ctx: Context = {
     requestId: 'demo-books',
     ip: '',

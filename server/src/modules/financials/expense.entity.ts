@@ -6,16 +6,15 @@ import { badInput } from '../../kernel/errors/errors';
 import { MoneyScalar, toMinor } from '../../kernel/money';
 import { SortDirection } from '../../kernel/pagination/filters';
 import { Filterable, Sortable } from '../../kernel/records/list-inputs';
-import { definePolicy } from '../../kernel/records/policy';
 import { defineRecord, type RecordKind } from '../../kernel/records/record-kind';
 import { ExpenseStatus } from './financial.types';
 import { CreateExpenseInput } from './expense.inputs';
 import { JournalEntry } from './journal-entry.entity';
 import { LedgerAccountType } from './ledger-account-type';
 import { LedgerAccount, ledgerAccounts } from './ledger-account.entity';
-import { FINANCIAL_READERS, FINANCIAL_WRITERS } from './ledger-account.policy';
+import { financialPolicy } from './ledger-account.policy';
 
-export const expensePolicy = definePolicy('Expense', { read: { all: FINANCIAL_READERS }, write: { all: FINANCIAL_WRITERS } });
+export const expensePolicy = financialPolicy('Expense');
 
 /** Money spent: submitted, then approved (posting Dr its category, Cr cash) or rejected. */
 @ObjectType({ description: 'An expense: submitted, then approved (and posted) or rejected with a reason.', simpleResolvers: true })
@@ -104,11 +103,13 @@ export const expenses: RecordKind<Expense, CreateExpenseInput> = defineRecord<Ex
     if (category.type !== LedgerAccountType.EXPENSE) throw badInput([...path, 'categoryId'], 'must be an expense account');
     if (!category.active) throw badInput([...path, 'categoryId'], 'is inactive: new postings may not use it');
     return {
-      vendor: input.vendor.trim(),
-      categoryId: input.categoryId,
-      amount: input.amount,
-      date: input.date,
-      description: input.description?.trim() || null,
+      values: {
+        vendor: input.vendor.trim(),
+        categoryId: input.categoryId,
+        amount: input.amount,
+        date: input.date,
+        description: input.description?.trim() || null,
+      },
     };
   },
 });

@@ -2,8 +2,7 @@ import { Field, ObjectType } from 'type-graphql';
 import { Column, Entity } from 'typeorm';
 import { DateScalar } from '../../kernel/calendar-date';
 import { BaseEntity } from '../../kernel/entity/base.entity';
-import { definePolicy } from '../../kernel/records/policy';
-import { FINANCIAL_READERS, FINANCIAL_WRITERS } from './ledger-account.policy';
+import { financialPolicy } from './ledger-account.policy';
 
 /** The books' settings: one row, created by the migration that created the table. */
 @ObjectType({ description: 'Settings of the books.', simpleResolvers: true })
@@ -16,7 +15,4 @@ export class FinancialSettings extends BaseEntity {
 
 export const SETTINGS_ID = '00000000-0000-4000-8000-000000000001';
 
-export const financialSettingsPolicy = definePolicy('FinancialSettings', {
-  read: { all: FINANCIAL_READERS },
-  write: { all: FINANCIAL_WRITERS },
-});
+export const financialSettingsPolicy = financialPolicy('FinancialSettings');

@@ -1,23 +1,23 @@
-import type { EntityManager } from 'typeorm';
 import { todayUtc } from '../../kernel/calendar-date';
 import type { Context } from '../../kernel/context';
 import { ActivityAction } from '../../kernel/activity/activity-log.entity';
 import { RecordChanged } from '../../kernel/activity/activity.events';
 import { reader } from '../../kernel/data/reader';
+import { lockRow, updateRow } from '../../kernel/data/rows';
 import { badInput } from '../../kernel/errors/errors';
 import { inTransaction, type UnitOfWork } from '../../kernel/events/unit-of-work';
+import { byIdLoader } from '../../kernel/loaders/loaders';
+import { specOf } from '../../kernel/pagination/spec';
 import type { Path } from '../../kernel/records/record.service';
 import { FinancialSettings, SETTINGS_ID } from './financial-settings.entity';
 
-const COLUMNS = `"id", "lockDate", "createdAt", "updatedAt", "version"`;
-
-async function read(m: Pick<EntityManager, 'query'>, lock = ''): Promise<FinancialSettings> {
-  const [row] = await m.query(`SELECT ${COLUMNS} FROM "financial_settings" WHERE "id" = $1 ${lock}`, [SETTINGS_ID]);
-  return row as FinancialSettings;
+/** The settings row (the migration created it), locked until the transaction ends. */
+async function lockSettings(uow: UnitOfWork, lock: 'UPDATE' | 'SHARE'): Promise<FinancialSettings> {
+  return (await lockRow<FinancialSettings>(uow.manager, specOf(uow.ctx.ds, FinancialSettings), SETTINGS_ID, { lock }))!;
 }
 
-export function financialSettings(ctx: Context): Promise<FinancialSettings> {
-  return read(reader(ctx.ds));
+export async function financialSettings(ctx: Context): Promise<FinancialSettings> {
+  return (await byIdLoader<FinancialSettings>(reader(ctx.ds), specOf(ctx.ds, FinancialSettings)).load(SETTINGS_ID))!;
 }
 
 /**
@@ -25,7 +25,7 @@ export function financialSettings(ctx: Context): Promise<FinancialSettings> {
  * transaction ends, so a lock date set meanwhile waits for this posting (and sees it).
  */
 export async function assertPeriodOpen(uow: UnitOfWork, date: string, path: Path): Promise<void> {
-  const { lockDate } = await read(uow.manager, 'FOR SHARE');
+  const { lockDate } = await lockSettings(uow, 'SHARE');
   if (lockDate && date <= lockDate) throw badInput(path, `is in a closed period: nothing posts on or before the lock date ${lockDate}`);
 }
 
@@ -33,12 +33,9 @@ export async function assertPeriodOpen(uow: UnitOfWork, date: string, path: Path
 export function setLockDate(ctx: Context, date: string): Promise<FinancialSettings> {
   return inTransaction(ctx, async (uow) => {
     if (date > todayUtc()) throw badInput(['date'], 'cannot be after today: it would close days that have not happened');
-    const before = await read(uow.manager, 'FOR UPDATE');
+    const before = await lockSettings(uow, 'UPDATE');
     if (before.lockDate === date) return before;
-    const [[after]] = await uow.manager.query(
-      `UPDATE "financial_settings" SET "lockDate" = $2, "version" = "version" + 1, "updatedAt" = now() WHERE "id" = $1 RETURNING ${COLUMNS}`,
-      [SETTINGS_ID, date],
-    );
+    const after = await updateRow<FinancialSettings>(uow.manager, specOf(ctx.ds, FinancialSettings), SETTINGS_ID, { lockDate: date });
     await uow.emit(RecordChanged, {
       action: ActivityAction.UPDATED,
       entityType: 'FinancialSettings',
@@ -48,6 +45,6 @@ export function setLockDate(ctx: Context, date: string): Promise<FinancialSettin
       holders: [],
       changes: { lockDate: { from: before.lockDate, to: date } },
     });
-    return after as FinancialSettings;
+    return after;
   });
 }

@@ -13,7 +13,7 @@ import { InvoiceResolver } from './invoice.resolver';
 import { Payment, payments } from './payment.entity';
 import { Expense, expenses } from './expense.entity';
 import { ExpenseResolver } from './expense.resolver';
-import { FinancialReportsResolver } from './reports.resolver';
+import { FinancialReportsResolver, ProfitAndLossResolver } from './reports.resolver';
 import { WorkOrder, workOrders } from './work-order.entity';
 import { WorkOrderLine } from './work-order-line.entity';
 import { WorkOrderResolver } from './work-order.resolver';
@@ -45,6 +45,7 @@ export const manifest = defineModule({
     InvoiceResolver,
     ExpenseResolver,
     FinancialReportsResolver,
+    ProfitAndLossResolver,
     WorkOrderResolver,
   ],
   rules: {
@@ -77,6 +78,7 @@ export const manifest = defineModule({
     WorkOrderLine: { '*': workOrders.policy.readRule },
     ProfitAndLoss: { '*': ledgerAccounts.policy.readRule },
     ProfitAndLossRow: { '*': ledgerAccounts.policy.readRule },
+    ProfitAndLossMonth: { '*': ledgerAccounts.policy.readRule },
     ArAging: { '*': invoices.policy.readRule },
     ArAgingRow: { '*': invoices.policy.readRule },
     ArAgingBuckets: { '*': invoices.policy.readRule },

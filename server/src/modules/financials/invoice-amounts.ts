@@ -1,4 +1,4 @@
-import { fromMinor, toMinor } from '../../kernel/money';
+import { toMinor } from '../../kernel/money';
 
 // Invoice arithmetic in integers: quantities in thousandths, money in cents, tax rates in
 // thousandths of a percent. One rounding rule everywhere: half up, to the cent.
@@ -50,5 +50,3 @@ export function invoiceTotals(lines: { quantity: string; unitPrice: string }[], 
   const tax = taxOf(subtotal, taxRate);
   return { amounts, subtotal, tax, total: subtotal + tax };
 }
-
-export const money = fromMinor;

@@ -3,8 +3,8 @@ import type { EntityManager } from 'typeorm';
 import type { Context } from '../../kernel/context';
 import { childRowsLoader, childRowsOf, replaceChildRows, type ChildTable } from '../../kernel/data/child-rows';
 import type { UnitOfWork } from '../../kernel/events/unit-of-work';
-import { fromMinor, toMinor } from '../../kernel/money';
-import type { Values } from '../../kernel/records/record.service';
+import { assertMoneyRange, fromMinor, normalizeMoney } from '../../kernel/money';
+import type { Path, Values } from '../../kernel/records/record.service';
 import { fromThousandths, invoiceTotals, thousandths, type InvoiceTotals } from './invoice-amounts';
 import type { InvoiceLineInput } from './invoice.inputs';
 import type { InvoiceLine } from './invoice-line.entity';
@@ -14,14 +14,21 @@ export interface PricedLines {
   totals: InvoiceTotals;
 }
 
-/** Lines with their amounts, and the invoice's subtotal, tax and total at a tax rate. */
-export function priceLines(input: Pick<InvoiceLineInput, 'description' | 'quantity' | 'unitPrice'>[], taxRate: string): PricedLines {
+/**
+ * Lines with their amounts, and the invoice's subtotal, tax and total at a tax rate; an amount
+ * numeric(14,2) cannot hold is bad input at the line's price, a total at `path`'s lines.
+ */
+export function priceLines(input: Pick<InvoiceLineInput, 'description' | 'quantity' | 'unitPrice'>[], taxRate: string, path: Path): PricedLines {
   const rows = input.map((l) => ({
     description: l.description.trim(),
     quantity: fromThousandths(thousandths(l.quantity)),
-    unitPrice: fromMinor(toMinor(l.unitPrice)),
+    unitPrice: normalizeMoney(l.unitPrice),
   }));
   const totals = invoiceTotals(rows, taxRate);
+  totals.amounts.forEach((a, i) => assertMoneyRange(a, [...path, 'lines', i, 'unitPrice'], 'The line amount'));
+  assertMoneyRange(totals.subtotal, [...path, 'lines'], 'The subtotal');
+  assertMoneyRange(totals.tax, [...path, 'lines'], 'The tax');
+  assertMoneyRange(totals.total, [...path, 'lines'], 'The total');
   return { lines: rows.map((r, i) => ({ ...r, amount: fromMinor(totals.amounts[i]) })), totals };
 }
 
@@ -40,15 +47,21 @@ export function invoiceLinesOf(m: Pick<EntityManager, 'query'>, invoiceId: strin
   return childRowsOf(m, INVOICE_LINES, invoiceId);
 }
 
-const text = (l: PricedLines['lines'][number]) =>
-  `${l.description}: ${fromThousandths(thousandths(String(l.quantity)))} × ${fromMinor(toMinor(String(l.unitPrice)))} = ${fromMinor(toMinor(String(l.amount)))}`;
+// Money is two-decimal text both as stored (numeric(14,2)) and as priced; quantities are shown in their shortest form.
+const text = (l: PricedLines['lines'][number]) => `${l.description}: ${fromThousandths(thousandths(String(l.quantity)))} × ${l.unitPrice} = ${l.amount}`;
+
+/** Lines to write over an invoice's `current` ones (as read while preparing; null for a new invoice, which has none). */
+export interface InvoiceLinesWrite {
+  priced: PricedLines;
+  current: PricedLines['lines'] | null;
+}
 
 /** Replaces an invoice's lines; returns the logged change, or null when they stay the same. */
-export async function replaceInvoiceLines(uow: UnitOfWork, invoiceId: string, priced: PricedLines): Promise<Values | null> {
-  const before = (await invoiceLinesOf(uow.manager, invoiceId)).map(text);
+export async function replaceInvoiceLines(uow: UnitOfWork, invoiceId: string, { priced, current }: InvoiceLinesWrite): Promise<Values | null> {
+  const before = (current ?? []).map(text);
   const after = priced.lines.map(text);
   if (before.length === after.length && before.every((b, i) => b === after[i])) return null;
-  await replaceChildRows(uow.manager, INVOICE_LINES, invoiceId, priced.lines);
+  await replaceChildRows(uow.manager, INVOICE_LINES, invoiceId, priced.lines, current === null);
   return { lines: { from: before.length ? before : null, to: after } };
 }
 

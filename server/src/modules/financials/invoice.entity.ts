@@ -11,7 +11,7 @@ import { defineRecord, type RecordKind } from '../../kernel/records/record-kind'
 import type { Values } from '../../kernel/records/record.service';
 import { Account, accounts } from '../crm';
 import { fromThousandths, thousandths } from './invoice-amounts';
-import { invoiceLinesOf, priceLines, replaceInvoiceLines, totalsValues, type PricedLines } from './invoice-lines';
+import { invoiceLinesOf, priceLines, replaceInvoiceLines, totalsValues, type InvoiceLinesWrite } from './invoice-lines';
 import { CreateInvoiceInput, UpdateInvoiceInput } from './invoice.inputs';
 import { invoicePolicy } from './invoice.policy';
 import { WorkOrder, workOrders } from './work-order.entity';
@@ -111,10 +111,12 @@ export class Invoice extends BaseEntity {
   journalEntry?: JournalEntry;
 }
 
-// Lines priced while preparing a write, kept for writing them once the invoice row exists.
-const priced = new WeakMap<object, PricedLines>();
-
-export const invoices: RecordKind<Invoice, CreateInvoiceInput, UpdateInvoiceInput> = defineRecord<Invoice, CreateInvoiceInput, UpdateInvoiceInput>({
+export const invoices: RecordKind<Invoice, CreateInvoiceInput, UpdateInvoiceInput, InvoiceLinesWrite> = defineRecord<
+  Invoice,
+  CreateInvoiceInput,
+  UpdateInvoiceInput,
+  InvoiceLinesWrite
+>({
   entity: Invoice,
   noun: 'an invoice',
   plural: 'invoices',
@@ -135,9 +137,8 @@ export const invoices: RecordKind<Invoice, CreateInvoiceInput, UpdateInvoiceInpu
   async prepareCreate(ctx, uow, input, path) {
     await accounts.service.requireVisible(ctx, uow, accounts, input.accountId, [...path, 'accountId']);
     if (input.workOrderId) await checkWorkOrderToBill(ctx, uow, input.workOrderId, input.accountId, [...path, 'workOrderId']);
-    const p = priceLines(input.lines, input.taxRate);
-    priced.set(input, p);
-    return {
+    const p = priceLines(input.lines, input.taxRate, path);
+    const values = {
       workOrderId: input.workOrderId ?? null,
       accountId: input.accountId,
       dueDate: input.dueDate,
@@ -145,6 +146,7 @@ export const invoices: RecordKind<Invoice, CreateInvoiceInput, UpdateInvoiceInpu
       ...totalsValues(p.totals),
       balanceDue: totalsValues(p.totals).total,
     };
+    return { values, children: { priced: p, current: null } };
   },
   async prepareUpdate(ctx, uow, before, input, path) {
     for (const f of ['accountId', 'dueDate', 'taxRate', 'lines'] as const) if (input[f] === null) throw badInput([...path, f], 'cannot be cleared');
@@ -152,18 +154,19 @@ export const invoices: RecordKind<Invoice, CreateInvoiceInput, UpdateInvoiceInpu
     if (input.accountId && before.workOrderId && input.accountId !== before.accountId) {
       throw badInput([...path, 'accountId'], 'bills a work order: it stays with the work order’s account');
     }
-    const values: Values = { accountId: input.accountId, dueDate: input.dueDate, taxRate: input.taxRate && fromThousandths(thousandths(input.taxRate)) };
-    if (input.lines || input.taxRate !== undefined) {
-      const lines: CreateInvoiceInput['lines'] = input.lines ?? (await invoiceLinesOf(uow.manager, before.id));
-      const p = priceLines(lines, input.taxRate ?? before.taxRate);
-      priced.set(input, p);
-      Object.assign(values, totalsValues(p.totals), { balanceDue: totalsValues(p.totals).total });
-    }
-    return values;
+    // The column keeps three decimals ("8.250"): a rate equal to the stored one is no change.
+    const rate = input.taxRate == null ? undefined : thousandths(input.taxRate);
+    const taxRate = rate === undefined || rate === thousandths(String(before.taxRate)) ? undefined : fromThousandths(rate);
+    const values: Values = { accountId: input.accountId, dueDate: input.dueDate, taxRate };
+    if (!input.lines && input.taxRate === undefined) return { values };
+    // Read once: repriced at a new rate, and what new lines replace.
+    const current = await invoiceLinesOf(uow.manager, before.id);
+    const p = priceLines(input.lines ?? current, input.taxRate ?? before.taxRate, path);
+    Object.assign(values, totalsValues(p.totals), { balanceDue: totalsValues(p.totals).total });
+    return { values, children: { priced: p, current } };
   },
-  async writeChildren(_ctx, uow, row, input) {
-    const p = priced.get(input);
-    return p ? replaceInvoiceLines(uow, row.id, p) : null;
+  async writeChildren(_ctx, uow, row, lines) {
+    return replaceInvoiceLines(uow, row.id, lines);
   },
   guardChange(before) {
     if (before.status !== InvoiceStatus.DRAFT)

@@ -1,11 +1,10 @@
-import DataLoader from 'dataloader';
+import type DataLoader from 'dataloader';
 import { Arg, Ctx, FieldResolver, ID, Mutation, Resolver, Root } from 'type-graphql';
 import { requirePrincipal, type Context } from '../../kernel/context';
 import { Document, documentService } from '../../kernel/documents';
 import { inTransaction } from '../../kernel/events/unit-of-work';
 import { reader } from '../../kernel/data/reader';
-import { hydrate } from '../../kernel/pagination/list';
-import { SqlParams } from '../../kernel/pagination/sql';
+import { byColumnLoader } from '../../kernel/loaders/loaders';
 import { issueInvoice, recordPayment, voidInvoice } from './commands/invoice-money.command';
 import { fromThousandths, thousandths } from './invoice-amounts';
 import { InvoiceLine } from './invoice-line.entity';
@@ -20,24 +19,11 @@ const ID_ARG = { description: 'Identifier of the record.' };
 
 /** Payments of many invoices in one statement per request, newest first. */
 function paymentsLoader(ctx: Context): DataLoader<string, Payment[]> {
-  return ctx.loaders.get(
-    'Payment.byInvoice',
-    () =>
-      new DataLoader<string, Payment[]>(async (ids) => {
-        const spec = payments.service.spec(ctx);
-        const params = new SqlParams();
-        const where = [`t."invoiceId" = ANY(${params.add(ids, 'uuid[]')})`, ...payments.policy.readWhere(requirePrincipal(ctx))(params)];
-        const rows: Record<string, unknown>[] = await reader(ctx.ds).query(
-          `SELECT ${spec.selectList} FROM "payments" t WHERE ${where.join(' AND ')} ORDER BY t."date" DESC, t."createdAt" DESC`,
-          params.values,
-        );
-        const by = new Map<string, Payment[]>();
-        for (const r of rows) {
-          const p = hydrate<Payment>(spec, r);
-          (by.get(p.invoiceId) ?? by.set(p.invoiceId, []).get(p.invoiceId)!).push(p);
-        }
-        return ids.map((id) => by.get(id) ?? []);
-      }),
+  return ctx.loaders.get('Payment.byInvoice', () =>
+    byColumnLoader<Payment>(reader(ctx.ds), payments.service.spec(ctx), 'invoiceId', {
+      where: payments.policy.readWhere(requirePrincipal(ctx)),
+      orderBy: ['t."date" DESC', 't."createdAt" DESC'],
+    }),
   );
 }
 

@@ -193,6 +193,93 @@ describe('invoices', () => {
     expect(numbers).toEqual(Array.from({ length: 20 }, (_, i) => numbers[0] + i));
   });
 
+  it('saves a draft given its own tax rate again as no change: same version, no activity entry', async () => {
+    const accountant = await clientAs(server, 'ACCOUNTANT');
+    const inv = await draft(accountant);
+    for (let i = 0; i < 2; i++) {
+      expect((await accountant.ok(UPDATE, { id: inv.id, input: { taxRate: '8.25' } })).updateInvoice).toMatchObject({
+        version: 1,
+        taxRate: '8.25',
+        total: '168.33',
+      });
+    }
+    const [{ n }] = await server.ds.query(`SELECT count(*)::int AS n FROM "activity_log" WHERE "entityId" = $1 AND "action" = 'UPDATED'`, [inv.id]);
+    expect(n).toBe(0);
+  });
+
+  it('refuses amounts beyond what numeric(14,2) holds at the field at fault, and writes nothing', async () => {
+    const accountant = await clientAs(server, 'ACCOUNTANT');
+    const account = await createAccount(server.ds, accountant.user.id);
+    const create = (lines: Record<string, unknown>[], taxRate = '0') =>
+      accountant.request(CREATE, { input: { accountId: account.id, dueDate: '2027-01-31', taxRate, lines } });
+    const huge = { description: 'Huge', quantity: '999999', unitPrice: '999999999999.00' };
+    const half = { description: 'Half', quantity: '1', unitPrice: '600000000000.00' };
+    expect(fieldError(await create([huge]))).toEqual(['BAD_USER_INPUT', 'input.lines.0.unitPrice']);
+    expect(fieldError(await create([half, half]))).toEqual(['BAD_USER_INPUT', 'input.lines']); // subtotal
+    expect(fieldError(await create([half], '80'))).toEqual(['BAD_USER_INPUT', 'input.lines']); // total
+    const [{ n }] = await server.ds.query(`SELECT count(*)::int AS n FROM "invoices" WHERE "accountId" = $1`, [account.id]);
+    expect(n).toBe(0);
+    const inv = await draft(accountant);
+    expect(fieldError(await accountant.request(UPDATE, { id: inv.id, input: { lines: [half, huge] } }))).toEqual(['BAD_USER_INPUT', 'input.lines.1.unitPrice']);
+    expect((await accountant.ok(GET, { id: inv.id })).invoice).toMatchObject({ version: 1, total: '168.33' });
+  });
+
+  it('tells why a voided draft is not issued, and finds a malformed id as missing as an unknown one', async () => {
+    const accountant = await clientAs(server, 'ACCOUNTANT');
+    const inv = await draft(accountant);
+    await accountant.ok(VOID, { id: inv.id, reason: 'Not needed' });
+    const res = await accountant.request(ISSUE, { id: inv.id });
+    expect(fieldError(res)).toEqual(['BAD_USER_INPUT', 'id']);
+    expect(res.errors?.[0]?.message).toBe('The invoice is already void');
+    for (const id of ['not-an-id', '00000000-0000-4000-8000-00000000dead']) {
+      expect((await accountant.request(ISSUE, { id })).errors?.[0]?.extensions?.code).toBe('NOT_FOUND');
+      expect((await accountant.request(VOID, { id, reason: 'x' })).errors?.[0]?.extensions?.code).toBe('NOT_FOUND');
+      const pay = await accountant.request(PAY, { input: { invoiceId: id, amount: '1.00', date: today(), method: 'CASH' } });
+      expect(fieldError(pay)).toEqual(['BAD_USER_INPUT', 'input.invoiceId']);
+    }
+  });
+
+  it('issues without counting the lines apart (a total above zero has lines)', async () => {
+    const accountant = await clientAs(server, 'ACCOUNTANT');
+    const inv = await draft(accountant);
+    const { statements } = await countStatements(() => accountant.ok(ISSUE, { id: inv.id }));
+    expect(statements.filter((s) => /count\(\*\)[\s\S]*"invoice_lines"/.test(s))).toEqual([]);
+  });
+
+  it('writes a new draft’s lines without reading or deleting any, and reads them once to change them', async () => {
+    const accountant = await clientAs(server, 'ACCOUNTANT');
+    const account = await createAccount(server.ds, accountant.user.id);
+    const lineStatements = async (query: string, variables: Record<string, unknown>) => {
+      const { result, statements } = await countStatements(() => accountant.ok(query, variables));
+      return { result, lines: statements.filter((s) => /"invoice_lines"/.test(s)).map((s) => s.trim().split(/\s/)[0]) };
+    };
+    const lines = [{ description: 'Labour', quantity: '1', unitPrice: '80.00' }];
+    const created = await lineStatements(`mutation($input: CreateInvoiceInput!) { createInvoice(input: $input) { id } }`, {
+      input: { accountId: account.id, dueDate: '2027-01-31', taxRate: '8.25', lines },
+    });
+    expect(created.lines).toEqual(['INSERT']);
+    const id = created.result.createInvoice.id;
+    const UPDATE_ID = `mutation($id: ID!, $input: UpdateInvoiceInput!) { updateInvoice(id: $id, input: $input) { id } }`;
+    expect((await lineStatements(UPDATE_ID, { id, input: { lines: [...lines, { description: 'Valve', quantity: '1', unitPrice: '35.50' }] } })).lines).toEqual([
+      'SELECT',
+      'DELETE',
+      'INSERT',
+    ]);
+    expect((await lineStatements(UPDATE_ID, { id, input: { taxRate: '5' } })).lines).toEqual(['SELECT']);
+  });
+
+  it('issues in 16 statements or fewer, its posting written posted and logged once, as POSTED', async () => {
+    const accountant = await clientAs(server, 'ACCOUNTANT');
+    const inv = await draft(accountant);
+    const { statements } = await countStatements(() => accountant.ok(`mutation($id: ID!) { issueInvoice(id: $id) { id } }`, { id: inv.id }));
+    // Sign-in, BEGIN, invoice lock, account, invoice number, system accounts, their check, entry, lines, lock date,
+    // entry number, posting, its activity entry, invoice, its activity entry, COMMIT (22 when the entry was posted as a draft).
+    expect(statements.filter((s) => !/^\s*SELECT "id", "seq"::text/.test(s)).length).toBeLessThanOrEqual(16); // not the live feed's read
+    const [{ entryId }] = await server.ds.query(`SELECT "journalEntryId" AS "entryId" FROM "invoices" WHERE "id" = $1`, [inv.id]);
+    const log: { action: string }[] = await server.ds.query(`SELECT "action" FROM "activity_log" WHERE "entityId" = $1`, [entryId]);
+    expect(log.map((e) => e.action)).toEqual(['POSTED']);
+  });
+
   it.each(ROLES)('as %s: reads, writes, issues and takes payments as DESIGN.md §3 says', async (role) => {
     const admin = await clientAs(server, 'ADMIN');
     const c = await clientAs(server, role);

@@ -72,15 +72,13 @@ export class JournalEntry extends TrashableEntity {
   postedAt!: Date | null;
 }
 
-// Lines checked while preparing a write, kept for writing them once the entry row exists.
-const checked = new WeakMap<object, CheckedLines>();
-
 const totals = (c: CheckedLines): Values => ({ totalDebit: fromMinor(c.totalDebit), totalCredit: fromMinor(c.totalCredit) });
 
-export const journalEntries: RecordKind<JournalEntry, CreateJournalEntryInput, UpdateJournalEntryInput> = defineRecord<
+export const journalEntries: RecordKind<JournalEntry, CreateJournalEntryInput, UpdateJournalEntryInput, CheckedLines> = defineRecord<
   JournalEntry,
   CreateJournalEntryInput,
-  UpdateJournalEntryInput
+  UpdateJournalEntryInput,
+  CheckedLines
 >({
   entity: JournalEntry,
   noun: 'a journal entry',
@@ -103,26 +101,20 @@ export const journalEntries: RecordKind<JournalEntry, CreateJournalEntryInput, U
   },
   async prepareCreate(ctx, uow, input, path) {
     const lines = await checkLines(ctx, uow.manager, input.lines, path);
-    checked.set(input, lines);
-    return { date: input.date, memo: input.memo?.trim() || null, status: JournalStatus.DRAFT, ...totals(lines) };
+    return { values: { date: input.date, memo: input.memo?.trim() || null, status: JournalStatus.DRAFT, ...totals(lines) }, children: lines };
   },
   async prepareUpdate(ctx, uow, _before, input, path) {
     if (input.date === null) throw badInput([...path, 'date'], 'cannot be cleared');
     if (input.lines === null) throw badInput([...path, 'lines'], 'cannot be cleared; give an empty list to remove every line');
     const values: Values = { date: input.date, memo: input.memo === undefined ? undefined : input.memo?.trim() || null };
-    if (input.lines) {
-      const lines = await checkLines(ctx, uow.manager, input.lines, path);
-      checked.set(input, lines);
-      Object.assign(values, totals(lines));
-    }
-    return values;
+    if (!input.lines) return { values };
+    const lines = await checkLines(ctx, uow.manager, input.lines, path);
+    return { values: { ...values, ...totals(lines) }, children: lines };
   },
-  async writeChildren(_ctx, uow, row, input) {
-    const lines = checked.get(input);
-    if (!lines) return null;
-    const before = await linesOf(uow.manager, row.id);
-    const change = linesChange(before, lines.lines);
-    if (change) await replaceLines(uow, row.id, lines.lines);
+  async writeChildren(_ctx, uow, row, lines, before) {
+    // A new entry has no lines yet: nothing to read or delete.
+    const change = linesChange(before ? await linesOf(uow.manager, row.id) : [], lines.lines);
+    if (change) await replaceLines(uow, row.id, lines.lines, !before);
     return change;
   },
   guardChange(before, change) {

@@ -1,10 +1,9 @@
 import { Arg, Ctx, FieldResolver, ID, Mutation, Resolver, Root } from 'type-graphql';
-import DataLoader from 'dataloader';
+import type DataLoader from 'dataloader';
 import { DateScalar } from '../../kernel/calendar-date';
 import { requirePrincipal, type Context } from '../../kernel/context';
 import { reader } from '../../kernel/data/reader';
-import { hydrate } from '../../kernel/pagination/list';
-import { SqlParams } from '../../kernel/pagination/sql';
+import { byColumnLoader } from '../../kernel/loaders/loaders';
 import { postJournalEntry, reverseJournalEntry } from './commands/post-journal-entry.command';
 import { LedgerAccount, ledgerAccounts } from './ledger-account.entity';
 import { JournalEntry, journalEntries } from './journal-entry.entity';
@@ -14,21 +13,11 @@ import { linesLoader } from './journal-lines';
 const ID_ARG = { description: 'Identifier of the record.' };
 
 /** The reversal of each of many entries, in one statement per request. */
-function reversedByLoader(ctx: Context): DataLoader<string, JournalEntry | null> {
-  return ctx.loaders.get(
-    'JournalEntry.reversedBy',
-    () =>
-      new DataLoader<string, JournalEntry | null>(async (ids) => {
-        const spec = journalEntries.service.spec(ctx);
-        const params = new SqlParams();
-        const where = [`t."reversalOfId" = ANY(${params.add(ids, 'uuid[]')})`, ...journalEntries.policy.readWhere(requirePrincipal(ctx))(params)];
-        const rows: Record<string, unknown>[] = await reader(ctx.ds).query(
-          `SELECT ${spec.selectList} FROM "journal_entries" t WHERE ${where.join(' AND ')}`,
-          params.values,
-        );
-        const byOriginal = new Map(rows.map((r) => [r.reversalOfId as string, hydrate<JournalEntry>(spec, r)]));
-        return ids.map((id) => byOriginal.get(id) ?? null);
-      }),
+function reversedByLoader(ctx: Context): DataLoader<string, JournalEntry[]> {
+  return ctx.loaders.get('JournalEntry.reversedBy', () =>
+    byColumnLoader<JournalEntry>(reader(ctx.ds), journalEntries.service.spec(ctx), 'reversalOfId', {
+      where: journalEntries.policy.readWhere(requirePrincipal(ctx)),
+    }),
   );
 }
 
@@ -60,8 +49,10 @@ export class JournalEntryResolver {
   }
 
   @FieldResolver(() => JournalEntry, { nullable: true, description: 'The entry that reverses this one; null while it stands.' })
-  reversedBy(@Root() e: JournalEntry, @Ctx() ctx: Context): Promise<JournalEntry | null> | null {
-    return e.status === 'POSTED' ? reversedByLoader(ctx).load(e.id) : null;
+  async reversedBy(@Root() e: JournalEntry, @Ctx() ctx: Context): Promise<JournalEntry | null> {
+    if (e.status !== 'POSTED') return null;
+    const [reversal] = await reversedByLoader(ctx).load(e.id);
+    return reversal ?? null;
   }
 }
 

@@ -87,6 +87,10 @@ describe('journal entries', () => {
     expect(fieldError(await bad([dr(a, '5'), cr('not-an-id', '5')]))).toEqual(['BAD_USER_INPUT', 'input.lines.1.ledgerAccountId']);
     expect(fieldError(await bad([dr(a, '5'), cr(retired, '5')]))).toEqual(['BAD_USER_INPUT', 'input.lines.1.ledgerAccountId']);
     expect(fieldError(await admin.request(CREATE, { input: { date: '2026-02-30', lines: [] } }))[0]).toBe('BAD_USER_INPUT');
+    // Each line fits numeric(14,2); their totals would not.
+    const half = '600000000000.00';
+    expect(fieldError(await bad([dr(a, half), dr(a, half), cr(b, '999999999999.99')]))).toEqual(['BAD_USER_INPUT', 'input.lines']);
+    expect(fieldError(await bad([dr(a, '999999999999.99'), cr(b, half), cr(b, half)]))).toEqual(['BAD_USER_INPUT', 'input.lines']);
     const [{ n }] = await server.ds.query(`SELECT count(*)::int AS n FROM "journal_entries" WHERE "memo" = $1`, [memo]);
     expect(n).toBe(0);
   });
@@ -179,6 +183,16 @@ describe('journal entries', () => {
     expect((await logged(accountant, e.id, 'REVERSED')).changes.reversedBy).toEqual({ from: null, to: r.number });
   });
 
+  it('reads an entry to reverse only under its lock, and finds a malformed id as missing as an unknown one', async () => {
+    const accountant = await clientAs(server, 'ACCOUNTANT');
+    const [a, b] = [await account('ASSET'), await account('REVENUE')];
+    const e = (await accountant.ok(POST, { id: (await draft(accountant, { date: '2026-06-10', lines: [dr(a, '5.00'), cr(b, '5.00')] })).id })).postJournalEntry;
+    const { statements } = await countStatements(() => accountant.ok(REVERSE, { id: e.id, date: '2026-06-20' }));
+    expect(statements.find((s) => /"journal_entries"/.test(s))).toMatch(/FOR UPDATE/);
+    for (const id of ['not-an-id', '00000000-0000-4000-8000-00000000dead'])
+      expect(code(await accountant.request(REVERSE, { id, date: '2026-06-20' }))).toBe('NOT_FOUND');
+  });
+
   it('gives twenty entries posted at once twenty consecutive numbers, and a refused posting none', async () => {
     const admin = await clientAs(server, 'ADMIN');
     const year = 2200 + Math.floor(Math.random() * 700);
@@ -211,6 +225,21 @@ describe('journal entries', () => {
     const manager = await clientAs(server, 'SALES_MANAGER');
     expect(code(await manager.request(`mutation { setLockDate(date: "2001-01-01") { lockDate } }`))).toBe('FORBIDDEN');
     expect((await manager.ok(`{ financialSettings { lockDate } }`)).financialSettings.lockDate).toBe('2001-06-30');
+  });
+
+  it('writes a new draft’s lines without reading or deleting any, and posts reading its lines and their accounts once', async () => {
+    const accountant = await clientAs(server, 'ACCOUNTANT');
+    const [a, b] = [await account(), await account()];
+    const lineStatements = async (query: string, variables: Record<string, unknown>) => {
+      const { result, statements } = await countStatements(() => accountant.ok(query, variables));
+      return { result, lines: statements.filter((s) => /"journal_lines"/.test(s)).map((s) => s.trim().split(/\s/)[0]) };
+    };
+    const created = await lineStatements(`mutation($input: CreateJournalEntryInput!) { createJournalEntry(input: $input) { id } }`, {
+      input: { date: '2026-07-01', lines: [dr(a, '5.00'), cr(b, '5.00')] },
+    });
+    expect(created.lines).toEqual(['INSERT']);
+    const posted = await lineStatements(`mutation($id: ID!) { postJournalEntry(id: $id) { id } }`, { id: created.result.createJournalEntry.id });
+    expect(posted.lines).toEqual(['SELECT']);
   });
 
   it.each(ROLES)('as %s: reads, writes and posts as DESIGN.md §3 says', async (role) => {

@@ -5,7 +5,7 @@ import { childRowsLoader, replaceChildRows, type ChildTable } from '../../kernel
 import { badInput, BadUserInputError, type FieldError } from '../../kernel/errors/errors';
 import type { UnitOfWork } from '../../kernel/events/unit-of-work';
 import { isUuid } from '../../kernel/ids';
-import { fromMinor, toMinor } from '../../kernel/money';
+import { assertMoneyRange, fromMinor, toMinor } from '../../kernel/money';
 import { SqlParams } from '../../kernel/pagination/sql';
 import type { Path, Values } from '../../kernel/records/record.service';
 import type { JournalLineInput } from './journal-entry.inputs';
@@ -20,6 +20,8 @@ export interface LineValues {
   description: string | null;
   /** The account's number, for the activity log (not stored on the line). */
   code?: string;
+  /** Whether the account takes new postings, as read with the line (not stored on it). */
+  active?: boolean;
 }
 
 export interface CheckedLines {
@@ -49,6 +51,8 @@ export async function checkLines(ctx: Context, m: EntityManager, input: JournalL
     lines.push({ ledgerAccountId: l.ledgerAccountId, debit: fromMinor(debit), credit: fromMinor(credit), description: l.description?.trim() || null });
   });
   if (errors.length) throw new BadUserInputError(errors);
+  assertMoneyRange(totalDebit, [...path, 'lines'], 'The total debit');
+  assertMoneyRange(totalCredit, [...path, 'lines'], 'The total credit');
   const ids = [...new Set(lines.map((l) => l.ledgerAccountId))];
   if (ids.length) {
     const params = new SqlParams();
@@ -80,7 +84,7 @@ export function checkBalanced(c: { lines: unknown[]; totalDebit: bigint; totalCr
 
 export async function linesOf(m: EntityManager, entryId: string): Promise<LineValues[]> {
   return m.query(
-    `SELECT l."ledgerAccountId", l."debit", l."credit", l."description", a."code" FROM "journal_lines" l
+    `SELECT l."ledgerAccountId", l."debit", l."credit", l."description", a."code", a."active" FROM "journal_lines" l
        JOIN "ledger_accounts" a ON a."id" = l."ledgerAccountId" WHERE l."entryId" = $1 ORDER BY l."position"`,
     [entryId],
   );
@@ -92,17 +96,17 @@ const JOURNAL_LINES: ChildTable = {
   columns: { ledgerAccountId: 'uuid', debit: 'numeric', credit: 'numeric', description: 'text' },
 };
 
-/** Replaces an entry's lines (two statements, whatever their number). */
-export function replaceLines(uow: UnitOfWork, entryId: string, lines: LineValues[]): Promise<void> {
-  return replaceChildRows(uow.manager, JOURNAL_LINES, entryId, lines as unknown as Record<string, unknown>[]);
+/** Replaces an entry's lines (two statements, whatever their number; one for a `fresh` entry). */
+export function replaceLines(uow: UnitOfWork, entryId: string, lines: LineValues[], fresh = false): Promise<void> {
+  return replaceChildRows(uow.manager, JOURNAL_LINES, entryId, lines as unknown as Record<string, unknown>[], fresh);
 }
 
 /** The logged form of a set of lines, e.g. `["Dr 1000 125.00", "Cr 4000 125.00"]`. */
 function summary(lines: LineValues[]): string[] {
   return lines.map((l) => {
     const account = l.code ?? l.ledgerAccountId;
-    const debit = toMinor(String(l.debit));
-    return debit > 0n ? `Dr ${account} ${fromMinor(debit)}` : `Cr ${account} ${fromMinor(toMinor(String(l.credit)))}`;
+    // Two-decimal text both as stored (numeric(14,2)) and as checked (checkLines).
+    return toMinor(String(l.debit)) > 0n ? `Dr ${account} ${l.debit}` : `Cr ${account} ${l.credit}`;
   });
 }
 

@@ -109,7 +109,7 @@ export const ledgerAccounts: RecordKind<LedgerAccount, CreateLedgerAccountInput,
   async prepareCreate(ctx, uow, input, path) {
     await checkCode(uow, input.code, null, path);
     if (input.parentId != null) await checkParent(ctx, uow, input.parentId, input.type, null, path);
-    return { code: input.code, name: input.name.trim(), type: input.type, parentId: input.parentId ?? null, active: true, systemRole: null };
+    return { values: { code: input.code, name: input.name.trim(), type: input.type, parentId: input.parentId ?? null, active: true, systemRole: null } };
   },
   async prepareUpdate(ctx, uow, before, input, path) {
     for (const field of ['code', 'name', 'type', 'active'] as const) {
@@ -126,6 +126,6 @@ export const ledgerAccounts: RecordKind<LedgerAccount, CreateLedgerAccountInput,
       if (child) throw badInput([...path, 'type'], 'Accounts are grouped under it with its current type: move them first');
     }
     const values: Values = { code: input.code, name: input.name?.trim(), type: input.type, parentId: input.parentId, active: input.active };
-    return values;
+    return { values };
   },
 });

@@ -1,8 +1,8 @@
-import { Arg, Ctx, Query, Resolver } from 'type-graphql';
+import { Arg, Ctx, FieldResolver, Query, Resolver, Root } from 'type-graphql';
 import { DateScalar } from '../../kernel/calendar-date';
 import type { Context } from '../../kernel/context';
-import { arAging, financialSummary, profitAndLoss } from './reports.service';
-import { ArAging, FinancialSummary, ProfitAndLoss } from './reports.types';
+import { arAging, financialSummary, profitAndLoss, profitAndLossMonths } from './reports.service';
+import { ArAging, FinancialSummary, ProfitAndLoss, ProfitAndLossMonth } from './reports.types';
 
 @Resolver()
 export class FinancialReportsResolver {
@@ -23,5 +23,14 @@ export class FinancialReportsResolver {
   @Query(() => FinancialSummary, { description: 'The dashboard’s figures for the books: receivables, revenue this month and by month.' })
   financialSummary(@Ctx() ctx: Context): Promise<FinancialSummary> {
     return financialSummary(ctx);
+  }
+}
+
+@Resolver(() => ProfitAndLoss)
+export class ProfitAndLossResolver {
+  // Its own statement, run only when a client asks for the months (the chart), not for the table alone.
+  @FieldResolver(() => [ProfitAndLossMonth])
+  months(@Root() report: ProfitAndLoss, @Ctx() ctx: Context): Promise<ProfitAndLossMonth[]> {
+    return profitAndLossMonths(ctx, report.from, report.to);
   }
 }

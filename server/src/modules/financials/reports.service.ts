@@ -5,25 +5,61 @@ import { badInput } from '../../kernel/errors/errors';
 import { fromMinor, toMinor } from '../../kernel/money';
 import { hydrate } from '../../kernel/pagination/list';
 import { SqlParams } from '../../kernel/pagination/sql';
+import type { Where } from '../../kernel/records/policy';
 import { accounts, type Account } from '../crm';
 import { LedgerAccountType } from './ledger-account-type';
 import { ledgerAccounts, type LedgerAccount } from './ledger-account.entity';
-import type { ArAging, ArAgingBuckets, FinancialSummary, ProfitAndLoss } from './reports.types';
+import { netByAccount } from './ledger.service';
+import type { ArAging, ArAgingBuckets, FinancialSummary, ProfitAndLoss, ProfitAndLossMonth } from './reports.types';
 
 const minor = (v: unknown) => (v == null ? 0n : toMinor(String(v)));
+
+interface MonthTotals {
+  /** "YYYY-MM" */
+  month: string;
+  revenue: bigint;
+  expenses: bigint;
+}
+
+/**
+ * Revenue (credit − debit) and expenses (debit − credit) of posted entries dated from `from` to `to`
+ * (both included), by calendar month — every month the period touches, oldest first, zero where
+ * nothing posted — in one statement. `scope` limits the ledger accounts (alias `t`) counted.
+ */
+async function monthlyTotals(ctx: Context, from: string, to: string, scope: Where = () => []): Promise<MonthTotals[]> {
+  const params = new SqlParams();
+  const [f, t] = [params.add(from, 'date'), params.add(to, 'date')];
+  const where = scope(params);
+  const rows: { month: string; revenue: string | null; expenses: string | null }[] = await reader(ctx.ds).query(
+    `SELECT to_char(m, 'YYYY-MM') AS month, n.revenue, n.expenses FROM generate_series(date_trunc('month', ${f}), date_trunc('month', ${t}), interval '1 month') m
+       LEFT JOIN (SELECT date_trunc('month', e."date") AS month,
+                         SUM(l."credit" - l."debit") FILTER (WHERE t."type" = 'REVENUE') AS revenue,
+                         SUM(l."debit" - l."credit") FILTER (WHERE t."type" = 'EXPENSE') AS expenses
+                    FROM "journal_lines" l JOIN "journal_entries" e ON e."id" = l."entryId" JOIN "ledger_accounts" t ON t."id" = l."ledgerAccountId"
+                   WHERE e."status" = 'POSTED' AND t."type" IN ('REVENUE', 'EXPENSE') AND e."date" BETWEEN ${f} AND ${t} ${where.map((w) => `AND ${w}`).join(' ')}
+                   GROUP BY 1) n ON n.month = m
+      ORDER BY m`,
+    params.values,
+  );
+  return rows.map((r) => ({ month: r.month, revenue: minor(r.revenue), expenses: minor(r.expenses) }));
+}
+
+/** The months of a profit and loss (`ProfitAndLoss.months`): the same posted entries and accounts, by month. */
+export async function profitAndLossMonths(ctx: Context, from: string, to: string): Promise<ProfitAndLossMonth[]> {
+  const months = await monthlyTotals(ctx, from, to, ledgerAccounts.policy.readWhere(requirePrincipal(ctx)));
+  return months.map((m) => ({ month: m.month, revenue: fromMinor(m.revenue), expenses: fromMinor(m.expenses) }));
+}
 
 /** Revenue and expenses of posted entries dated from `from` to `to`, both included. */
 export async function profitAndLoss(ctx: Context, from: string, to: string): Promise<ProfitAndLoss> {
   if (to < from) throw badInput(['to'], 'cannot be before from');
   const spec = ledgerAccounts.service.spec(ctx);
   const params = new SqlParams();
-  const [f, t] = [params.add(from, 'date'), params.add(to, 'date')];
+  const net = netByAccount(params, { from, to });
   const scope = ledgerAccounts.policy.readWhere(requirePrincipal(ctx))(params);
   const rows: Record<string, unknown>[] = await reader(ctx.ds).query(
     `SELECT ${spec.selectList}, n.net AS "__net" FROM "ledger_accounts" t
-       JOIN (SELECT l."ledgerAccountId" AS id, SUM(l."debit") - SUM(l."credit") AS net
-               FROM "journal_lines" l JOIN "journal_entries" e ON e."id" = l."entryId"
-              WHERE e."status" = 'POSTED' AND e."date" BETWEEN ${f} AND ${t} GROUP BY 1) n ON n.id = t."id"
+       JOIN (${net}) n ON n.id = t."id"
       WHERE t."type" IN ('REVENUE', 'EXPENSE') AND n.net <> 0 ${scope.map((w) => `AND ${w}`).join(' ')}
       ORDER BY t."type", t."code"`, // the enum orders REVENUE before EXPENSE
     params.values,
@@ -99,15 +135,9 @@ export async function financialSummary(ctx: Context): Promise<FinancialSummary> 
       WHERE e."status" = 'POSTED' AND e."date" <= $1 AND a."systemRole" = 'ACCOUNTS_RECEIVABLE'`,
     [today],
   );
-  const months: { month: string; net: string | null }[] = await reader(ctx.ds).query(
-    `SELECT to_char(m, 'YYYY-MM') AS month, n.net FROM generate_series(date_trunc('month', $1::date) - interval '11 months', date_trunc('month', $1::date), interval '1 month') m
-       LEFT JOIN (SELECT date_trunc('month', e."date") AS month, SUM(l."credit") - SUM(l."debit") AS net
-                    FROM "journal_lines" l JOIN "journal_entries" e ON e."id" = l."entryId" JOIN "ledger_accounts" a ON a."id" = l."ledgerAccountId"
-                   WHERE e."status" = 'POSTED' AND a."type" = 'REVENUE' AND e."date" >= date_trunc('month', $1::date) - interval '11 months' AND e."date" <= $1
-                   GROUP BY 1) n ON n.month = m
-      ORDER BY m`,
-    [today],
-  );
-  const revenueByMonth = months.map((m) => ({ month: m.month, amount: fromMinor(minor(m.net)) }));
+  const [y, m] = today.split('-').map(Number);
+  const first = new Date(Date.UTC(y, m - 12, 1)).toISOString().slice(0, 10); // the first day of the month eleven months back
+  const months = await monthlyTotals(ctx, first, today);
+  const revenueByMonth = months.map((r) => ({ month: r.month, amount: fromMinor(r.revenue) }));
   return { arOutstanding: fromMinor(minor(ar.net)), revenueThisMonth: revenueByMonth[revenueByMonth.length - 1].amount, revenueByMonth };
 }

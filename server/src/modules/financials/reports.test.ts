@@ -63,6 +63,19 @@ describe('financial reports', () => {
     ]);
     const q1 = (await accountant.ok(PL, { from: `${year}-01-01`, to: `${year}-03-31` })).profitAndLoss;
     expect(q1).toMatchObject({ revenue: '1250.25', expenses: '800.00', netIncome: '450.25' });
+    // The months, each summed in one statement: every month the period touches, clipped to it, empty ones zero.
+    const MONTHS = `query($from: Date!, $to: Date!) { profitAndLoss(from: $from, to: $to) { months { month revenue expenses } } }`;
+    expect((await accountant.ok(MONTHS, { from: `${year}-01-01`, to: `${year}-04-30` })).profitAndLoss.months).toEqual([
+      { month: `${year}-01`, revenue: '1000.00', expenses: '0.00' },
+      { month: `${year}-02`, revenue: '250.25', expenses: '400.00' },
+      { month: `${year}-03`, revenue: '0.00', expenses: '400.00' },
+      { month: `${year}-04`, revenue: '0.00', expenses: '0.00' },
+    ]);
+    // From 10 February: the rent of 1 February falls outside.
+    expect((await accountant.ok(MONTHS, { from: `${year}-02-10`, to: `${year}-03-01` })).profitAndLoss.months).toEqual([
+      { month: `${year}-02`, revenue: '250.25', expenses: '0.00' },
+      { month: `${year}-03`, revenue: '0.00', expenses: '400.00' },
+    ]);
     const bad = await accountant.request(PL, { from: `${year}-03-01`, to: `${year}-02-01` });
     expect(bad.errors?.[0]?.extensions?.fields?.[0]?.path).toEqual(['to']);
   });
@@ -109,6 +122,7 @@ describe('financial reports', () => {
     const reads = ['ADMIN', 'ACCOUNTANT', 'SALES_MANAGER'].includes(role);
     for (const q of [
       `{ profitAndLoss(from: "2026-01-01", to: "2026-12-31") { netIncome } }`,
+      `{ profitAndLoss(from: "2026-01-01", to: "2026-12-31") { months { month revenue } } }`,
       `{ arAging(asOf: "2026-06-30") { total } }`,
       `{ financialSummary { arOutstanding } }`,
     ]) {

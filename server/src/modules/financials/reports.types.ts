@@ -13,6 +13,18 @@ export class ProfitAndLossRow {
   amount!: string;
 }
 
+@ObjectType({ description: 'Revenue and expenses of one calendar month of a profit and loss.' })
+export class ProfitAndLossMonth {
+  @Field({ description: 'The month, "YYYY-MM".' })
+  month!: string;
+
+  @Field(() => MoneyScalar, { description: 'Revenue posted in it (within the period).' })
+  revenue!: string;
+
+  @Field(() => MoneyScalar, { description: 'Expenses posted in it (within the period).' })
+  expenses!: string;
+}
+
 @ObjectType({ description: 'Revenue, expenses and net income of a period, from posted entries.' })
 export class ProfitAndLoss {
   @Field(() => DateScalar, { description: 'First day of the period.' })
@@ -32,6 +44,12 @@ export class ProfitAndLoss {
 
   @Field(() => [ProfitAndLossRow], { description: 'Revenue accounts, then expense accounts, by number; those with no amount left out.' })
   rows!: ProfitAndLossRow[];
+
+  // Resolved only when asked for (FinancialReportsResolver.months).
+  @Field(() => [ProfitAndLossMonth], {
+    description: 'Each calendar month the period touches, oldest first, clipped to the period; months with nothing posted are zero.',
+  })
+  months?: ProfitAndLossMonth[];
 }
 
 @ObjectType({ description: 'Open invoice balances by how long past due they are.' })

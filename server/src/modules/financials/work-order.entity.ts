@@ -8,22 +8,18 @@ import { badInput, ForbiddenError } from '../../kernel/errors/errors';
 import { MoneyScalar } from '../../kernel/money';
 import { SortDirection } from '../../kernel/pagination/filters';
 import { Filterable, Sortable } from '../../kernel/records/list-inputs';
-import { definePolicy } from '../../kernel/records/policy';
 import { defineRecord, type RecordKind } from '../../kernel/records/record-kind';
 import type { Path, Values } from '../../kernel/records/record.service';
 import type { UnitOfWork } from '../../kernel/events/unit-of-work';
 import { Account, accounts, Contact, contacts } from '../crm';
 import { WorkOrderStatus } from './financial.types';
-import { FINANCIAL_READERS, FINANCIAL_WRITERS } from './ledger-account.policy';
+import { FINANCIAL_WRITERS, financialPolicy } from './ledger-account.policy';
 import { nextNumber } from './number-sequence.entity';
-import { priceWorkOrderLines, replaceWorkOrderLines, workOrderLinesOf, type PricedWorkLines } from './work-order-lines';
+import { priceWorkOrderLines, replaceWorkOrderLines, workOrderLinesOf, type WorkLinesWrite } from './work-order-lines';
 import { CreateWorkOrderInput, UpdateWorkOrderInput } from './work-order.inputs';
 
 /** DESIGN.md §3: DISPATCHER creates, updates and reads work orders (not their prices) besides the financial roles. */
-export const workOrderPolicy = definePolicy('WorkOrder', {
-  read: { all: [...FINANCIAL_READERS, Role.DISPATCHER] },
-  write: { all: [...FINANCIAL_WRITERS, Role.DISPATCHER] },
-});
+export const workOrderPolicy = financialPolicy('WorkOrder', [Role.DISPATCHER]);
 const PRICE_SETTERS: readonly string[] = FINANCIAL_WRITERS;
 
 @ObjectType({ description: 'A job for a customer: what is to be done, its lines, and where it stands.', simpleResolvers: true })
@@ -71,9 +67,6 @@ export class WorkOrder extends BaseEntity {
   total!: string;
 }
 
-// Lines priced while preparing a write, kept for writing them once the row exists.
-const priced = new WeakMap<object, PricedWorkLines>();
-
 const canSetPrices = (role: string) => PRICE_SETTERS.includes(role);
 
 /** Prices come from ADMIN and ACCOUNTANT only: a dispatcher's lines carry none. */
@@ -86,10 +79,11 @@ async function checkContact(ctx: Context, uow: UnitOfWork, contactId: string, ac
   if (contact.accountId !== accountId) throw badInput([...path, 'contactId'], 'must be a contact of the work order’s account');
 }
 
-export const workOrders: RecordKind<WorkOrder, CreateWorkOrderInput, UpdateWorkOrderInput> = defineRecord<
+export const workOrders: RecordKind<WorkOrder, CreateWorkOrderInput, UpdateWorkOrderInput, WorkLinesWrite> = defineRecord<
   WorkOrder,
   CreateWorkOrderInput,
-  UpdateWorkOrderInput
+  UpdateWorkOrderInput,
+  WorkLinesWrite
 >({
   entity: WorkOrder,
   noun: 'a work order',
@@ -109,10 +103,12 @@ export const workOrders: RecordKind<WorkOrder, CreateWorkOrderInput, UpdateWorkO
     guardPrices(requirePrincipal(ctx).role, input.lines);
     await accounts.service.requireVisible(ctx, uow, accounts, input.accountId, [...path, 'accountId']);
     if (input.contactId) await checkContact(ctx, uow, input.contactId, input.accountId, path);
-    const lines = priceWorkOrderLines(input.lines, [], canSetPrices(requirePrincipal(ctx).role));
-    priced.set(input, lines);
+    const lines = priceWorkOrderLines(input.lines, [], canSetPrices(requirePrincipal(ctx).role), path);
     const number = await nextNumber(uow, 'WO', Number(todayUtc().slice(0, 4)), 4);
-    return { number, accountId: input.accountId, contactId: input.contactId ?? null, description: input.description.trim(), total: lines.total };
+    return {
+      values: { number, accountId: input.accountId, contactId: input.contactId ?? null, description: input.description.trim(), total: lines.total },
+      children: { priced: lines, current: null },
+    };
   },
   async prepareUpdate(ctx, uow, before, input, path) {
     guardPrices(requirePrincipal(ctx).role, input.lines);
@@ -122,16 +118,13 @@ export const workOrders: RecordKind<WorkOrder, CreateWorkOrderInput, UpdateWorkO
     const contactId = input.contactId === undefined ? before.contactId : input.contactId;
     if (contactId && (input.contactId !== undefined || input.accountId !== undefined)) await checkContact(ctx, uow, contactId, accountId, path);
     const values: Values = { accountId: input.accountId, contactId: input.contactId, description: input.description?.trim() };
-    if (input.lines) {
-      const lines = priceWorkOrderLines(input.lines, await workOrderLinesOf(uow, before.id), canSetPrices(requirePrincipal(ctx).role));
-      priced.set(input, lines);
-      values.total = lines.total;
-    }
-    return values;
+    if (!input.lines) return { values };
+    const current = await workOrderLinesOf(uow, before.id);
+    const lines = priceWorkOrderLines(input.lines, current, canSetPrices(requirePrincipal(ctx).role), path);
+    return { values: { ...values, total: lines.total }, children: { priced: lines, current } };
   },
-  async writeChildren(_ctx, uow, row, input) {
-    const lines = priced.get(input);
-    return lines ? replaceWorkOrderLines(uow, row.id, lines) : null;
+  async writeChildren(_ctx, uow, row, lines) {
+    return replaceWorkOrderLines(uow, row.id, lines);
   },
   guardChange(before) {
     if ([WorkOrderStatus.COMPLETED, WorkOrderStatus.INVOICED, WorkOrderStatus.CANCELLED].includes(before.status)) {

@@ -1,9 +1,8 @@
-import DataLoader from 'dataloader';
+import type DataLoader from 'dataloader';
 import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Resolver, Root } from 'type-graphql';
 import { requirePrincipal, type Context } from '../../kernel/context';
 import { reader } from '../../kernel/data/reader';
-import { hydrate } from '../../kernel/pagination/list';
-import { SqlParams } from '../../kernel/pagination/sql';
+import { byColumnLoader } from '../../kernel/loaders/loaders';
 import { changeWorkOrderStatus, createInvoiceFromWorkOrder } from './commands/work-order.command';
 import { WorkOrderStatus } from './financial.types';
 import { Invoice, invoices } from './invoice.entity';
@@ -15,26 +14,15 @@ const ID_ARG = { description: 'Identifier of the record.' };
 const VERSION_ARG = { nullable: true, description: 'The version you last read; if the record has changed since, the write fails with CONFLICT.' };
 
 /** The invoice billing each of many work orders (the latest that is not void), in one statement per request. */
-function invoiceLoader(ctx: Context): DataLoader<string, Invoice | null> {
-  return ctx.loaders.get(
-    'Invoice.byWorkOrder',
-    () =>
-      new DataLoader<string, Invoice | null>(async (ids) => {
-        const spec = invoices.service.spec(ctx);
-        const params = new SqlParams();
-        const where = [
-          `t."workOrderId" = ANY(${params.add(ids, 'uuid[]')})`,
-          `t."status" <> 'VOID'`,
-          ...invoices.policy.readWhere(requirePrincipal(ctx))(params),
-        ];
-        const rows: Record<string, unknown>[] = await reader(ctx.ds).query(
-          `SELECT DISTINCT ON (t."workOrderId") ${spec.selectList} FROM "invoices" t WHERE ${where.join(' AND ')} ORDER BY t."workOrderId", t."createdAt" DESC`,
-          params.values,
-        );
-        const by = new Map(rows.map((r) => [r.workOrderId as string, hydrate<Invoice>(spec, r)]));
-        return ids.map((id) => by.get(id) ?? null);
-      }),
-  );
+function invoiceLoader(ctx: Context): DataLoader<string, Invoice[]> {
+  return ctx.loaders.get('Invoice.byWorkOrder', () => {
+    const scope = invoices.policy.readWhere(requirePrincipal(ctx));
+    return byColumnLoader<Invoice>(reader(ctx.ds), invoices.service.spec(ctx), 'workOrderId', {
+      where: (params) => [`t."status" <> 'VOID'`, ...scope(params)],
+      orderBy: ['t."createdAt" DESC'],
+      first: true,
+    });
+  });
 }
 
 /** Status moves and billing; the rest of a work order's fields and mutations come from the record kit. */
@@ -67,6 +55,8 @@ export class WorkOrderResolver {
 
   @FieldResolver(() => Invoice, { nullable: true, description: 'The invoice billing it (not a void one); null when none or not visible to you.' })
   invoice(@Root() w: WorkOrder, @Ctx() ctx: Context): Promise<Invoice | null> {
-    return invoiceLoader(ctx).load(w.id);
+    return invoiceLoader(ctx)
+      .load(w.id)
+      .then(([i]) => i ?? null);
   }
 }

@@ -1,6 +1,7 @@
 import type { Client, GqlResponse } from '../../../test/client';
 import { clientAs, createAccount, createContact, ROLES } from '../../../test/factories';
 import { startTestServer, TestServer } from '../../../test/server';
+import { countStatements } from '../../../test/sql-counter';
 
 let server: TestServer;
 beforeAll(async () => {
@@ -131,6 +132,54 @@ describe('work orders', () => {
     expect((await accountant.ok(BILLED, { id: wo.id })).workOrder).toMatchObject({ status: 'COMPLETED', invoice: null });
     expect((await (await clientAs(server, 'DISPATCHER')).request(BILLED, { id: wo.id })).errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
     expect((await accountant.ok(BILL, { id: wo.id })).createInvoiceFromWorkOrder.status).toBe('DRAFT');
+  });
+
+  it('bills with the work order locked before its lines are read, and one look for its invoice', async () => {
+    const accountant = await clientAs(server, 'ACCOUNTANT');
+    const wo = await workOrder(accountant, [{ description: 'Labour', quantity: '2', unitPrice: '40.00' }]);
+    await moveTo(accountant, wo.id, 'IN_PROGRESS', 'COMPLETED');
+    const { statements, result } = await countStatements(() => accountant.ok(BILL, { id: wo.id }));
+    expect(result.createInvoiceFromWorkOrder.total).toBe('80.00');
+    const locked = statements.findIndex((s) => /FROM "work_orders" t WHERE[\s\S]*FOR UPDATE/.test(s));
+    const linesRead = statements.findIndex((s) => /FROM "work_order_lines"/.test(s));
+    expect(locked).toBeGreaterThanOrEqual(0);
+    expect(locked).toBeLessThan(linesRead);
+    expect(statements.filter((s) => /FROM "invoices" WHERE "workOrderId"/.test(s))).toHaveLength(1);
+    expect(fieldError(await accountant.request(BILL, { id: 'not-an-id' }))).toEqual(['BAD_USER_INPUT', 'workOrderId']);
+    expect(code(await accountant.request(MOVE, { id: 'not-an-id', status: 'OPEN' }))).toBe('NOT_FOUND');
+  });
+
+  it('refuses line amounts and totals beyond what numeric(14,2) holds, and writes nothing', async () => {
+    const accountant = await clientAs(server, 'ACCOUNTANT');
+    const account = await createAccount(server.ds, accountant.user.id);
+    const create = (lines: Record<string, unknown>[]) => accountant.request(CREATE, { input: { accountId: account.id, description: 'Big job', lines } });
+    const half = { description: 'Half', quantity: '1', unitPrice: '600000000000.00' };
+    expect(fieldError(await create([{ description: 'Huge', quantity: '999999', unitPrice: '999999999999.00' }]))).toEqual([
+      'BAD_USER_INPUT',
+      'input.lines.0.unitPrice',
+    ]);
+    expect(fieldError(await create([half, half]))).toEqual(['BAD_USER_INPUT', 'input.lines']);
+    const [{ n }] = await server.ds.query(`SELECT count(*)::int AS n FROM "work_orders" WHERE "accountId" = $1`, [account.id]);
+    expect(n).toBe(0);
+  });
+
+  it('writes a new work order’s lines without reading or deleting any, and reads them once to change them', async () => {
+    const accountant = await clientAs(server, 'ACCOUNTANT');
+    const account = await createAccount(server.ds, accountant.user.id);
+    const lineStatements = async (query: string, variables: Record<string, unknown>) => {
+      const { result, statements } = await countStatements(() => accountant.ok(query, variables));
+      return { result, lines: statements.filter((s) => /"work_order_lines"/.test(s)).map((s) => s.trim().split(/\s/)[0]) };
+    };
+    const lines = [{ description: 'Labour', quantity: '2', unitPrice: '90.00' }];
+    const created = await lineStatements(`mutation($input: CreateWorkOrderInput!) { createWorkOrder(input: $input) { id } }`, {
+      input: { accountId: account.id, description: 'No hot water', lines },
+    });
+    expect(created.lines).toEqual(['INSERT']);
+    const changed = await lineStatements(`mutation($id: ID!, $input: UpdateWorkOrderInput!) { updateWorkOrder(id: $id, input: $input) { id } }`, {
+      id: created.result.createWorkOrder.id,
+      input: { lines: [...lines, { description: 'Valve', quantity: '1' }] },
+    });
+    expect(changed.lines).toEqual(['SELECT', 'DELETE', 'INSERT']);
   });
 
   it('takes an on-site contact of its own account only', async () => {

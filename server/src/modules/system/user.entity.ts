@@ -70,11 +70,13 @@ export const users = defineRecord<User, CreateUserInput, UpdateUserInput>({
     const taken = await uow.manager.query(`SELECT 1 FROM "users" WHERE lower("email") = $1`, [email]);
     if (taken.length) throw badInput([...path, 'email'], 'is already used by another user');
     return {
-      email,
-      name: input.name.trim(),
-      role: input.role,
-      phone: input.phone ? normalizePhone(input.phone) : null,
-      passwordHash: await hashPassword(input.password),
+      values: {
+        email,
+        name: input.name.trim(),
+        role: input.role,
+        phone: input.phone ? normalizePhone(input.phone) : null,
+        passwordHash: await hashPassword(input.password),
+      },
     };
   },
   async prepareUpdate(ctx, uow, before, input, path) {
@@ -88,10 +90,12 @@ export const users = defineRecord<User, CreateUserInput, UpdateUserInput>({
       await uow.manager.query(`UPDATE "api_keys" SET "revokedAt" = now() WHERE "userId" = $1 AND "revokedAt" IS NULL`, [before.id]);
     }
     return {
-      name: input.name?.trim(),
-      phone: input.phone === null ? null : input.phone ? normalizePhone(input.phone) : undefined,
-      role: input.role ?? undefined,
-      active: input.active ?? undefined,
+      values: {
+        name: input.name?.trim(),
+        phone: input.phone === null ? null : input.phone ? normalizePhone(input.phone) : undefined,
+        role: input.role ?? undefined,
+        active: input.active ?? undefined,
+      },
     };
   },
 });

@@ -146,7 +146,7 @@ export const tasks: RecordKind<Task, CreateTaskInput, UpdateTaskInput> = defineR
   },
   prepareCreate: async (ctx, uow, input, path) => {
     await checkRelated(ctx, uow, input, path);
-    return { ...taskValues(input), notes: input.notes?.trim() ?? null, done: false };
+    return { values: { ...taskValues(input), notes: input.notes?.trim() ?? null, done: false } };
   },
   prepareUpdate: async (ctx, uow, before, input, path) => {
     if (input.title === null) throw badInput([...path, 'title'], 'cannot be cleared');
@@ -156,6 +156,6 @@ export const tasks: RecordKind<Task, CreateTaskInput, UpdateTaskInput> = defineR
     // completedAt follows done: set when it is completed, cleared when it opens again.
     if (input.done === true && !before.done) Object.assign(values, { done: true, completedAt: new Date() });
     if (input.done === false && before.done) Object.assign(values, { done: false, completedAt: null });
-    return values;
+    return { values };
   },
 });

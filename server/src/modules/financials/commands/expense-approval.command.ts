@@ -1,8 +1,7 @@
 import { requirePrincipal, type Context } from '../../../kernel/context';
 import { ActivityAction } from '../../../kernel/activity/activity-log.entity';
-import { badInput, NotFoundError } from '../../../kernel/errors/errors';
+import { badInput } from '../../../kernel/errors/errors';
 import { inTransaction } from '../../../kernel/events/unit-of-work';
-import { isUuid } from '../../../kernel/ids';
 import { Expense, expenses } from '../expense.entity';
 import { ExpenseStatus } from '../financial.types';
 import { LedgerSystemRole } from '../ledger-account-type';
@@ -11,7 +10,6 @@ import { requiredReason } from './reason';
 import { postSystemEntry, systemAccounts } from './post-journal-entry.command';
 
 async function lockSubmitted(ctx: Context, uow: Parameters<Parameters<typeof inTransaction>[1]>[0], id: string): Promise<Expense> {
-  if (!isUuid(id)) throw new NotFoundError('Expense', id);
   const expense = await expenses.service.lockForWrite(ctx, uow, id);
   if (expense.status !== ExpenseStatus.SUBMITTED) throw badInput(['id'], `The expense is already ${expense.status.toLowerCase()}`);
   return expense;

@@ -1,10 +1,11 @@
 import { todayUtc } from '../../../kernel/calendar-date';
-import type { Context } from '../../../kernel/context';
+import { requirePrincipal, type Context } from '../../../kernel/context';
 import { ActivityAction } from '../../../kernel/activity/activity-log.entity';
 import { badInput } from '../../../kernel/errors/errors';
 import { inTransaction, type UnitOfWork } from '../../../kernel/events/unit-of-work';
-import { isUuid } from '../../../kernel/ids';
+import { lockRow } from '../../../kernel/data/rows';
 import { fromMinor, toMinor } from '../../../kernel/money';
+import type { Path } from '../../../kernel/records/record.service';
 import { validateInput } from '../../../kernel/validation';
 import { accounts } from '../../crm';
 import { Invoice, invoices } from '../invoice.entity';
@@ -26,9 +27,12 @@ const line = (ledgerAccountId: string, side: 'debit' | 'credit', amount: string,
   description,
 });
 
-async function lockInvoice(ctx: Context, uow: UnitOfWork, id: string, path: (string | number)[] = ['id']): Promise<Invoice> {
-  if (!isUuid(id)) throw badInput(path, 'Invoice not found');
-  return invoices.service.lockForWrite(ctx, uow, id);
+/** Locks an invoice the caller may write: NOT_FOUND when missing, or bad input at `inputPath` when the id is an input field. */
+async function lockInvoice(ctx: Context, uow: UnitOfWork, id: string, inputPath?: Path): Promise<Invoice> {
+  if (!inputPath) return invoices.service.lockForWrite(ctx, uow, id);
+  const row = await lockRow<Invoice>(uow.manager, invoices.service.spec(ctx), id, { where: invoices.policy.writeWhere(requirePrincipal(ctx)) });
+  if (!row) throw badInput(inputPath, 'Invoice not found');
+  return row;
 }
 
 /**
@@ -39,10 +43,11 @@ async function lockInvoice(ctx: Context, uow: UnitOfWork, id: string, path: (str
 export function issueInvoice(ctx: Context, id: string, issueDate = todayUtc()): Promise<Invoice> {
   return inTransaction(ctx, async (uow) => {
     const draft = await lockInvoice(ctx, uow, id);
-    if (draft.status !== InvoiceStatus.DRAFT) throw badInput(['id'], `${draft.number} is already issued`);
-    const [{ n }] = await uow.manager.query(`SELECT count(*)::int AS n FROM "invoice_lines" WHERE "invoiceId" = $1`, [id]);
-    if (!n) throw badInput(['id'], 'An invoice needs at least one line to issue');
-    if (toMinor(String(draft.total)) <= 0n) throw badInput(['id'], 'An invoice needs a total above zero to issue');
+    if (draft.status !== InvoiceStatus.DRAFT) {
+      throw badInput(['id'], `${draft.number ?? 'The invoice'} is already ${draft.status.toLowerCase().replace('_', ' ')}`);
+    }
+    // A total above zero implies lines.
+    if (toMinor(String(draft.total)) <= 0n) throw badInput(['id'], 'An invoice needs lines and a total above zero to issue');
     await accounts.service.requireVisible(ctx, uow, accounts, draft.accountId, ['id']);
     const number = await nextNumber(uow, 'INV', Number(issueDate.slice(0, 4)), 4);
     const {
@@ -84,9 +89,7 @@ export function voidInvoice(ctx: Context, id: string, reason: string, on = today
 export function recordPayment(ctx: Context, input: RecordPaymentInput): Promise<Payment> {
   return inTransaction(ctx, async (uow) => {
     await validateInput(input, ['input']);
-    const invoice = await lockInvoice(ctx, uow, input.invoiceId, ['input', 'invoiceId']).catch((err) => {
-      throw err?.extensions?.code === 'NOT_FOUND' ? badInput(['input', 'invoiceId'], 'Invoice not found') : err;
-    });
+    const invoice = await lockInvoice(ctx, uow, input.invoiceId, ['input', 'invoiceId']);
     if (invoice.status !== InvoiceStatus.ISSUED && invoice.status !== InvoiceStatus.PARTIALLY_PAID) {
       throw badInput(
         ['input', 'invoiceId'],

@@ -1,10 +1,10 @@
 import type { Context } from '../../../kernel/context';
 import { ActivityAction } from '../../../kernel/activity/activity-log.entity';
-import { badInput, NotFoundError } from '../../../kernel/errors/errors';
+import { badInput } from '../../../kernel/errors/errors';
 import { inTransaction, type UnitOfWork } from '../../../kernel/events/unit-of-work';
-import { isUuid } from '../../../kernel/ids';
 import { toMinor } from '../../../kernel/money';
-import type { Path } from '../../../kernel/records/record.service';
+import type { Path, Values } from '../../../kernel/records/record.service';
+import { updateRow } from '../../../kernel/data/rows';
 import { assertPeriodOpen } from '../financial-settings.service';
 import { JournalEntry, journalEntries } from '../journal-entry.entity';
 import type { JournalLineInput } from '../journal-entry.inputs';
@@ -32,15 +32,15 @@ export async function postLocked(ctx: Context, uow: UnitOfWork, draft: JournalEn
     totalDebit: lines.reduce((s, l) => s + toMinor(String(l.debit)), 0n),
     totalCredit: lines.reduce((s, l) => s + toMinor(String(l.credit)), 0n),
   });
-  if (toMinor(String(draft.totalDebit)) === 0n) throw badInput(['id'], 'A journal entry needs amounts above zero to post');
-  const [inactive] = await uow.manager.query(
-    `SELECT a."code" FROM "journal_lines" l JOIN "ledger_accounts" a ON a."id" = l."ledgerAccountId" WHERE l."entryId" = $1 AND NOT a."active" LIMIT 1`,
-    [draft.id],
-  );
+  const inactive = lines.find((l) => !l.active);
   if (inactive) throw badInput(['id'], `Ledger account ${inactive.code} is inactive: new postings may not use it`);
-  await assertPeriodOpen(uow, draft.date, datePath);
-  const number = await nextNumber(uow, 'JE', Number(draft.date.slice(0, 4)), 5);
-  return journalEntries.service.applyUpdate(ctx, uow, draft, { status: JournalStatus.POSTED, number, postedAt: new Date() }, null, ActivityAction.POSTED);
+  return journalEntries.service.applyUpdate(ctx, uow, draft, await postedValues(uow, draft.date, datePath), null, ActivityAction.POSTED);
+}
+
+/** What posting sets once the period is checked open: the number (gapless per year of the date), status and time. */
+async function postedValues(uow: UnitOfWork, date: string, datePath: Path): Promise<Values> {
+  await assertPeriodOpen(uow, date, datePath);
+  return { status: JournalStatus.POSTED, number: await nextNumber(uow, 'JE', Number(date.slice(0, 4)), 5), postedAt: new Date() };
 }
 
 export function postJournalEntry(ctx: Context, id: string): Promise<JournalEntry> {
@@ -55,22 +55,37 @@ export interface SystemPosting {
   reversalOfId?: string;
 }
 
-/** A posted entry written by a business event (an invoice, a payment, ...) in its transaction. */
-export async function postSystemEntry(ctx: Context, uow: UnitOfWork, posting: SystemPosting, datePath: Path = ['id']): Promise<JournalEntry> {
-  const draft = await journalEntries.service.createIn(ctx, uow, { date: posting.date, memo: posting.memo, lines: posting.lines }, ['input'], {
-    source: posting.source,
-    reversalOfId: posting.reversalOfId ?? null,
-  });
-  return postLocked(ctx, uow, draft, datePath);
+/**
+ * A posted entry written by a business event (an invoice, a payment, ...) in its transaction: its
+ * lines checked as a draft's, then balanced, and posted — one activity entry, POSTED. (It is
+ * inserted as a draft and posted with its lines in: the database refuses lines added to a posted entry.)
+ */
+export function postSystemEntry(ctx: Context, uow: UnitOfWork, posting: SystemPosting, datePath: Path = ['id']): Promise<JournalEntry> {
+  const input = { date: posting.date, memo: posting.memo, lines: posting.lines };
+  return journalEntries.service.createIn(
+    ctx,
+    uow,
+    input,
+    ['input'],
+    { source: posting.source, reversalOfId: posting.reversalOfId ?? null },
+    {
+      action: ActivityAction.POSTED,
+      finish: async (draft) => {
+        checkBalanced({ lines: posting.lines, totalDebit: toMinor(String(draft.totalDebit)), totalCredit: toMinor(String(draft.totalCredit)) });
+        return updateRow<JournalEntry>(uow.manager, journalEntries.service.spec(ctx), draft.id, await postedValues(uow, draft.date, datePath));
+      },
+    },
+  );
 }
 
 /**
  * Reverses a posted entry with its mirror image (debits and credits swapped) posted on `date`; the
- * two are linked both ways and the original stays as it was.
+ * two are linked both ways and the original stays as it was. `byPerson` refuses what a business
+ * event posted (see reverseJournalEntry).
  */
-export async function reverseIn(ctx: Context, uow: UnitOfWork, id: string, date: string, memo?: string): Promise<JournalEntry> {
-  if (!isUuid(id)) throw new NotFoundError('JournalEntry', id);
+export async function reverseIn(ctx: Context, uow: UnitOfWork, id: string, date: string, memo?: string, byPerson = false): Promise<JournalEntry> {
   const original = await journalEntries.service.lockForWrite(ctx, uow, id);
+  if (byPerson) await guardEventPosting(uow, original);
   if (original.status !== JournalStatus.POSTED) throw badInput(['id'], 'Only a posted entry is reversed; a draft is changed or deleted');
   const [taken] = await uow.manager.query(`SELECT "number" FROM "journal_entries" WHERE "reversalOfId" = $1`, [id]);
   if (taken) throw badInput(['id'], `${original.number} is already reversed by ${taken.number}`);
@@ -101,19 +116,14 @@ const EVENT_SOURCES = new Set<JournalSource>([JournalSource.INVOICE, JournalSour
  * invoice reverses its posting), so only entries people made — and their reversals — are reversed here.
  */
 export function reverseJournalEntry(ctx: Context, id: string, date: string): Promise<JournalEntry> {
-  return inTransaction(ctx, async (uow) => {
-    if (isUuid(id)) {
-      const [row] = await uow.manager.query(
-        `SELECT e."source", o."source" AS "originalSource" FROM "journal_entries" e LEFT JOIN "journal_entries" o ON o."id" = e."reversalOfId" WHERE e."id" = $1`,
-        [id],
-      );
-      if (row && (EVENT_SOURCES.has(row.source) || EVENT_SOURCES.has(row.originalSource))) {
-        throw badInput(
-          ['id'],
-          `This entry was posted by ${String(row.originalSource ?? row.source).toLowerCase()} work: undo it there (e.g. void the invoice)`,
-        );
-      }
-    }
-    return reverseIn(ctx, uow, id, date);
-  });
+  return inTransaction(ctx, (uow) => reverseIn(ctx, uow, id, date, undefined, true));
+}
+
+/** Refuses a locked entry a business event posted, or the reversal of one (voiding an invoice posts that). */
+async function guardEventPosting(uow: UnitOfWork, entry: JournalEntry): Promise<void> {
+  let source = entry.source;
+  if (!EVENT_SOURCES.has(source) && entry.reversalOfId) {
+    [{ source }] = await uow.manager.query(`SELECT "source" FROM "journal_entries" WHERE "id" = $1`, [entry.reversalOfId]);
+  }
+  if (EVENT_SOURCES.has(source)) throw badInput(['id'], `This entry was posted by ${source.toLowerCase()} work: undo it there (e.g. void the invoice)`);
 }

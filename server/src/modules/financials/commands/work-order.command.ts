@@ -1,13 +1,12 @@
-import { todayUtc } from '../../../kernel/calendar-date';
+import { addDays, todayUtc } from '../../../kernel/calendar-date';
 import type { Context } from '../../../kernel/context';
 import { ActivityAction } from '../../../kernel/activity/activity-log.entity';
-import { badInput, NotFoundError } from '../../../kernel/errors/errors';
+import { badInput } from '../../../kernel/errors/errors';
 import { inTransaction, type UnitOfWork } from '../../../kernel/events/unit-of-work';
-import { isUuid } from '../../../kernel/ids';
 import { lockRow } from '../../../kernel/data/rows';
 import { WorkOrderStatus } from '../financial.types';
 import { Invoice, invoices } from '../invoice.entity';
-import { checkWorkOrderToBill } from '../work-order-billing';
+import { activeInvoiceOf, visibleWorkOrder } from '../work-order-billing';
 import { workOrderLinesOf } from '../work-order-lines';
 import { WorkOrder, workOrders } from '../work-order.entity';
 
@@ -25,7 +24,6 @@ const MOVES: Record<WorkOrderStatus, WorkOrderStatus[]> = {
 
 export function changeWorkOrderStatus(ctx: Context, id: string, status: WorkOrderStatus, expectedVersion: number | null): Promise<WorkOrder> {
   return inTransaction(ctx, async (uow) => {
-    if (!isUuid(id)) throw new NotFoundError('WorkOrder', id);
     const before = await workOrders.service.lockForWrite(ctx, uow, id);
     if (status === before.status) return workOrders.service.applyUpdate(ctx, uow, before, {}, expectedVersion);
     if (!MOVES[before.status].includes(status)) {
@@ -38,7 +36,7 @@ export function changeWorkOrderStatus(ctx: Context, id: string, status: WorkOrde
       );
     }
     if (before.status === COMPLETED) {
-      const [billed] = await uow.manager.query(`SELECT "number" FROM "invoices" WHERE "workOrderId" = $1 AND "status" <> 'VOID' LIMIT 1`, [id]);
+      const billed = await activeInvoiceOf(uow, id);
       if (billed) throw badInput(['status'], `${before.number} is billed by ${billed.number ?? 'a draft invoice'}: void or delete that first`);
     }
     return workOrders.service.applyUpdate(
@@ -55,25 +53,24 @@ export function changeWorkOrderStatus(ctx: Context, id: string, status: WorkOrde
 /** A draft invoice of a completed work order's lines (every line must be priced), due in 30 days. */
 export function createInvoiceFromWorkOrder(ctx: Context, workOrderId: string): Promise<Invoice> {
   return inTransaction(ctx, async (uow) => {
-    if (!isUuid(workOrderId)) throw badInput(['workOrderId'], 'WorkOrder not found');
-    const wo = await checkWorkOrderToBill(ctx, uow, workOrderId, null, ['workOrderId']);
+    // Locked first, so the lines billed are the completed order's; creating the invoice checks it may be billed.
+    const wo = await visibleWorkOrder(ctx, uow, workOrderId, ['workOrderId']);
     const lines = await workOrderLinesOf(uow, workOrderId);
     if (!lines.length) throw badInput(['workOrderId'], `${wo.number} has no lines to bill`);
     const unpriced = lines.findIndex((l) => l.unitPrice == null);
     if (unpriced >= 0) throw badInput(['workOrderId'], `Line ${unpriced + 1} of ${wo.number} has no price yet`);
-    const due = new Date(`${todayUtc()}T00:00:00Z`);
-    due.setUTCDate(due.getUTCDate() + 30);
     return invoices.service.createIn(
       ctx,
       uow,
       {
         accountId: wo.accountId,
         workOrderId,
-        dueDate: due.toISOString().slice(0, 10),
+        dueDate: addDays(todayUtc(), 30),
         taxRate: '0',
         lines: lines.map((l) => ({ description: l.description, quantity: String(l.quantity), unitPrice: String(l.unitPrice) })),
       },
-      ['workOrderId'],
+      // Rooted at the arguments: the billing check reports at `workOrderId`, this mutation's argument.
+      [],
     );
   });
 }
