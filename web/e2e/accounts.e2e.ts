@@ -1,6 +1,6 @@
 import type { Browser, Page } from 'puppeteer-core';
 import { seriousViolations } from './axe';
-import { BASE_URL, DEMO, launchBrowser, openSession as openBrowserSession, screenshot, signIn, withScreenshots } from './browser';
+import { BASE_URL, DEMO, heading, inDialog, launchBrowser, openSession as openBrowserSession, retype, screenshot, signIn, withScreenshots } from './browser';
 
 // Signing in, axe runs and dialogs take a while on a busy two-core machine; jest applies only the root
 // testTimeout (30 s), not the e2e project's own.
@@ -11,18 +11,6 @@ const shot = async (page: Page, name: string) => {
   if (process.env.E2E_SCREENSHOTS) await screenshot(page, name);
 };
 
-const inDialog = (name: string) => `[role="dialog"] ::-p-aria([name="${name}"][role="textbox"])`;
-
-/** Replaces a field's text by keyboard (Locator.fill appends to a React-controlled field that has text). */
-async function retype(page: Page, selector: string, text: string) {
-  await page.locator(selector).click();
-  await page.keyboard.down('Control');
-  await page.keyboard.press('KeyA');
-  await page.keyboard.up('Control');
-  await page.keyboard.press('Backspace');
-  await page.keyboard.type(text);
-}
-
 /** Counts the GraphQL operations of a name the page sends. */
 function countOperations(page: Page, operation: string): () => number {
   let count = 0;
@@ -31,8 +19,6 @@ function countOperations(page: Page, operation: string): () => number {
   });
   return () => count;
 }
-
-const heading = (page: Page) => page.$eval('main h1', (h) => h.textContent);
 
 /** A fresh session whose waits allow for the same slowness (typing into a field can take seconds). */
 async function openSession(b: Browser) {

@@ -1,6 +1,6 @@
 import type { Browser, Page } from 'puppeteer-core';
 import { seriousViolations } from './axe';
-import { BASE_URL, DEMO, graphql, launchBrowser, openSession as openBrowserSession, screenshot, signIn, withScreenshots } from './browser';
+import { BASE_URL, DEMO, graphql, inDialog, launchBrowser, openSession as openBrowserSession, retype, screenshot, signIn, withScreenshots } from './browser';
 
 // E2E_SCREENSHOTS=1 saves pictures of the screens (web/test-results/screenshots) for a visual check.
 const shot = async (page: Page, name: string) => {
@@ -18,8 +18,6 @@ const api = (query: string, bearer?: string, variables?: Record<string, unknown>
 const ME = '{ me { id } }';
 const LOGIN = 'mutation ($email: String!, $password: String!) { login(email: $email, password: $password) { token } }';
 
-const inDialog = (name: string, role: string) => `[role="dialog"] ::-p-aria([name="${name}"][role="${role}"])`;
-
 async function chooseOption(page: Page, combobox: string, option: string) {
   await page.locator(combobox).click();
   await page.locator(`::-p-aria([name="${option}"][role="option"])`).click();
@@ -31,13 +29,7 @@ async function chooseOption(page: Page, combobox: string, option: string) {
 async function filterUsers(page: Page, text: string) {
   // A closing dialog's fading backdrop would take the click meant for the field.
   await page.waitForSelector('[role="dialog"]', { hidden: true });
-  // Replaced by keyboard: Locator.fill appends to a React-controlled field that already has text.
-  await page.locator('::-p-aria(Filter users by name)').click();
-  await page.keyboard.down('Control');
-  await page.keyboard.press('KeyA');
-  await page.keyboard.up('Control');
-  await page.keyboard.press('Backspace');
-  await page.keyboard.type(text);
+  await retype(page, '::-p-aria(Filter users by name)', text);
   await page.waitForFunction((t) => new URLSearchParams(location.search).get('q') === t, {}, text);
   await page.waitForFunction(
     (t) => {

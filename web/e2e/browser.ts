@@ -70,6 +70,22 @@ export async function signIn(page: Page, email: string, password = DEMO_PASSWORD
   await page.waitForSelector('nav[aria-label="Main navigation"], button[aria-label="Open navigation"]');
 }
 
+/** A field of the open dialog by its accessible name (a textbox unless another role is given). */
+export const inDialog = (name: string, role = 'textbox') => `[role="dialog"] ::-p-aria([name="${name}"][role="${role}"])`;
+
+/** The page's main heading. */
+export const heading = (page: Page) => page.$eval('main h1', (h) => h.textContent ?? '');
+
+/** Replaces a field's text by keyboard (Locator.fill appends to a React-controlled field that has text). */
+export async function retype(page: Page, selector: string, text: string): Promise<void> {
+  await page.locator(selector).click();
+  await page.keyboard.down('Control');
+  await page.keyboard.press('KeyA');
+  await page.keyboard.up('Control');
+  await page.keyboard.press('Backspace');
+  await page.keyboard.type(text);
+}
+
 /** Text of the elements matching a selector. */
 export async function texts(page: Page, selector: string): Promise<string[]> {
   return page.$$eval(selector, (els) => els.map((e) => (e.textContent ?? '').trim()));

@@ -1,6 +1,6 @@
 import type { Browser, ElementHandle } from 'puppeteer-core';
 import { seriousViolations } from './axe';
-import { BASE_URL, DEMO, launchBrowser, openSession, signIn, withScreenshots, type Session } from './browser';
+import { BASE_URL, DEMO, heading, inDialog, launchBrowser, openSession, retype, signIn, withScreenshots, type Session } from './browser';
 
 // Signing in, axe runs and dialogs take a while on a busy two-core machine.
 jest.setTimeout(180_000);
@@ -12,8 +12,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await browser?.close();
 });
-
-const inDialog = (name: string) => `[role="dialog"] ::-p-aria([name="${name}"][role="textbox"])`;
 
 describe('the chart of accounts', () => {
   it('an accountant adds an account grouped under another while a manager reads the chart, and a rep has no such screen', async () => {
@@ -109,8 +107,6 @@ async function pickAccount(page: Session['page'], name: string, code: string, la
   await (option.asElement() as ElementHandle<Element>).click();
   expect(await picker.evaluate((el) => (el as HTMLInputElement).value)).toBe(label);
 }
-
-const heading = (page: Session['page']) => page.$eval('main h1', (h) => h.textContent ?? '');
 
 describe('the journal', () => {
   it('an accountant writes a two-line entry, sees it balance, saves the draft, posts it and reverses it', async () => {
@@ -262,15 +258,6 @@ describe('invoices', () => {
   });
 });
 
-/** Replaces a field's text (Locator.fill may append to a React-controlled field that already has some). */
-async function replaceText(page: Session['page'], selector: string, text: string): Promise<void> {
-  await page.locator(selector).click();
-  await page.keyboard.down('Control');
-  await page.keyboard.press('a');
-  await page.keyboard.up('Control');
-  await page.keyboard.type(text);
-}
-
 /** Clicks a command on a record's page and waits until the page shows the status it moved to. */
 async function move(page: Session['page'], command: string, status: string): Promise<void> {
   await page.locator(`main ::-p-aria([name="${command}"][role="button"])`).click();
@@ -299,7 +286,7 @@ describe('work orders', () => {
       await first!.click();
       await page.locator('[role="dialog"] ::-p-aria([name="Description"][role="textbox"])').fill('The boiler pump has failed');
       await page.locator(inDialog('Description 1')).fill(job);
-      await replaceText(page, inDialog('Quantity 1'), '2');
+      await retype(page, inDialog('Quantity 1'), '2');
       expect(await page.$('[role="dialog"] ::-p-aria([name="Unit price 1"][role="textbox"])')).toBeNull();
       expect(await seriousViolations(page)).toEqual([]);
       await page.locator('[role="dialog"] ::-p-aria(Create work order)').click();

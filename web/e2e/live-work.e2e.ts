@@ -1,5 +1,5 @@
 import type { Browser, Page } from 'puppeteer-core';
-import { BASE_URL, DEMO, graphqlOk, launchBrowser, openSession, signIn, tokenOf, withScreenshots } from './browser';
+import { BASE_URL, DEMO, graphqlOk, launchBrowser, openSession, retype, signIn, tokenOf, withScreenshots } from './browser';
 
 // Live updates must never destroy what a user is doing: an open form keeps what they typed, a list
 // keeps the pages they loaded and where they scrolled.
@@ -18,16 +18,6 @@ const UPDATE_ACCOUNT = 'mutation($id: ID!, $input: UpdateAccountInput!) { update
 
 async function waitForFeedLive(page: Page) {
   await page.waitForFunction(() => document.querySelector('section[aria-label="Activity feed"]')?.textContent?.includes('Live'));
-}
-
-/** Replaces a field's text by keyboard (Locator.fill appends to a React-controlled field that has text). */
-async function retype(page: Page, selector: string, text: string) {
-  await page.locator(selector).click();
-  await page.keyboard.down('Control');
-  await page.keyboard.press('KeyA');
-  await page.keyboard.up('Control');
-  await page.keyboard.press('Backspace');
-  await page.keyboard.type(text);
 }
 
 const nameField = `[role="dialog"] ${aria('textbox', 'Name')}`;

@@ -24,18 +24,29 @@ interface FieldError {
   message?: string;
 }
 
+/** The field errors a BAD_USER_INPUT carries, each with its whole input path (e.g. `input.lines.0.quantity`). */
+export function fieldErrors(error: unknown): { path: unknown[]; message: string }[] {
+  if (!CombinedGraphQLErrors.is(error)) return [];
+  return error.errors.flatMap((e) =>
+    ((e.extensions?.fields ?? []) as FieldError[]).flatMap((f) => (f.message ? [{ path: f.path ?? [], message: f.message }] : [])),
+  );
+}
+
+/** The field an error path is about: its last named segment other than `input`. */
+export function fieldName(path: unknown[]): string | undefined {
+  const name = [...path].reverse().find((p) => typeof p === 'string' && p !== 'input');
+  return typeof name === 'string' ? name : undefined;
+}
+
 /** Maps any error from Apollo to a message chosen by its code; never shows raw server text except validation messages. */
 export function describeError(error: unknown): UserFacingError {
   if (CombinedGraphQLErrors.is(error)) {
     const first = error.errors[0];
     const code = String(first?.extensions?.code ?? 'INTERNAL_SERVER_ERROR');
     const fields: Record<string, string> = {};
-    for (const e of error.errors) {
-      const list = (e.extensions?.fields ?? []) as FieldError[];
-      for (const f of list) {
-        const name = [...(f.path ?? [])].reverse().find((p) => typeof p === 'string' && p !== 'input');
-        if (typeof name === 'string' && f.message && !fields[name]) fields[name] = f.message;
-      }
+    for (const f of fieldErrors(error)) {
+      const name = fieldName(f.path);
+      if (name !== undefined && !fields[name]) fields[name] = f.message;
     }
     let message = MESSAGES[code] ?? MESSAGES.INTERNAL_SERVER_ERROR;
     // A BAD_USER_INPUT without field details (e.g. "lostReason is required") carries a message meant for people.

@@ -1,7 +1,7 @@
 import Box from '@mui/material/Box';
 
 /** Hidden from sight, not from screen readers. */
-export const visuallyHidden = {
+const visuallyHidden = {
   position: 'absolute',
   width: '1px',
   height: '1px',

@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { act, configure, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { GraphQLError } from 'graphql';
+import { CombinedGraphQLErrors } from '@apollo/client/errors';
 import { UpdateAccountDocument, type AccountFullFragment, type FeedEntryFragment } from '../../gql/graphql';
 import { loadScreens } from '../../app/registry';
 import { StaticFeedProvider } from '../../features/activity/FeedProvider';
@@ -178,5 +179,37 @@ describe('field arrays', () => {
         { description: 'Parts', amount: '80.00' },
       ],
     });
+  });
+
+  it('says what is wrong with a line above the fields, from the column labels, while other fields keep their own message', async () => {
+    const refusal = new CombinedGraphQLErrors({
+      errors: [
+        {
+          message: 'The input is invalid',
+          extensions: {
+            code: 'BAD_USER_INPUT',
+            fields: [
+              { path: ['input', 'lines', 1, 'amount'], message: 'must be above zero' },
+              { path: ['input', 'lines', 0, 'description'], message: 'A line needs words' },
+              { path: ['input', 'lines', 0, 'amount'], message: 'is too big' },
+              { path: ['input', 'memo'], message: 'is too long' },
+            ],
+          },
+        },
+      ],
+    });
+    const save = jest.fn().mockRejectedValue(refusal);
+    const form = { ...lines.form!, fields: [{ kind: 'text', name: 'memo', label: 'Memo', max: 100 } as const, ...lines.form!.fields], save };
+    renderScreen(<EntityFormDialog typeName="Invoice" screens={{ form }} open onClose={() => undefined} onSaved={() => undefined} />);
+    const user = userEvent.setup({ delay: null });
+    await user.click(screen.getByRole('button', { name: 'Add line' }));
+    await user.type(screen.getByLabelText(/Description 1/), 'Labour');
+    await user.type(screen.getByLabelText(/Amount 1/), '5');
+    await user.click(screen.getByRole('button', { name: 'Create invoice' }));
+    // In the order of the columns, the first message of each; a sentence stands as it is.
+    expect(await screen.findByRole('alert')).toHaveTextContent('A line needs attention: A line needs words; Amount must be above zero');
+    expect(screen.getByText('is too long')).toBeInTheDocument();
+    expect(screen.getByLabelText(/Memo/)).toHaveAttribute('aria-invalid', 'true');
+    expect(screen.getByLabelText(/Amount 1/)).not.toHaveAttribute('aria-invalid', 'true');
   });
 });

@@ -8,6 +8,7 @@ import { useNotify } from '../Notifications';
 import { forgetLists } from './forget-lists';
 import { formSchema } from './form-schema';
 import { FormFields, initialValue, inputKey, type FieldDef } from './form-fields';
+import { explainLineErrors } from './line-errors';
 import { RecordDialog } from './RecordDialog';
 import { declaredVariables, useKitContext } from './useKitContext';
 import type { AnyRecord, EntityScreens, FormContext } from './types';
@@ -28,8 +29,9 @@ export interface EntityFormDialogProps {
 
 /**
  * The create/edit dialog of a type, from its form descriptor: react-hook-form with the zod schema
- * the fields declare; server field errors land on the fields. Each opening starts a fresh form from
- * the record as it was then, so a refetch behind the dialog never resets what the user typed.
+ * the fields declare; server field errors land on the fields (those about lines, in one sentence above
+ * them). Each opening starts a fresh form from the record as it was then, so a refetch behind the
+ * dialog never resets what the user typed.
  */
 export function EntityFormDialog(p: EntityFormDialogProps) {
   const [session, setSession] = useState(0);
@@ -129,7 +131,9 @@ function FormBody({ typeName, screens, open, record, presets, onClose, onSaved, 
     } catch (err) {
       saving.current = false;
       const described = describeError(err);
-      const mapped = form.mapError?.(described, ctx) ?? described;
+      // Errors about lines read as one sentence above the fields, shown even when other fields have theirs.
+      const explained = explainLineErrors(err, described, fields);
+      const mapped = form.mapError?.(explained, ctx) ?? explained;
       const byInput = new Map(fields.map((f) => [inputKey(f) ?? f.name, f.name]));
       let placed = false;
       for (const [key, message] of Object.entries(mapped.fields)) {
@@ -138,7 +142,7 @@ function FormBody({ typeName, screens, open, record, presets, onClose, onSaved, 
         methods.setError(name, { type: 'server', message });
         placed = true;
       }
-      if (!placed || mapped.code !== 'BAD_USER_INPUT') setFormError(mapped);
+      if (!placed || mapped.code !== 'BAD_USER_INPUT' || explained !== described) setFormError(mapped);
     }
   });
 

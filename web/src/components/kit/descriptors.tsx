@@ -4,7 +4,7 @@ import Link from '@mui/material/Link';
 import { recordPath } from '../../app/registry';
 import { formatPhone, phoneHref, phoneInputText } from './phone';
 import type { FieldDef } from './form-fields';
-import type { AnyRecord, ColumnDef, FilterDef, PickerOption } from './types';
+import type { AnyRecord, ColumnDef, FilterDef, KitContext, PickerOption } from './types';
 
 /* Pieces many entities' descriptors share. */
 
@@ -33,6 +33,14 @@ export function option(ref: { id: string; name: string } | null | undefined): Pi
   return ref ? { id: ref.id, label: ref.name } : null;
 }
 
+/**
+ * The signed-in user as a new record's owner or assignee, when their role may hold the type's
+ * records (the server refuses any other); otherwise nobody, for the user to pick.
+ */
+export function selfIfHolder(ctx: KitContext, type: string): PickerOption | null {
+  return ctx.caps.holderRoles(type).includes(ctx.me.role) ? { id: ctx.me.id, label: ctx.me.name } : null;
+}
+
 /** The owner: managers and admins may give a record to a colleague; others own what they create. */
 export function ownerField(type: string): FieldDef {
   return {
@@ -41,7 +49,7 @@ export function ownerField(type: string): FieldDef {
     label: 'Owner',
     half: true,
     visible: (ctx) => ctx.caps.canAssignOwner(type),
-    initial: (ctx) => ({ id: ctx.me.id, label: ctx.me.name }),
+    initial: (ctx) => selfIfHolder(ctx, type),
     from: (rec) => option(rec.owner),
     omitWhenEmpty: true,
   };

@@ -1,4 +1,4 @@
-import { formatDate, isCalendarDate } from './format';
+import { formatDate, isCalendarDate, today } from './format';
 import { formatPhone, phoneInputText } from './phone';
 
 describe('dates and phones for reading', () => {
@@ -9,6 +9,16 @@ describe('dates and phones for reading', () => {
     expect(isCalendarDate('2026-13-01')).toBe(false);
     expect(isCalendarDate('31.12.2026')).toBe(false);
     expect(isCalendarDate('')).toBe(false);
+  });
+
+  it('gives today as the calendar day where the user is', () => {
+    jest.useFakeTimers({ now: new Date(2026, 2, 31, 23, 59) });
+    try {
+      expect(today()).toBe('2026-03-31');
+      expect(isCalendarDate(today())).toBe(true);
+    } finally {
+      jest.useRealTimers();
+    }
   });
 
   it('reads a calendar day as that day wherever the user is', () => {

@@ -33,6 +33,9 @@ export function toLocalInput(iso: string | Date): string {
   return `${String(d.getFullYear()).padStart(4, '0')}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}T${pad(d.getHours())}:${pad(d.getMinutes())}`;
 }
 
+/** Today where the user is, as a calendar day ("2026-03-31"). */
+export const today = (): string => toLocalInput(new Date()).slice(0, 10);
+
 /** A `datetime-local` value (local time) as an ISO instant; null when it is not a date and time. */
 export function fromLocalInput(value: string): string | null {
   if (!/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,3})?)?$/.test(value)) return null;

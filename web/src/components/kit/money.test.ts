@@ -1,4 +1,4 @@
-import { formatMoney, fromCents, moneyInputText, parseMoney, toCents } from './money';
+import { blankIfZero, centsText, formatMoney, fromCents, moneyInputText, parseMoney, toCents, typedCents } from './money';
 
 describe('money as people type it', () => {
   it.each([
@@ -66,5 +66,22 @@ describe('money in whole cents', () => {
     expect(() => toCents('1.234')).toThrow();
     expect(() => toCents('abc')).toThrow();
     expect(() => toCents('')).toThrow();
+  });
+});
+
+describe('money in forms and tables', () => {
+  it('reads what is typed as cents, or null while it is not an amount', () => {
+    expect(typedCents('$1,234.5')).toBe(123450n);
+    expect(typedCents(12)).toBe(1200n);
+    expect(typedCents('')).toBeNull();
+    expect(typedCents(null)).toBeNull();
+    expect(typedCents('1.234')).toBeNull();
+  });
+
+  it('shows cents as an input does, and one-sided amounts blank at zero', () => {
+    expect(centsText(123450n, 'en-US')).toBe('1,234.50');
+    expect(centsText(0n, 'en-US')).toBe('0.00');
+    expect(blankIfZero('0.00', 'en-US')).toBe('');
+    expect(blankIfZero('12.50', 'en-US')).toBe('$12.50');
   });
 });

@@ -60,3 +60,19 @@ export function fromCents(cents: bigint): string {
   const abs = cents < 0n ? -cents : cents;
   return `${sign}${abs / 100n}.${String(abs % 100n).padStart(2, '0')}`;
 }
+
+/** An amount as typed in a form, in whole cents; null while it does not read as one (blank included). */
+export function typedCents(value: unknown): bigint | null {
+  const parsed = parseMoney(String(value ?? ''));
+  return parsed.ok ? toCents(parsed.value) : null;
+}
+
+/** Whole cents as an input or a running total shows them: 123450n → "1,234.50". */
+export function centsText(cents: bigint, locale?: string): string {
+  return moneyInputText(fromCents(cents), locale);
+}
+
+/** A one-sided amount (a debit, a credit): blank at zero rather than "$0.00". */
+export function blankIfZero(value: string, locale?: string): string {
+  return toCents(value) === 0n ? '' : formatMoney(value, locale);
+}

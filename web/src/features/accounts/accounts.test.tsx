@@ -1,8 +1,16 @@
 import { configure, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { GraphQLError } from 'graphql';
-import { AccountsDocument, CreateAccountDocument, UpdateAccountDocument, type AccountFullFragment, type AccountRowFragment } from '../../gql/graphql';
+import {
+  AccountsDocument,
+  CreateAccountDocument,
+  UpdateAccountDocument,
+  UserOptionsDocument,
+  type AccountFullFragment,
+  type AccountRowFragment,
+} from '../../gql/graphql';
 import { renderEntityForm, renderEntityPage, testUser } from '../../test/render';
+import { capabilitiesFor } from '../../test/capabilities';
 
 // Screens render slowly on a busy machine: async queries get more room than the default second.
 configure({ asyncUtilTimeout: 5000 });
@@ -70,6 +78,34 @@ describe('account form', () => {
     await user.type(screen.getByLabelText('Credit limit'), '$48,000.50');
     // The owner starts as the manager themself.
     expect(screen.getByRole('combobox', { name: 'Owner' })).toHaveValue('Morgan');
+    await user.click(screen.getByRole('button', { name: 'Create account' }));
+    await waitFor(() => expect(onSaved).toHaveBeenCalledWith(expect.objectContaining({ id: 'a1' }), true));
+  });
+
+  it('leaves the owner empty for an admin whose role may not hold accounts, and sends the one they pick', async () => {
+    // The server refuses an owner whose role may not hold the record, so the form does not offer the admin themself.
+    const capabilities = capabilitiesFor('ADMIN').map((c) =>
+      c.entityType === 'Account' ? { ...c, holderRoles: ['SALES_MANAGER' as const, 'SALES_REP' as const] } : c,
+    );
+    const admin = testUser('ADMIN', { id: 'u-admin', name: 'Avery Admin', capabilities });
+    const rep = { __typename: 'User' as const, id: 'u-rep', name: 'Riley Rep', role: 'SALES_REP' as const };
+    const onSaved = jest.fn();
+    const input = { name: 'Acme', industry: null, website: null, phone: null, email: null, billingAddress: null, creditLimit: null, ownerId: 'u-rep' };
+    const mocks = [
+      {
+        request: { query: UserOptionsDocument, variables: { filter: { active: { eq: true }, role: { in: ['SALES_MANAGER', 'SALES_REP'] } }, first: 20 } },
+        result: { data: { users: { __typename: 'UserConnection', edges: [{ __typename: 'UserEdge', node: rep }] } } },
+        maxUsageCount: 2,
+      },
+      { request: { query: CreateAccountDocument, variables: { input, withCredit: true } }, result: { data: { createAccount: account } } },
+    ];
+    await renderEntityForm('Account', { onSaved }, { user: admin, mocks });
+    const user = userEvent.setup({ delay: null });
+    await user.type(screen.getByLabelText(/Name/), 'Acme');
+    const owner = screen.getByRole('combobox', { name: 'Owner' });
+    expect(owner).toHaveValue('');
+    await user.click(owner);
+    await user.click(await screen.findByRole('option', { name: /Riley Rep/ }));
     await user.click(screen.getByRole('button', { name: 'Create account' }));
     await waitFor(() => expect(onSaved).toHaveBeenCalledWith(expect.objectContaining({ id: 'a1' }), true));
   });

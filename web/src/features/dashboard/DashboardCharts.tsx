@@ -3,18 +3,13 @@ import { LineChart } from '@mui/x-charts/LineChart';
 import Box from '@mui/material/Box';
 import { useTheme } from '@mui/material/styles';
 import type { DealStage } from '../../gql/graphql';
+import { axisMoney } from '../../components/charts/MoneyBars';
+import { monthLabel } from '../../components/charts/month-label';
 import { formatMoney } from '../../components/kit/format';
 import { dealStageLabel } from '../deals/stages';
 
 // Chart heights and values are for drawing only; every figure a person reads (tooltips, the data
 // tables) is the server's decimal string, formatted — never float arithmetic.
-const compact = new Intl.NumberFormat(undefined, { notation: 'compact', maximumFractionDigits: 1 });
-const axisMoney = (v: number | null) => (v == null ? '' : `$${compact.format(v)}`);
-
-export function monthLabel(month: string): string {
-  const [y, m] = month.split('-').map(Number);
-  return new Date(Date.UTC(y, m - 1, 1)).toLocaleDateString(undefined, { month: 'short', year: 'numeric', timeZone: 'UTC' });
-}
 
 export function StageBarChart({ rows }: { rows: { stage: DealStage; count: number; amount: string }[] }) {
   const theme = useTheme();
@@ -63,31 +58,6 @@ export function WonLineChart({ rows }: { rows: { month: string; count: number; a
         hideLegend
         disableKeyboardNavigation
         margin={{ left: 8, right: 16, top: 16, bottom: 8 }}
-      />
-    </Box>
-  );
-}
-
-/** Revenue of each month as bars (the figures a person reads are in the table beside it). */
-export function RevenueBarChart({ rows }: { rows: { month: string; amount: string }[] }) {
-  const theme = useTheme();
-  return (
-    <Box aria-hidden>
-      <BarChart
-        height={220}
-        xAxis={[{ scaleType: 'band', data: rows.map((r) => monthLabel(r.month)) }]}
-        yAxis={[{ valueFormatter: axisMoney, width: 56 }]}
-        series={[
-          {
-            data: rows.map((r) => Number(r.amount)),
-            label: 'Revenue',
-            color: theme.palette.success.main,
-            valueFormatter: (_v, { dataIndex }) => formatMoney(rows[dataIndex].amount),
-          },
-        ]}
-        hideLegend
-        disableKeyboardNavigation
-        margin={{ left: 8, right: 8, top: 16, bottom: 8 }}
       />
     </Box>
   );

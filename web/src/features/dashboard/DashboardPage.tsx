@@ -15,8 +15,10 @@ import { navFor } from '../../app/navigation';
 import { ROLE_LABELS } from '../../app/roles';
 import { dealStageLabel, OPEN_STAGES } from '../deals/stages';
 import { ChartTable } from '../../components/kit/ChartTable';
-import { monthLabel, StageBarChart, WonLineChart } from './DashboardCharts';
-import { ChartCard, Kpi } from './DashboardCards';
+import { ChartCard } from '../../components/charts/ChartCard';
+import { monthLabel } from '../../components/charts/month-label';
+import { StageBarChart, WonLineChart } from './DashboardCharts';
+import { Kpi } from './DashboardCards';
 import { FinancialFigures } from './FinancialFigures';
 
 type Stats = DashboardStatsQuery['dealStats'];

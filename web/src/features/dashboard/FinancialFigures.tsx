@@ -1,12 +1,15 @@
 import { useQuery } from '@apollo/client/react';
 import Grid from '@mui/material/Grid';
+import { useTheme } from '@mui/material/styles';
 import { DashboardFinancialsDocument } from '../../gql/graphql';
 import { ErrorState, LoadingState } from '../../components/States';
 import { ChartTable } from '../../components/kit/ChartTable';
 import { formatMoney } from '../../components/kit/format';
 import { toCents } from '../../components/kit/money';
-import { monthLabel, RevenueBarChart } from './DashboardCharts';
-import { ChartCard, Kpi } from './DashboardCards';
+import { ChartCard } from '../../components/charts/ChartCard';
+import { MoneyBars } from '../../components/charts/MoneyBars';
+import { monthLabel } from '../../components/charts/month-label';
+import { Kpi } from './DashboardCards';
 
 /**
  * The books at a glance, for the roles that read financials: receivables, this month's revenue and
@@ -14,6 +17,7 @@ import { ChartCard, Kpi } from './DashboardCards';
  * expense changes refresh from the feed.
  */
 export function FinancialFigures() {
+  const theme = useTheme();
   const { data, loading, error, refetch } = useQuery(DashboardFinancialsDocument);
   const summary = data?.financialSummary;
   if (loading && !summary) return <LoadingState label="Loading the books…" />;
@@ -32,7 +36,11 @@ export function FinancialFigures() {
       />
       <Grid size={{ xs: 12, lg: 6 }}>
         <ChartCard id="revenue-by-month" title="Revenue by month" summary={anyRevenue ? undefined : 'No revenue in the last twelve months.'}>
-          <RevenueBarChart rows={months} />
+          <MoneyBars
+            height={220}
+            categories={months.map((m) => monthLabel(m.month))}
+            series={[{ label: 'Revenue', values: months.map((m) => m.amount), color: theme.palette.success.main }]}
+          />
           <ChartTable
             caption="Revenue by month, last twelve months"
             head={['Month', 'Revenue']}

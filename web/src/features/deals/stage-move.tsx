@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useId, useState, type MouseEvent, type ReactNode } from 'react';
+import { useCallback, useId, useState, type MouseEvent, type ReactNode } from 'react';
 import { Link as RouterLink } from 'react-router';
 import { useMutation } from '@apollo/client/react';
 import Alert from '@mui/material/Alert';
@@ -15,13 +15,9 @@ import MenuItem from '@mui/material/MenuItem';
 import MoreVertIcon from '@mui/icons-material/MoreVert';
 import { MoveDealStageDocument, ReopenDealDocument, type DealStage, type DealWithProjectFragment } from '../../gql/graphql';
 import { describeError, type UserFacingError } from '../../app/errors';
-import { FormProvider, useForm } from 'react-hook-form';
-import { zodResolver } from '@hookform/resolvers/zod';
-import { RecordDialog } from '../../components/kit/RecordDialog';
 import { useNotify } from '../../components/Notifications';
-import { FormFields, type FieldDef } from '../../components/kit/form-fields';
-import { formSchema } from '../../components/kit/form-schema';
-import { useKitContext } from '../../components/kit/useKitContext';
+import { FieldsDialog } from '../../components/kit/FieldsDialog';
+import type { FieldDef } from '../../components/kit/form-fields';
 import { useCapabilities } from '../../app/capabilities';
 import { dealStageLabel, isOpen, targetsFrom } from './stages';
 
@@ -178,7 +174,7 @@ export function useStageMove(o: Options) {
 }
 
 const LOST_REASON: FieldDef[] = [{ kind: 'multiline', name: 'lostReason', label: 'Lost reason', required: true, max: 1000, autoFocus: true }];
-const lostSchema = formSchema(LOST_REASON);
+const noReason = () => ({ lostReason: '' });
 
 function LostReasonDialog({
   deal,
@@ -191,42 +187,22 @@ function LostReasonDialog({
   onSubmit(deal: MovableDeal, reason: string): Promise<void>;
   onReload(): void;
 }) {
-  const ctx = { ...useKitContext('Deal'), record: null };
-  const methods = useForm({ defaultValues: { lostReason: '' }, resolver: zodResolver(lostSchema) });
-  const [formError, setFormError] = useState<UserFacingError | null>(null);
-  const { reset } = methods;
-  // A fresh, empty reason each time the dialog opens for a deal.
-  useEffect(() => {
-    if (deal) {
-      reset({ lostReason: '' });
-      setFormError(null);
-    }
-  }, [deal, reset]);
-  const submit = methods.handleSubmit(async (v) => {
-    setFormError(null);
-    try {
-      if (deal) await onSubmit(deal, String(v.lostReason));
-    } catch (err) {
-      const d = describeError(err);
-      if (d.fields.lostReason) methods.setError('lostReason', { type: 'server', message: d.fields.lostReason });
-      else setFormError(d);
-    }
-  });
   return (
-    <FormProvider {...methods}>
-      <RecordDialog
-        open={!!deal}
-        title={`Why was “${deal?.name ?? ''}” lost?`}
-        submitLabel="Mark as lost"
-        submitting={methods.formState.isSubmitting}
-        formError={formError}
-        onReload={onReload}
-        onClose={onClose}
-        onSubmit={() => void submit()}
-      >
-        <FormFields fields={LOST_REASON} ctx={ctx} />
-      </RecordDialog>
-    </FormProvider>
+    <FieldsDialog<{ lostReason: string }>
+      typeName="Deal"
+      open={!!deal}
+      title={`Why was “${deal?.name ?? ''}” lost?`}
+      submitLabel="Mark as lost"
+      fields={LOST_REASON}
+      start={noReason}
+      // A refusal not about the reason reads as its code says.
+      describe={describeError}
+      onReload={onReload}
+      onClose={onClose}
+      onSubmit={async (v) => {
+        if (deal) await onSubmit(deal, String(v.lostReason));
+      }}
+    />
   );
 }
 

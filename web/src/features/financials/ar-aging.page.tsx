@@ -7,16 +7,15 @@ import TableContainer from '@mui/material/TableContainer';
 import TableFooter from '@mui/material/TableFooter';
 import TableHead from '@mui/material/TableHead';
 import TableRow from '@mui/material/TableRow';
-import Typography from '@mui/material/Typography';
 import { useTheme } from '@mui/material/styles';
 import { ArAgingReportDocument, type ArAgingReportQuery } from '../../gql/graphql';
 import { EmptyState, QueryState } from '../../components/States';
+import { ChartCard } from '../../components/charts/ChartCard';
+import { MoneyBars } from '../../components/charts/MoneyBars';
 import { ChartTable } from '../../components/kit/ChartTable';
 import { RecordLink } from '../../components/kit/descriptors';
-import { formatDate } from '../../components/kit/format';
+import { formatDate, today } from '../../components/kit/format';
 import { formatMoney } from '../../components/kit/money';
-import { today } from './journal-entry.actions';
-import { MoneyBars } from './report-charts';
 import { DayInput, ReportFrame, useDayParam } from './report-parts';
 
 type Aging = ArAgingReportQuery['arAging'];
@@ -111,15 +110,12 @@ function AgingTable({ report }: { report: Aging }) {
 function AgingChart({ totals }: { totals: Buckets }) {
   const theme = useTheme();
   return (
-    <Paper variant="outlined" component="section" aria-labelledby="aging-buckets-title" sx={{ p: 2 }}>
-      <Typography id="aging-buckets-title" variant="h6" component="h2" sx={{ fontSize: '1rem' }}>
-        Owed by age
-      </Typography>
+    <ChartCard id="aging-buckets" title="Owed by age">
       <MoneyBars
         categories={BUCKETS.map((b) => b.label)}
         series={[{ label: 'Owed', values: BUCKETS.map((b) => totals[b.key]), color: theme.palette.primary.main }]}
       />
       <ChartTable caption="Owed by age" head={['Age', 'Owed']} rows={BUCKETS.map((b) => [b.label, formatMoney(totals[b.key])])} />
-    </Paper>
+    </ChartCard>
   );
 }

@@ -2,8 +2,8 @@ import { useNavigate } from 'react-router';
 import ToggleButton from '@mui/material/ToggleButton';
 import ToggleButtonGroup from '@mui/material/ToggleButtonGroup';
 
-export const CHART_PATH = '/ledger-accounts';
-export const CHART_TREE_PATH = '/ledger-accounts/tree';
+const CHART_PATH = '/ledger-accounts';
+const CHART_TREE_PATH = '/ledger-accounts/tree';
 
 /** The chart of accounts as a filterable list or as a tree of groups; each view has its own address. */
 export function ChartViewToggle({ view }: { view: 'list' | 'tree' }) {

@@ -1,6 +1,5 @@
 import { useState } from 'react';
 import { useApolloClient } from '@apollo/client/react';
-import Alert from '@mui/material/Alert';
 import Button from '@mui/material/Button';
 import { ApproveExpenseDocument, RejectExpenseDocument, type ExpenseFullFragment } from '../../gql/graphql';
 import { useCapabilities } from '../../app/capabilities';
@@ -8,6 +7,7 @@ import { actionErrorMessage } from '../../app/errors';
 import { useNotify } from '../../components/Notifications';
 import { forgetLists } from '../../components/kit/forget-lists';
 import { formatMoney } from '../../components/kit/money';
+import { useRecordFailure } from '../../components/kit/useRecordFailure';
 import { ReasonDialog } from './reason-dialog';
 
 /** The expense page's commands for those who write financials, while the expense waits: "Approve" posts it, "Reject" asks why. */
@@ -17,18 +17,17 @@ export function useExpenseActions(expense: ExpenseFullFragment | null, reload: (
   const notify = useNotify();
   const [approving, setApproving] = useState(false);
   const [rejecting, setRejecting] = useState(false);
-  // Kept with the expense it is about: the page stays mounted when it moves to another expense.
-  const [failure, setFailure] = useState<{ id: string; message: string } | null>(null);
+  const { fail, notice } = useRecordFailure(expense?.id);
   if (!expense || expense.status !== 'SUBMITTED' || !caps.canUpdate('Expense', expense)) return {};
 
   const approve = async () => {
     setApproving(true);
-    setFailure(null);
+    fail(null);
     try {
       await client.mutate({ mutation: ApproveExpenseDocument, variables: { id: expense.id }, update: (cache) => forgetLists(cache, 'Expense') });
       notify(`Approved: ${expense.vendor} ${formatMoney(expense.amount)} is posted`);
     } catch (err) {
-      setFailure({ id: expense.id, message: actionErrorMessage(err) });
+      fail(actionErrorMessage(err));
     } finally {
       setApproving(false);
       void reload();
@@ -55,11 +54,7 @@ export function useExpenseActions(expense: ExpenseFullFragment | null, reload: (
     ),
     notices: (
       <>
-        {failure?.id === expense.id && (
-          <Alert severity="error" sx={{ mb: 2 }} onClose={() => setFailure(null)}>
-            {failure.message}
-          </Alert>
-        )}
+        {notice}
         <ReasonDialog
           typeName="Expense"
           open={rejecting}

@@ -8,9 +8,8 @@ import {
   type ExpenseStatus,
 } from '../../gql/graphql';
 import { RecordLink, timelineOf } from '../../components/kit/descriptors';
-import { enumLabel, formatDate, formatDateTime, formatMoney } from '../../components/kit/format';
+import { enumLabel, formatDate, formatDateTime, formatMoney, today } from '../../components/kit/format';
 import type { EntityScreens } from '../../components/kit/types';
-import { today } from './journal-entry.actions';
 import { useExpenseActions } from './expense.actions';
 
 type Row = ExpenseRowFragment;

@@ -13,7 +13,7 @@ import {
   type ExpenseRowFragment,
 } from '../../gql/graphql';
 import { renderEntityForm, renderEntityPage, testUser } from '../../test/render';
-import { today } from './journal-entry.actions';
+import { today } from '../../components/kit/format';
 
 configure({ asyncUtilTimeout: 5000 });
 jest.setTimeout(30_000);

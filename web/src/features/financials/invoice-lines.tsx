@@ -12,7 +12,7 @@ import type { InvoiceFullFragment, InvoiceStatus } from '../../gql/graphql';
 import { Section } from '../../components/kit/DetailFields';
 import { formatDecimal } from '../../components/kit/decimal';
 import { enumLabel, formatDate } from '../../components/kit/format';
-import { formatMoney, fromCents, moneyInputText } from '../../components/kit/money';
+import { centsText, formatMoney } from '../../components/kit/money';
 import { EmptyLine } from '../../components/States';
 import { typedInvoiceTotals } from './invoice-totals';
 import { PricedLinesTable, type FooterRow } from './priced-lines-table';
@@ -31,9 +31,7 @@ export function InvoiceStatusChip({ status }: { status: InvoiceStatus }) {
 }
 
 /** "8.25%": a rate as the invoice shows it. */
-export const rateText = (rate: string) => `${formatDecimal(rate)}%`;
-
-const amount = (cents: bigint) => moneyInputText(fromCents(cents));
+const rateText = (rate: string) => `${formatDecimal(rate)}%`;
 
 /** Under the form's lines: subtotal, tax and total of what is typed, as the server will price it. */
 export function InvoiceSummary({ rows }: { rows: Record<string, unknown>[] }) {
@@ -42,9 +40,9 @@ export function InvoiceSummary({ rows }: { rows: Record<string, unknown>[] }) {
   const { subtotal, tax, total, rate } = typedInvoiceTotals(rows, taxRate);
   return (
     <Box role="status" sx={{ display: 'flex', flexWrap: 'wrap', justifyContent: 'flex-end', columnGap: 3, rowGap: 0.5 }}>
-      <Typography variant="body2">{`Subtotal ${amount(subtotal)}`}</Typography>
-      <Typography variant="body2">{`Tax (${rate ? rateText(rate) : '—'}) ${amount(tax)}`}</Typography>
-      <Typography variant="body2" sx={{ fontWeight: 600 }}>{`Total ${amount(total)}`}</Typography>
+      <Typography variant="body2">{`Subtotal ${centsText(subtotal)}`}</Typography>
+      <Typography variant="body2">{`Tax (${rate ? rateText(rate) : '—'}) ${centsText(tax)}`}</Typography>
+      <Typography variant="body2" sx={{ fontWeight: 600 }}>{`Total ${centsText(total)}`}</Typography>
     </Box>
   );
 }

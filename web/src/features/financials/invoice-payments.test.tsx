@@ -4,8 +4,8 @@ import { GraphQLError } from 'graphql';
 import type { MockLink } from '@apollo/client/testing';
 import { DocumentProgressDocument, PaymentsDocument, RecordPaymentDocument, RenderInvoicePdfDocument, type PaymentRowFragment } from '../../gql/graphql';
 import { renderEntityPage, testUser } from '../../test/render';
+import { today } from '../../components/kit/format';
 import { acme, cellTexts, invoiceDetailMock, issued, withoutTimeline } from './invoice-test-data';
-import { today } from './journal-entry.actions';
 
 // Dialog transitions, MockLink delays and the PDF's polling take longer than the 1 s default.
 configure({ asyncUtilTimeout: 5000 });

@@ -1,4 +1,4 @@
-import { issueBlocker, lineCents, taxCents, typedInvoiceTotals } from './invoice-totals';
+import { issueBlocker, lineCents, RATE_DECIMALS, taxCents, typedInvoiceTotals, typedLinesTotal } from './invoice-totals';
 
 describe('invoice arithmetic, as the server prices it', () => {
   it('rounds a line half up to the cent', () => {
@@ -23,6 +23,22 @@ describe('invoice arithmetic, as the server prices it', () => {
     expect(typedInvoiceTotals(rows, '8.25')).toEqual({ subtotal: 15550n, tax: 1283n, total: 16833n, rate: '8.25' });
     expect(typedInvoiceTotals(rows, '')).toEqual({ subtotal: 15550n, tax: 0n, total: 15550n, rate: '0' });
     expect(typedInvoiceTotals(rows, '101')).toMatchObject({ tax: 0n, rate: null });
+  });
+
+  it('reads the tax rate to RATE_DECIMALS places, as the server stores it', () => {
+    const rows = [{ quantity: '1', unitPrice: '100' }];
+    const finest = `8.${'1'.repeat(RATE_DECIMALS)}`; // 8.111
+    expect(typedInvoiceTotals(rows, finest)).toMatchObject({ rate: finest, tax: 811n });
+    expect(typedInvoiceTotals(rows, `${finest}1`)).toMatchObject({ rate: null, tax: 0n });
+  });
+
+  it('counts the lines still waiting for a price (work orders show them)', () => {
+    const rows = [
+      { quantity: '2', unitPrice: '10' },
+      { quantity: '1', unitPrice: '' },
+      { quantity: '', unitPrice: '5' },
+    ];
+    expect(typedLinesTotal(rows)).toEqual({ total: 2000n, unpriced: 1 });
   });
 
   it('says why a draft cannot be issued', () => {

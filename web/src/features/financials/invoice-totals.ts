@@ -1,5 +1,5 @@
 import { divideHalfUp, parseDecimal, scaled } from '../../components/kit/decimal';
-import { parseMoney, toCents } from '../../components/kit/money';
+import { toCents, typedCents } from '../../components/kit/money';
 
 // Invoice arithmetic as the server does it, in integers: quantities in thousandths, money in cents,
 // tax rates in thousandths of a percent; one rounding rule, half up to the cent.
@@ -9,8 +9,10 @@ export const RATE_DECIMALS = 3;
 
 /** A line's amount in cents: quantity × unit price, rounded half up to the cent. */
 export function lineCents(quantity: string, unitPrice: string): bigint {
-  return divideHalfUp(scaled(quantity, QUANTITY_DECIMALS) * toCents(unitPrice), 1000n);
+  return priceLine(quantity, toCents(unitPrice));
 }
+
+const priceLine = (quantity: string, priceCents: bigint) => divideHalfUp(scaled(quantity, QUANTITY_DECIMALS) * priceCents, 1000n);
 
 /** Tax in cents: subtotal × rate / 100, rounded half up to the cent. */
 export function taxCents(subtotal: bigint, taxRate: string): bigint {
@@ -25,27 +27,33 @@ export interface InvoiceTotals {
   rate: string | null;
 }
 
-/** A quantity or rate as typed; null while it does not read as one. */
-function typedDecimal(value: unknown): string | null {
-  const parsed = parseDecimal(String(value ?? ''), QUANTITY_DECIMALS);
+/** A quantity (QUANTITY_DECIMALS) or rate (RATE_DECIMALS) as typed; null while it does not read as one. */
+function typedDecimal(value: unknown, decimals: number): string | null {
+  const parsed = parseDecimal(String(value ?? ''), decimals);
   return parsed.ok ? parsed.value : null;
 }
 
-/** A price as typed; null while it does not read as an amount. */
-function typedMoney(value: unknown): string | null {
-  const parsed = parseMoney(String(value ?? ''));
-  return parsed.ok ? parsed.value : null;
+/**
+ * The lines as typed so far, priced as the server will: the sum of those with a quantity and a price,
+ * and how many have no price yet (invoice and work order forms alike).
+ */
+export function typedLinesTotal(rows: Record<string, unknown>[]): { total: bigint; unpriced: number } {
+  let total = 0n;
+  let unpriced = 0;
+  for (const r of rows) {
+    const quantity = typedDecimal(r.quantity, QUANTITY_DECIMALS);
+    const price = typedCents(r.unitPrice);
+    if (price === null) unpriced += 1;
+    else if (quantity) total += priceLine(quantity, price);
+  }
+  return { total, unpriced };
 }
 
 /** Totals of the lines as typed so far (lines not readable yet count as nothing). */
 export function typedInvoiceTotals(rows: Record<string, unknown>[], taxRate: unknown): InvoiceTotals {
-  const subtotal = rows.reduce((sum, r) => {
-    const quantity = typedDecimal(r.quantity);
-    const price = typedMoney(r.unitPrice);
-    return quantity && price ? sum + lineCents(quantity, price) : sum;
-  }, 0n);
+  const subtotal = typedLinesTotal(rows).total;
   const text = String(taxRate ?? '').trim();
-  const read = text ? typedDecimal(text) : '0';
+  const read = text ? typedDecimal(text, RATE_DECIMALS) : '0';
   // A percentage: above 100 it is not a rate the server takes.
   const rate = read && scaled(read, RATE_DECIMALS) <= 100_000n ? read : null;
   const tax = rate ? taxCents(subtotal, rate) : 0n;

@@ -8,6 +8,7 @@ import { actionErrorMessage } from '../../app/errors';
 import { useNotify } from '../../components/Notifications';
 import { forgetLists } from '../../components/kit/forget-lists';
 import { toCents } from '../../components/kit/money';
+import { useRecordFailure } from '../../components/kit/useRecordFailure';
 import { useInvoicePdf } from './invoice-pdf';
 import { issueBlocker } from './invoice-totals';
 import { PaymentDialog } from './payment-dialog';
@@ -25,8 +26,7 @@ export function useInvoiceActions(invoice: InvoiceFullFragment | null, reload: (
   const notify = useNotify();
   const [issuing, setIssuing] = useState(false);
   const [dialog, setDialog] = useState<'payment' | 'void' | null>(null);
-  // Kept with the invoice it is about: the page stays mounted when it moves to another invoice.
-  const [failure, setFailure] = useState<{ id: string; message: string } | null>(null);
+  const { fail, notice: error } = useRecordFailure(invoice?.id);
   const reasonId = useId();
   const blocker = useMemo(() => (invoice?.status === 'DRAFT' ? issueBlocker(invoice) : null), [invoice]);
   const pdf = useInvoicePdf(invoice);
@@ -35,7 +35,7 @@ export function useInvoiceActions(invoice: InvoiceFullFragment | null, reload: (
 
   const issue = async () => {
     setIssuing(true);
-    setFailure(null);
+    fail(null);
     try {
       const { data } = await client.mutate({
         mutation: IssueInvoiceDocument,
@@ -44,7 +44,7 @@ export function useInvoiceActions(invoice: InvoiceFullFragment | null, reload: (
       });
       notify(`Issued as ${data!.issueInvoice.number}`);
     } catch (err) {
-      setFailure({ id: invoice.id, message: actionErrorMessage(err) });
+      fail(actionErrorMessage(err));
     } finally {
       setIssuing(false);
       // The history gains the new number; after a refusal, the draft may have changed meanwhile.
@@ -65,11 +65,6 @@ export function useInvoiceActions(invoice: InvoiceFullFragment | null, reload: (
 
   const open = invoice.status === 'ISSUED' || invoice.status === 'PARTIALLY_PAID';
   const voidable = (invoice.status === 'DRAFT' || open) && toCents(invoice.amountPaid) === 0n;
-  const error = failure?.id === invoice.id && (
-    <Alert severity="error" sx={{ mb: 2 }} onClose={() => setFailure(null)}>
-      {failure.message}
-    </Alert>
-  );
   if (!voidable && !open) {
     return {
       actions: pdf.action,

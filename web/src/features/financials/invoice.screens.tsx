@@ -9,12 +9,10 @@ import {
   type InvoiceRowFragment,
   type InvoiceStatus,
 } from '../../gql/graphql';
-import type { UserFacingError } from '../../app/errors';
 import { option, RecordLink, timelineOf } from '../../components/kit/descriptors';
-import { enumLabel, formatDate, formatDateTime, formatMoney } from '../../components/kit/format';
+import { enumLabel, formatDate, formatDateTime, formatMoney, today } from '../../components/kit/format';
 import { moneyInputText } from '../../components/kit/money';
 import type { EntityScreens } from '../../components/kit/types';
-import { today } from './journal-entry.actions';
 import { useInvoiceActions } from './invoice.actions';
 import { InvoicePreview } from './invoice-preview';
 import { InvoiceLinesTable, InvoicePayments, InvoiceStatusChip, InvoiceSummary } from './invoice-lines';
@@ -37,13 +35,6 @@ function defaultDueDate(): string {
 }
 
 const newLine = () => ({ description: '', quantity: '1', unitPrice: '' });
-
-/** Line errors come back by position; the form names the problem instead (the lines are checked before sending). */
-function explainLineErrors(error: UserFacingError): UserFacingError | null {
-  const { description, quantity, unitPrice, ...rest } = error.fields;
-  const line = [description && `Description ${description}`, quantity && `Quantity ${quantity}`, unitPrice && `Unit price ${unitPrice}`].filter(Boolean);
-  return line.length ? { ...error, message: `A line needs attention: ${line.join('; ')}`, fields: rest } : null;
-}
 
 export const screens: EntityScreens = {
   list: {
@@ -175,7 +166,6 @@ export const screens: EntityScreens = {
         summary: (rows) => <InvoiceSummary rows={rows} />,
       },
     ],
-    mapError: explainLineErrors,
   },
   documents: { create: CreateInvoiceDocument, update: UpdateInvoiceDocument },
 };

@@ -3,8 +3,8 @@ import userEvent from '@testing-library/user-event';
 import type { MockLink } from '@apollo/client/testing';
 import { CreateInvoiceDocument, InvoicesDocument, IssueInvoiceDocument, VoidInvoiceDocument } from '../../gql/graphql';
 import { renderEntityForm, renderEntityPage, testUser } from '../../test/render';
+import { today } from '../../components/kit/format';
 import { accountOptions, cellTexts, invoice, invoiceDetailMock, invoiceRow, issued, withoutTimeline } from './invoice-test-data';
-import { today } from './journal-entry.actions';
 
 // Dialog transitions and MockLink delays take longer on a busy machine than the 1 s default.
 configure({ asyncUtilTimeout: 5000 });

@@ -14,7 +14,7 @@ import {
   type JournalLineFieldsFragment,
 } from '../../gql/graphql';
 import { renderEntityForm, renderEntityPage, testUser } from '../../test/render';
-import { today } from './journal-entry.actions';
+import { today } from '../../components/kit/format';
 
 // Dialog transitions and MockLink delays take longer on a busy machine than the 1 s default.
 configure({ asyncUtilTimeout: 5000 });

@@ -11,12 +11,11 @@ import {
   type JournalSource,
   type JournalStatus,
 } from '../../gql/graphql';
-import type { UserFacingError } from '../../app/errors';
 import { RecordLink, timelineOf, trashFilter } from '../../components/kit/descriptors';
-import { enumLabel, formatDate, formatDateTime, formatMoney } from '../../components/kit/format';
+import { enumLabel, formatDate, formatDateTime, formatMoney, today } from '../../components/kit/format';
 import { moneyInputText, toCents } from '../../components/kit/money';
 import type { EntityScreens, PickerOption } from '../../components/kit/types';
-import { today, useJournalEntryActions } from './journal-entry.actions';
+import { useJournalEntryActions } from './journal-entry.actions';
 import { JournalBalance, JournalLinesTable } from './journal-lines';
 import { checkJournalLine } from './journal-totals';
 
@@ -49,13 +48,6 @@ interface LineValues {
   description: string | null;
   debit: string | null;
   credit: string | null;
-}
-
-/** Line errors come back by position; the form names the problem instead (the lines are checked before sending). */
-function explainLineErrors(error: UserFacingError): UserFacingError | null {
-  const { ledgerAccountId, debit, credit, ...rest } = error.fields;
-  const line = [ledgerAccountId && `Ledger account ${ledgerAccountId}`, debit, credit].filter(Boolean);
-  return line.length ? { ...error, message: `A line needs attention: ${line.join('; ')}`, fields: rest } : null;
 }
 
 export const screens: EntityScreens = {
@@ -157,7 +149,6 @@ export const screens: EntityScreens = {
         credit: l.credit ?? '0.00',
       })),
     }),
-    mapError: explainLineErrors,
   },
   documents: {
     create: CreateJournalEntryDocument,

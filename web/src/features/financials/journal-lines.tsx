@@ -10,11 +10,9 @@ import Typography from '@mui/material/Typography';
 import type { JournalEntryFullFragment } from '../../gql/graphql';
 import { Section } from '../../components/kit/DetailFields';
 import { RecordLink } from '../../components/kit/descriptors';
-import { formatMoney, fromCents, moneyInputText, toCents } from '../../components/kit/money';
+import { blankIfZero, centsText, formatMoney } from '../../components/kit/money';
 import { EmptyLine } from '../../components/States';
 import { typedTotals } from './journal-totals';
-
-const amount = (cents: bigint) => moneyInputText(fromCents(cents));
 
 /** Under the form's lines: total debits and credits as typed, and what is left to balance. */
 export function JournalBalance({ rows }: { rows: Record<string, unknown>[] }) {
@@ -22,10 +20,10 @@ export function JournalBalance({ rows }: { rows: Record<string, unknown>[] }) {
   const difference = debit > credit ? debit - credit : credit - debit;
   return (
     <Box role="status" sx={{ display: 'flex', flexWrap: 'wrap', justifyContent: 'flex-end', columnGap: 3, rowGap: 0.5 }}>
-      <Typography variant="body2">{`Total debits ${amount(debit)}`}</Typography>
-      <Typography variant="body2">{`Total credits ${amount(credit)}`}</Typography>
+      <Typography variant="body2">{`Total debits ${centsText(debit)}`}</Typography>
+      <Typography variant="body2">{`Total credits ${centsText(credit)}`}</Typography>
       {difference !== 0n ? (
-        <Typography variant="body2" color="error" sx={{ fontWeight: 600 }}>{`Difference ${amount(difference)}`}</Typography>
+        <Typography variant="body2" color="error" sx={{ fontWeight: 600 }}>{`Difference ${centsText(difference)}`}</Typography>
       ) : (
         debit > 0n && (
           <Typography variant="body2" color="success.main" sx={{ fontWeight: 600 }}>
@@ -39,9 +37,6 @@ export function JournalBalance({ rows }: { rows: Record<string, unknown>[] }) {
 
 // On phones the description goes under the account, so the amounts keep their room.
 const wideOnly = { display: { xs: 'none', sm: 'table-cell' } };
-
-// A line is a debit or a credit: the other side stays blank rather than "$0.00".
-const side = (value: string) => (toCents(value) === 0n ? '' : formatMoney(value));
 
 /** A journal entry's lines on its page, with a totals row. */
 export function JournalLinesTable({ entry }: { entry: JournalEntryFullFragment }) {
@@ -72,8 +67,8 @@ export function JournalLinesTable({ entry }: { entry: JournalEntryFullFragment }
                   )}
                 </TableCell>
                 <TableCell sx={{ ...wideOnly, overflowWrap: 'anywhere' }}>{l.description ?? ''}</TableCell>
-                <TableCell align="right">{side(l.debit)}</TableCell>
-                <TableCell align="right">{side(l.credit)}</TableCell>
+                <TableCell align="right">{blankIfZero(l.debit)}</TableCell>
+                <TableCell align="right">{blankIfZero(l.credit)}</TableCell>
               </TableRow>
             ))}
           </TableBody>

@@ -1,4 +1,4 @@
-import { fromCents, parseMoney, toCents } from '../../components/kit/money';
+import { fromCents, toCents, typedCents } from '../../components/kit/money';
 
 // Journal arithmetic in whole cents (bigint), never floats: totals, the balance check and the
 // rules the server applies when a line is saved or an entry is posted.
@@ -8,17 +8,10 @@ export interface Totals {
   credit: bigint;
 }
 
-/** An amount as typed in the form; what does not read as an amount yet counts as nothing. */
-function typedCents(value: unknown): bigint {
-  const text = String(value ?? '').trim();
-  if (!text) return 0n;
-  const parsed = parseMoney(text);
-  return parsed.ok ? toCents(parsed.value) : 0n;
-}
-
-/** Totals of the lines as typed so far. */
+/** Totals of the lines as typed so far (what does not read as an amount yet counts as nothing). */
 export function typedTotals(rows: Record<string, unknown>[]): Totals {
-  return rows.reduce<Totals>((t, r) => ({ debit: t.debit + typedCents(r.debit), credit: t.credit + typedCents(r.credit) }), { debit: 0n, credit: 0n });
+  const cents = (value: unknown) => typedCents(value) ?? 0n;
+  return rows.reduce<Totals>((t, r) => ({ debit: t.debit + cents(r.debit), credit: t.credit + cents(r.credit) }), { debit: 0n, credit: 0n });
 }
 
 const checkedCents = (value: unknown) => (value ? toCents(String(value)) : 0n);

@@ -6,6 +6,7 @@ import Paper from '@mui/material/Paper';
 import { LedgerAccountTreeDocument } from '../../gql/graphql';
 import { PageHeader } from '../../components/PageHeader';
 import { EmptyState, QueryState } from '../../components/States';
+import { inTurn } from '../../components/kit/list-controls';
 import { usePageTitle } from '../../components/kit/usePageTitle';
 import { ChartViewToggle } from './chart-views';
 import { AccountTree, buildTree, groupIds } from './ledger-account-tree';
@@ -16,13 +17,19 @@ const PAGE_SIZE = 100;
 /** The chart of accounts as a tree: groups open by default, each with the balance of what is under it. */
 export function LedgerAccountTreePage() {
   usePageTitle('Chart of accounts');
-  const { data, loading, error, refetch, fetchMore } = useQuery(LedgerAccountTreeDocument, { variables: { first: PAGE_SIZE } });
+  const { data, loading, error, refetch, observable } = useQuery(LedgerAccountTreeDocument, { variables: { first: PAGE_SIZE } });
   const conn = data?.ledgerAccounts;
   const more = conn?.pageInfo.hasNextPage ? conn.pageInfo.endCursor : null;
   // A group's place depends on accounts of later pages: the tree shows once the whole chart is in.
+  // Each page takes its turn with live refreshes (list-controls.ts), reading the cursor when its turn
+  // comes: a refresh that ran first may have brought the page already, or started the chart again.
   useEffect(() => {
-    if (more) void fetchMore({ variables: { after: more } });
-  }, [more, fetchMore]);
+    if (!more) return;
+    void inTurn(observable, async () => {
+      const info = observable.getCurrentResult().data?.ledgerAccounts?.pageInfo;
+      if (info?.hasNextPage && info.endCursor) await observable.fetchMore({ variables: { after: info.endCursor } });
+    });
+  }, [more, observable]);
   const roots = useMemo(() => buildTree(conn?.edges.map((e) => e.node) ?? []), [conn]);
   const groups = useMemo(() => groupIds(roots), [roots]);
   const [collapsed, setCollapsed] = useState<ReadonlySet<string>>(new Set());

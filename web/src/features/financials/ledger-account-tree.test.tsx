@@ -1,8 +1,11 @@
-import { configure, screen, within } from '@testing-library/react';
+import { act, configure, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { Route } from 'react-router';
+import type { ApolloClient, ObservableQuery } from '@apollo/client';
+import { useApolloClient } from '@apollo/client/react';
 import type { MockLink } from '@apollo/client/testing';
 import { LedgerAccountsDocument, LedgerAccountTreeDocument, type LedgerAccountTreeQuery } from '../../gql/graphql';
+import { inTurn } from '../../components/kit/list-controls';
 import { renderEntityPage, renderScreen, testUser } from '../../test/render';
 import { LedgerAccountTreePage } from './ledger-account-tree.page';
 import type { TreeAccount } from './ledger-account-tree';
@@ -110,6 +113,33 @@ describe('the chart of accounts as a tree', () => {
     expect(row('6200 Vehicles and fuel')).toHaveAttribute('aria-expanded', 'true');
     await u.keyboard('{ArrowRight}{Enter}');
     expect(await screen.findByText('An account’s page')).toBeInTheDocument();
+  });
+
+  it('fetches the next page in turn with a live refresh of the chart', async () => {
+    let client: ApolloClient | undefined;
+    function GrabClient() {
+      client = useApolloClient();
+      return null;
+    }
+    renderScreen(
+      <>
+        <LedgerAccountTreePage />
+        <GrabClient />
+      </>,
+      { user: manager, mocks: [{ ...mocks[0], delay: 30 }, mocks[1]], url: '/ledger-accounts/tree', path: '/ledger-accounts/tree' },
+    );
+    const [query] = [...client!.getObservableQueries()].filter((q: ObservableQuery) => q.options.query === LedgerAccountTreeDocument);
+    // A refresh of the chart (live-updates.ts) holds the query's turn before the first page arrives.
+    let release!: () => void;
+    const refresh = new Promise<void>((resolve) => (release = resolve));
+    void inTurn(query, () => refresh);
+    // The first page is in; the second waits for the refresh, so the tree is not shown yet.
+    await act(() => new Promise((r) => setTimeout(r, 200)));
+    expect(query.getCurrentResult().data?.ledgerAccounts?.edges).toHaveLength(3);
+    expect(screen.queryByRole('treegrid')).not.toBeInTheDocument();
+    await act(async () => release());
+    const grid = await screen.findByRole('treegrid', { name: 'Chart of accounts' });
+    expect(within(grid).getAllByRole('row')).toHaveLength(6);
   });
 
   it('is one of the list’s two views', async () => {

@@ -1,6 +1,4 @@
-import { useEffect, useState } from 'react';
-import { combineLatest } from 'rxjs';
-import { useApolloClient, useQuery } from '@apollo/client/react';
+import { useQuery } from '@apollo/client/react';
 import Paper from '@mui/material/Paper';
 import Table from '@mui/material/Table';
 import TableBody from '@mui/material/TableBody';
@@ -9,52 +7,21 @@ import TableContainer from '@mui/material/TableContainer';
 import TableFooter from '@mui/material/TableFooter';
 import TableHead from '@mui/material/TableHead';
 import TableRow from '@mui/material/TableRow';
-import Typography from '@mui/material/Typography';
 import { useTheme } from '@mui/material/styles';
-import { ProfitAndLossMonthDocument, ProfitAndLossReportDocument, type ProfitAndLossReportQuery } from '../../gql/graphql';
+import { ProfitAndLossReportDocument, type ProfitAndLossReportQuery } from '../../gql/graphql';
 import { QueryState } from '../../components/States';
+import { ChartCard } from '../../components/charts/ChartCard';
+import { MoneyBars } from '../../components/charts/MoneyBars';
+import { monthLabel } from '../../components/charts/month-label';
 import { ChartTable } from '../../components/kit/ChartTable';
 import { RecordLink } from '../../components/kit/descriptors';
-import { formatDate } from '../../components/kit/format';
+import { formatDate, today } from '../../components/kit/format';
 import { formatMoney } from '../../components/kit/money';
-import { today } from './journal-entry.actions';
-import { MoneyBars } from './report-charts';
-import { DayInput, monthLabel, monthsOf, ReportFrame, startOfYear, useDayParam } from './report-parts';
+import { DayInput, ReportFrame, startOfYear, useDayParam } from './report-parts';
 
 type Report = ProfitAndLossReportQuery['profitAndLoss'];
 type Row = Report['rows'][number];
-
-interface MonthTotals {
-  month: string;
-  revenue: string;
-  expenses: string;
-}
-
-/**
- * Revenue and expenses of each month of the period (its last twelve), one watched query per month:
- * the live updates refetch them with the report when something posts.
- */
-function useMonthlyTotals(from: string, to: string, enabled: boolean): MonthTotals[] | null {
-  const client = useApolloClient();
-  const key = enabled ? `${from}..${to}` : '';
-  const [result, setResult] = useState<{ key: string; rows: MonthTotals[] } | null>(null);
-  useEffect(() => {
-    if (!key) return undefined;
-    const months = monthsOf(from, to);
-    // A single month is the report itself: no chart.
-    if (months.length < 2) return undefined;
-    const queries = months.map((m) => client.watchQuery({ query: ProfitAndLossMonthDocument, variables: { from: m.from, to: m.to } }));
-    const sub = combineLatest(queries).subscribe((results) => {
-      if (!results.every((r) => r.data?.profitAndLoss)) return;
-      setResult({
-        key,
-        rows: results.map((r, i) => ({ month: months[i].month, revenue: r.data!.profitAndLoss!.revenue!, expenses: r.data!.profitAndLoss!.expenses! })),
-      });
-    });
-    return () => sub.unsubscribe();
-  }, [client, key, from, to]);
-  return result?.key === key ? result.rows : null;
-}
+type Month = Report['months'][number];
 
 /** Revenue, expenses and net income of a period (default: this year to date), with the months as bars. */
 export function ProfitAndLossPage() {
@@ -64,7 +31,8 @@ export function ProfitAndLossPage() {
   const variables = { from: fromDay.day, to: toDay.day };
   const { data, loading, error, refetch } = useQuery(ProfitAndLossReportDocument, { variables, skip: !ordered });
   const report = ordered ? data?.profitAndLoss : undefined;
-  const months = useMonthlyTotals(fromDay.day, toDay.day, ordered);
+  // The last twelve months of the period as bars, from the same query (a single month is the report itself: no chart).
+  const months = report && report.months.length > 1 ? report.months.slice(-12) : null;
   return (
     <ReportFrame
       title="Profit and loss"
@@ -157,13 +125,10 @@ function ProfitAndLossTable({ report }: { report: Report }) {
   );
 }
 
-function MonthChart({ months }: { months: MonthTotals[] }) {
+function MonthChart({ months }: { months: Month[] }) {
   const theme = useTheme();
   return (
-    <Paper variant="outlined" component="section" aria-labelledby="pl-months-title" sx={{ p: 2 }}>
-      <Typography id="pl-months-title" variant="h6" component="h2" sx={{ fontSize: '1rem' }}>
-        Revenue and expenses by month
-      </Typography>
+    <ChartCard id="pl-months" title="Revenue and expenses by month">
       <MoneyBars
         categories={months.map((m) => monthLabel(m.month))}
         series={[
@@ -176,6 +141,6 @@ function MonthChart({ months }: { months: MonthTotals[] }) {
         head={['Month', 'Revenue', 'Expenses']}
         rows={months.map((m) => [monthLabel(m.month), formatMoney(m.revenue), formatMoney(m.expenses)])}
       />
-    </Paper>
+    </ChartCard>
   );
 }

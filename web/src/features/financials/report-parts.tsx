@@ -122,7 +122,7 @@ export function ReportFrame({ title, subtitle, controls, children }: { title: st
 }
 
 /** The inputs above a report. */
-export function ReportControls({ children }: { children: ReactNode }) {
+function ReportControls({ children }: { children: ReactNode }) {
   return (
     <Stack direction={{ xs: 'column', sm: 'row' }} spacing={1.5} useFlexGap sx={{ mb: 1, alignItems: { sm: 'flex-start' } }}>
       {children}
@@ -132,34 +132,3 @@ export function ReportControls({ children }: { children: ReactNode }) {
 
 /** "2026-01-01": the first day of the year a day is in. */
 export const startOfYear = (day: string) => `${day.slice(0, 4)}-01-01`;
-
-/** "2026-03" → "Mar 2026". */
-export function monthLabel(month: string): string {
-  const [y, m] = month.split('-').map(Number);
-  return new Date(Date.UTC(y, m - 1, 1)).toLocaleDateString(undefined, { month: 'short', year: 'numeric', timeZone: 'UTC' });
-}
-
-export interface MonthSpan {
-  /** "2026-03" */
-  month: string;
-  from: string;
-  to: string;
-}
-
-const pad = (n: number) => String(n).padStart(2, '0');
-
-/** The calendar months a period touches, each clipped to the period; the last `max` of them. */
-export function monthsOf(from: string, to: string, max = 12): MonthSpan[] {
-  const spans: MonthSpan[] = [];
-  let [y, m] = from.split('-').map(Number);
-  const [endY, endM] = to.split('-').map(Number);
-  while (y < endY || (y === endY && m <= endM)) {
-    const month = `${y}-${pad(m)}`;
-    const last = new Date(Date.UTC(y, m, 0)).getUTCDate();
-    const first = `${month}-01`;
-    const end = `${month}-${pad(last)}`;
-    spans.push({ month, from: first < from ? from : first, to: end > to ? to : end });
-    [y, m] = m === 12 ? [y + 1, 1] : [y, m + 1];
-  }
-  return spans.slice(-max);
-}

@@ -3,7 +3,6 @@ import userEvent from '@testing-library/user-event';
 import type { MockLink } from '@apollo/client/testing';
 import {
   ArAgingReportDocument,
-  ProfitAndLossMonthDocument,
   ProfitAndLossReportDocument,
   TrialBalanceReportDocument,
   type ArAgingReportQuery,
@@ -14,7 +13,6 @@ import {
 import { renderScreen, testUser } from '../../test/render';
 import { ArAgingPage } from './ar-aging.page';
 import { ProfitAndLossPage } from './profit-and-loss.page';
-import { monthsOf } from './report-parts';
 import { ReportsPage } from './reports.page';
 import { TrialBalancePage } from './trial-balance.page';
 
@@ -104,22 +102,20 @@ describe('the profit and loss', () => {
         revenue: '1198.00',
         expenses: '42.50',
         netIncome: '1155.50',
+        months: [
+          { __typename: 'ProfitAndLossMonth', month: '2026-01', revenue: '0.00', expenses: '0.00' },
+          { __typename: 'ProfitAndLossMonth', month: '2026-02', revenue: '1000.00', expenses: '0.00' },
+          { __typename: 'ProfitAndLossMonth', month: '2026-03', revenue: '198.00', expenses: '42.50' },
+        ],
         rows: [
           { __typename: 'ProfitAndLossRow', ledgerAccount: revenue, amount: '1198.00' },
           { __typename: 'ProfitAndLossRow', ledgerAccount: office, amount: '42.50' },
         ],
       },
     };
-    const monthly: Record<string, [string, string]> = { '2026-01-01': ['0.00', '0.00'], '2026-02-01': ['1000.00', '0.00'], '2026-03-01': ['198.00', '42.50'] };
+    // One query for the table and the months: a second request would find no mock.
     const mocks: MockLink.MockedResponse[] = [
       { request: { query: ProfitAndLossReportDocument, variables: { from: '2026-01-01', to: '2026-03-31' } }, result: { data: report } },
-      {
-        request: { query: ProfitAndLossMonthDocument, variables: () => true },
-        result: (v: { from: string; to: string }) => ({
-          data: { profitAndLoss: { __typename: 'ProfitAndLoss', from: v.from, to: v.to, revenue: monthly[v.from][0], expenses: monthly[v.from][1] } },
-        }),
-        maxUsageCount: 3,
-      },
     ];
     renderScreen(<ProfitAndLossPage />, { user: manager, mocks, url: '/reports/profit-and-loss?from=2026-01-01&to=2026-03-31' });
     const table = await screen.findByRole('table', { name: 'Profit and loss' });
@@ -148,16 +144,51 @@ describe('the profit and loss', () => {
     expect(screen.queryByRole('table')).not.toBeInTheDocument();
   });
 
-  it('splits a period into calendar months, keeping the last twelve', () => {
-    expect(monthsOf('2026-01-15', '2026-03-10')).toEqual([
-      { month: '2026-01', from: '2026-01-15', to: '2026-01-31' },
-      { month: '2026-02', from: '2026-02-01', to: '2026-02-28' },
-      { month: '2026-03', from: '2026-03-01', to: '2026-03-10' },
-    ]);
-    const long = monthsOf('2024-11-01', '2026-02-15');
-    expect(long).toHaveLength(12);
-    expect(long[0]).toEqual({ month: '2025-03', from: '2025-03-01', to: '2025-03-31' });
-    expect(long[11]).toEqual({ month: '2026-02', from: '2026-02-01', to: '2026-02-15' });
+  it('charts the last twelve months of a longer period, and no months for a single one', async () => {
+    const month = (m: string) => ({ __typename: 'ProfitAndLossMonth' as const, month: m, revenue: '10.00', expenses: '1.00' });
+    const months = [
+      '2025-01',
+      '2025-02',
+      '2025-03',
+      '2025-04',
+      '2025-05',
+      '2025-06',
+      '2025-07',
+      '2025-08',
+      '2025-09',
+      '2025-10',
+      '2025-11',
+      '2025-12',
+      '2026-01',
+      '2026-02',
+    ];
+    const of = (from: string, to: string, ms: string[]): MockLink.MockedResponse => ({
+      request: { query: ProfitAndLossReportDocument, variables: { from, to } },
+      result: {
+        data: {
+          __typename: 'Query',
+          profitAndLoss: { __typename: 'ProfitAndLoss', from, to, revenue: '0.00', expenses: '0.00', netIncome: '0.00', months: ms.map(month), rows: [] },
+        },
+      },
+    });
+    const { unmount } = renderScreen(<ProfitAndLossPage />, {
+      user: manager,
+      mocks: [of('2025-01-01', '2026-02-15', months)],
+      url: '/reports/profit-and-loss?from=2025-01-01&to=2026-02-15',
+    });
+    const chart = await screen.findByRole('table', { name: 'Revenue and expenses by month' });
+    const rows = rowsOf(chart).slice(1);
+    expect(rows).toHaveLength(12);
+    expect(rows[0][0]).toBe('Mar 2025');
+    expect(rows[11][0]).toBe('Feb 2026');
+    unmount();
+    renderScreen(<ProfitAndLossPage />, {
+      user: manager,
+      mocks: [of('2026-02-01', '2026-02-15', ['2026-02'])],
+      url: '/reports/profit-and-loss?from=2026-02-01&to=2026-02-15',
+    });
+    expect(await screen.findByRole('table', { name: 'Profit and loss' })).toBeInTheDocument();
+    expect(screen.queryByRole('table', { name: 'Revenue and expenses by month' })).not.toBeInTheDocument();
   });
 });
 

@@ -11,16 +11,13 @@ import TableRow from '@mui/material/TableRow';
 import { TrialBalanceReportDocument, type TrialBalanceReportQuery } from '../../gql/graphql';
 import { EmptyState, QueryState } from '../../components/States';
 import { RecordLink } from '../../components/kit/descriptors';
-import { enumLabel, formatDate } from '../../components/kit/format';
-import { formatMoney, fromCents, toCents } from '../../components/kit/money';
-import { today } from './journal-entry.actions';
+import { enumLabel, formatDate, today } from '../../components/kit/format';
+import { blankIfZero, formatMoney, fromCents, toCents } from '../../components/kit/money';
 import { DayInput, ReportFrame, useDayParam } from './report-parts';
 
 type TrialBalance = TrialBalanceReportQuery['trialBalance'];
 
 const strong = { fontWeight: 600, color: 'text.primary', fontSize: '0.875rem' };
-// A balance sits on one side: the other stays blank rather than "$0.00".
-const side = (value: string) => (toCents(value) === 0n ? '' : formatMoney(value));
 
 /** Every account with a balance at the end of a day, debits beside credits, and their equal totals. */
 export function TrialBalancePage() {
@@ -73,8 +70,8 @@ function TrialBalanceTable({ report }: { report: TrialBalance }) {
                     </RecordLink>
                   </TableCell>
                   <TableCell sx={{ display: { xs: 'none', sm: 'table-cell' } }}>{enumLabel(r.ledgerAccount.type)}</TableCell>
-                  <TableCell align="right">{side(r.debit)}</TableCell>
-                  <TableCell align="right">{side(r.credit)}</TableCell>
+                  <TableCell align="right">{blankIfZero(r.debit)}</TableCell>
+                  <TableCell align="right">{blankIfZero(r.credit)}</TableCell>
                 </TableRow>
               ))}
             </TableBody>

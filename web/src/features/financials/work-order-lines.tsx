@@ -2,10 +2,9 @@ import Box from '@mui/material/Box';
 import Chip from '@mui/material/Chip';
 import Typography from '@mui/material/Typography';
 import type { WorkOrderFullFragment, WorkOrderStatus } from '../../gql/graphql';
-import { parseDecimal } from '../../components/kit/decimal';
 import { enumLabel } from '../../components/kit/format';
-import { fromCents, moneyInputText, parseMoney } from '../../components/kit/money';
-import { lineCents, QUANTITY_DECIMALS } from './invoice-totals';
+import { centsText } from '../../components/kit/money';
+import { typedLinesTotal } from './invoice-totals';
 import { PricedLinesTable } from './priced-lines-table';
 
 // Colours with text contrast ≥ 4.5:1 on both themes (MUI's warning and info fail it).
@@ -22,19 +21,6 @@ export function WorkOrderStatusChip({ status }: { status: WorkOrderStatus }) {
   return <Chip size="small" label={enumLabel(status)} color={CHIPS[status].color} variant={CHIPS[status].variant} />;
 }
 
-/** What the lines typed so far come to: the priced ones' total, and how many wait for a price. */
-export function typedWorkOrderTotal(rows: Record<string, unknown>[]): { total: bigint; unpriced: number } {
-  let total = 0n;
-  let unpriced = 0;
-  for (const r of rows) {
-    const quantity = parseDecimal(String(r.quantity ?? ''), QUANTITY_DECIMALS);
-    const price = parseMoney(String(r.unitPrice ?? ''));
-    if (!price.ok) unpriced += 1;
-    else if (quantity.ok) total += lineCents(quantity.value, price.value);
-  }
-  return { total, unpriced };
-}
-
 /** Under the form's lines: the total as the server will price it, or (without prices) who prices them. */
 export function WorkOrderSummary({ rows, priced }: { rows: Record<string, unknown>[]; priced: boolean }) {
   if (!priced) {
@@ -44,11 +30,12 @@ export function WorkOrderSummary({ rows, priced }: { rows: Record<string, unknow
       </Typography>
     );
   }
-  const { total, unpriced } = typedWorkOrderTotal(rows);
+  // The priced lines' total, and how many wait for a price.
+  const { total, unpriced } = typedLinesTotal(rows);
   return (
     <Box role="status" sx={{ display: 'flex', flexWrap: 'wrap', justifyContent: 'flex-end', columnGap: 3, rowGap: 0.5 }}>
       {unpriced > 0 && <Typography variant="body2">{`${unpriced} ${unpriced === 1 ? 'line' : 'lines'} not priced`}</Typography>}
-      <Typography variant="body2" sx={{ fontWeight: 600 }}>{`Total ${moneyInputText(fromCents(total))}`}</Typography>
+      <Typography variant="body2" sx={{ fontWeight: 600 }}>{`Total ${centsText(total)}`}</Typography>
     </Box>
   );
 }

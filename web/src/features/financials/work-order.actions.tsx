@@ -1,7 +1,6 @@
 import { useState } from 'react';
 import { useNavigate } from 'react-router';
 import { useApolloClient } from '@apollo/client/react';
-import Alert from '@mui/material/Alert';
 import Button from '@mui/material/Button';
 import { ChangeWorkOrderStatusDocument, CreateInvoiceFromWorkOrderDocument, type WorkOrderFullFragment, type WorkOrderStatus } from '../../gql/graphql';
 import { useCapabilities, type Capabilities } from '../../app/capabilities';
@@ -10,6 +9,7 @@ import { recordPath } from '../../app/registry';
 import { useNotify } from '../../components/Notifications';
 import { enumLabel } from '../../components/kit/format';
 import { forgetLists } from '../../components/kit/forget-lists';
+import { useRecordFailure } from '../../components/kit/useRecordFailure';
 
 interface Move {
   to: WorkOrderStatus;
@@ -59,18 +59,17 @@ export function useWorkOrderActions(workOrder: WorkOrder | null, reload: () => P
   const navigate = useNavigate();
   const notify = useNotify();
   const [busy, setBusy] = useState(false);
-  // Kept with the work order it is about: the page stays mounted when it moves to another one.
-  const [failure, setFailure] = useState<{ id: string; message: string } | null>(null);
+  const { fail, notice } = useRecordFailure(workOrder?.id);
   if (!workOrder || !caps.canUpdate('WorkOrder', workOrder)) return {};
   const wo = workOrder;
 
   const run = async (action: () => Promise<void>) => {
     setBusy(true);
-    setFailure(null);
+    fail(null);
     try {
       await action();
     } catch (err) {
-      setFailure({ id: wo.id, message: actionErrorMessage(err) });
+      fail(actionErrorMessage(err));
       // The order may have moved meanwhile.
       void reload();
     } finally {
@@ -127,10 +126,6 @@ export function useWorkOrderActions(workOrder: WorkOrder | null, reload: () => P
         ))}
       </>
     ),
-    notices: failure?.id === wo.id && (
-      <Alert severity="error" sx={{ mb: 2 }} onClose={() => setFailure(null)}>
-        {failure.message}
-      </Alert>
-    ),
+    notices: notice,
   };
 }

@@ -9,7 +9,6 @@ import {
   type WorkOrderRowFragment,
   type WorkOrderStatus,
 } from '../../gql/graphql';
-import type { UserFacingError } from '../../app/errors';
 import { option, RecordLink, timelineOf } from '../../components/kit/descriptors';
 import { enumLabel, formatDateTime, formatMoney } from '../../components/kit/format';
 import type { FieldDef } from '../../components/kit/form-fields';
@@ -64,13 +63,6 @@ function linesField(priced: boolean): FieldDef {
     widths: priced ? { quantity: 2, unitPrice: 3 } : { quantity: 3 },
     summary: (rows) => <WorkOrderSummary rows={rows} priced={priced} />,
   };
-}
-
-/** Line errors come back by position; the form names the problem instead (the lines are checked before sending). */
-function explainLineErrors(error: UserFacingError): UserFacingError | null {
-  const { quantity, unitPrice, ...rest } = error.fields;
-  const line = [quantity && `Quantity ${quantity}`, unitPrice && `Unit price ${unitPrice}`].filter(Boolean);
-  return line.length ? { ...error, message: `A line needs attention: ${line.join('; ')}`, fields: rest } : null;
 }
 
 export const screens: EntityScreens = {
@@ -205,9 +197,8 @@ export const screens: EntityScreens = {
     // dispatcher's lines send none, and the server keeps the office's price of each line.
     toInput: (values, ctx, defaults) => ({
       ...defaults,
-      lines: (values.lines as LineValues[]).map(({ unitPrice, ...line }) => (ctx.caps.canCreate('Invoice') ? { ...line, unitPrice: unitPrice || null } : line)),
+      lines: (values.lines as LineValues[]).map(({ unitPrice, ...line }) => (setsPrices(ctx.caps) ? { ...line, unitPrice: unitPrice || null } : line)),
     }),
-    mapError: explainLineErrors,
   },
   documents: { create: CreateWorkOrderDocument, update: UpdateWorkOrderDocument },
 };

@@ -12,7 +12,7 @@ import {
 } from '../../gql/graphql';
 import { useCapabilities } from '../../app/capabilities';
 import { TextSection } from '../../components/kit/DetailFields';
-import { option, ownerColumn, ownerField, RecordLink, timelineOf, trashFilter } from '../../components/kit/descriptors';
+import { option, ownerColumn, ownerField, RecordLink, selfIfHolder, timelineOf, trashFilter } from '../../components/kit/descriptors';
 import { formatDate, formatDateTime, toLocalInput } from '../../components/kit/format';
 import type { EntityScreens, PickerOption } from '../../components/kit/types';
 import { CompleteCheckbox, useSetTaskDone } from './TaskItems';
@@ -148,7 +148,7 @@ export const screens: EntityScreens = {
         half: true,
         from: (t) => option(t.assignee),
         // A new task is the author's to do, when they can hold tasks.
-        initial: (ctx) => (ctx.caps.holderRoles('Task').includes(ctx.me.role) ? { id: ctx.me.id, label: ctx.me.name } : null),
+        initial: (ctx) => selfIfHolder(ctx, 'Task'),
       },
       {
         kind: 'record',

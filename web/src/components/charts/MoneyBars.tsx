@@ -1,11 +1,15 @@
 import { BarChart } from '@mui/x-charts/BarChart';
 import Box from '@mui/material/Box';
-import { formatMoney } from '../../components/kit/money';
+import { formatMoney } from '../kit/money';
 
 // Bar heights are for drawing only; the figures a person reads (tooltips, the tables beside the
-// charts) are the server's decimal strings, formatted — never float arithmetic.
+// charts) are the server's decimal strings, formatted — never float arithmetic. The chart library
+// loads with the screens that draw charts (import this module from them only, not the app shell).
+
 const compact = new Intl.NumberFormat(undefined, { notation: 'compact', maximumFractionDigits: 1 });
-const axisMoney = (v: number | null) => (v == null ? '' : `$${compact.format(v)}`);
+
+/** A money axis's ticks: "$1.2K". */
+export const axisMoney = (v: number | null) => (v == null ? '' : `$${compact.format(v)}`);
 
 export interface MoneySeries {
   label: string;
