@@ -71,6 +71,9 @@ export async function startApp(ds: DataSource, cfg: Config, port = cfg.PORT, ext
   const schema: GraphQLSchema = buildAppSchema(pubSub);
   const app = express();
   app.disable('x-powered-by');
+  // GraphQL answers are POSTed and never revalidated: no hash of every response body for an ETag
+  // (static files keep theirs, from express.static).
+  app.set('etag', false);
   app.use(securityHeaders(cfg.PUBLIC_URL));
   // Express reads X-Forwarded-Proto/Host by the same rule; client addresses come from clientAddress.
   app.set('trust proxy', cfg.TRUST_PROXY);

@@ -14,6 +14,8 @@ const schema = z.object({
   BENCH_SCALE: z.coerce.number().positive().max(10).default(1),
   /** Repeats the whole measurement (all queries, all servers) this many times in one invocation. */
   BENCH_RUNS: z.coerce.number().int().min(1).max(20).default(1),
+  /** A folder for a CPU profile of the Converge process under load (node --cpu-prof), written when the bench ends. */
+  BENCH_CPU_PROF: z.string().optional(),
   BENCH_FEED_MUTATIONS: z.coerce.number().int().min(1).max(1_000_000).default(1000),
 });
 

@@ -170,6 +170,7 @@ async function run(bench: BenchConfig, workDir: string, onStop: (stop: () => Pro
   const api = forkServer(path.join(dist, 'main.js'), [], {
     env: { ...process.env, DATABASE_URL: dbUrl, PORT: String(apiPort), LOG_LEVEL: 'warn', NODE_ENV: 'production', MIGRATE_ON_START: 'false' },
     stdio: ['ignore', 2, 'inherit', 'ipc'], // its banner goes to stderr: stdout carries the report
+    execArgv: bench.BENCH_CPU_PROF ? ['--cpu-prof', `--cpu-prof-dir=${path.resolve(bench.BENCH_CPU_PROF)}`] : undefined,
   });
   const basePort = await freePort();
   const planFile = path.join(workDir, 'plan.json');

@@ -33,7 +33,9 @@ class Shaper {
   connection(item: ConnItem, value: { r: Row[]; n?: number }): Json {
     const { prepared, hadCursor } = this.pages.get(item)!;
     const { page, hasNextPage, hasPreviousPage } = pageOf(prepared, value.r, hadCursor);
-    const cursor = (row: Row | undefined) => (row ? encodeCursor(prepared.sig, row[0]) : null);
+    // Signed once per row: the last edge's cursor is also the page's endCursor.
+    const cursors: string[] = [];
+    const cursor = (i: number): string | null => (i >= 0 && i < page.length ? (cursors[i] ??= encodeCursor(prepared.sig, page[i][0])) : null);
     const nodes = page.map((row) => this.node(item.node, row[1]));
     const out: Json = {};
     for (const part of item.parts) {
@@ -41,9 +43,9 @@ class Shaper {
       else if (part.t === 'totalCount') out[part.key] = value.n;
       else if (part.t === 'nodes') out[part.key] = nodes;
       else if (part.t === 'edges') {
-        out[part.key] = page.map((row, i) => {
+        out[part.key] = page.map((_row, i) => {
           const edge: Json = {};
-          for (const e of part.items) edge[e.key] = e.t === 'typename' ? e.name : e.t === 'node' ? nodes[i] : cursor(row);
+          for (const e of part.items) edge[e.key] = e.t === 'typename' ? e.name : e.t === 'node' ? nodes[i] : cursor(i);
           return edge;
         });
       } else {
@@ -52,8 +54,8 @@ class Shaper {
           if (p.t === 'typename') info[p.key] = p.name;
           else if (p.t === 'hasNextPage') info[p.key] = hasNextPage;
           else if (p.t === 'hasPreviousPage') info[p.key] = hasPreviousPage;
-          else if (p.t === 'startCursor') info[p.key] = cursor(page[0]);
-          else info[p.key] = cursor(page[page.length - 1]);
+          else if (p.t === 'startCursor') info[p.key] = cursor(0);
+          else info[p.key] = cursor(page.length - 1);
         }
         out[part.key] = info;
       }
