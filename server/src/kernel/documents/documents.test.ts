@@ -127,7 +127,12 @@ describe.each(JOB_MODES)('rendering a document (%s)', (mode) => {
     await waitFor('the document to be READY', async () => (await statusOf(id)) === 'READY');
 
     expect(await progressOf(manager, id, 3)).toEqual(['CREATED null→QUEUED', 'UPDATED QUEUED→RENDERING', 'UPDATED RENDERING→READY']);
-    expect(await jobOf(id)).toMatchObject({ queue: 'documents.render', state: 'DONE', attempts: 1 });
+    // The job is marked done once its handler's transaction (which made the document READY) has committed.
+    expect(await waitFor('the job to be done', async () => ((await jobOf(id))?.state === 'DONE' ? jobOf(id) : null))).toMatchObject({
+      queue: 'documents.render',
+      state: 'DONE',
+      attempts: 1,
+    });
     const doc = await readDoc(manager, id);
     expect(doc).toEqual({
       id,
@@ -303,7 +308,10 @@ describe('failures', () => {
       error: 'Gave up after 2 attempts: The account-hang template did not finish within the render time limit of 300 ms',
     });
     expect(await progressOf(manager, id, 3)).toEqual(['CREATED null→QUEUED', 'UPDATED QUEUED→RENDERING', 'UPDATED RENDERING→FAILED']);
-    expect(await jobOf(id)).toMatchObject({ state: 'DEAD', attempts: 2 });
+    expect(await waitFor('the job to be dead', async () => ((await jobOf(id))?.state === 'DEAD' ? jobOf(id) : null))).toMatchObject({
+      state: 'DEAD',
+      attempts: 2,
+    });
   });
 
   it('a PDF Chromium cannot print in time is FAILED with the reason; the browser keeps serving', async () => {
