@@ -27,3 +27,28 @@ export async function openTestDataSource(poolSize = 10): Promise<DataSource> {
   await ds.initialize();
   return ds;
 }
+
+/** Runs one statement on the test cluster's admin connection (creating and dropping databases). */
+export async function adminQuery(sql: string): Promise<void> {
+  const c = new Client({ connectionString: process.env.TEST_PG_ADMIN_URL });
+  await c.connect();
+  try {
+    await c.query(sql);
+  } finally {
+    await c.end();
+  }
+}
+
+/** A database of a test file's own, cloned from the migrated template; `dropDatabase` removes it. */
+export async function cloneTemplate(label: string): Promise<{ name: string; url: string }> {
+  const name = `${process.env.TEST_PG_TEMPLATE}_${label}_${process.env.JEST_WORKER_ID ?? '1'}`;
+  await dropDatabase(name);
+  await adminQuery(`CREATE DATABASE "${name}" TEMPLATE "${process.env.TEST_PG_TEMPLATE}"`);
+  const url = new URL(process.env.TEST_PG_ADMIN_URL!);
+  url.pathname = `/${name}`;
+  return { name, url: url.toString() };
+}
+
+export function dropDatabase(name: string): Promise<void> {
+  return adminQuery(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
+}

@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { Kind, parse, print } from 'graphql';
-import { Client } from 'pg';
+import { cloneTemplate, dropDatabase } from './database';
 import type { DataSource } from 'typeorm';
 import { startApp, type App } from '../src/app';
 import { loadConfig, setConfig } from '../src/config/env';
@@ -52,27 +52,15 @@ function hasData(value: unknown): boolean {
   return true;
 }
 
-async function admin(sql: string): Promise<void> {
-  const c = new Client({ connectionString: process.env.TEST_PG_ADMIN_URL });
-  await c.connect();
-  try {
-    await c.query(sql);
-  } finally {
-    await c.end();
-  }
-}
-
 const all = examples();
-const dbName = `${process.env.TEST_PG_TEMPLATE}_readme_${process.env.JEST_WORKER_ID ?? '1'}`;
+let dbName: string;
 let ds: DataSource;
 let app: App;
 
 beforeAll(async () => {
-  await admin(`DROP DATABASE IF EXISTS "${dbName}" WITH (FORCE)`);
-  await admin(`CREATE DATABASE "${dbName}" TEMPLATE "${process.env.TEST_PG_TEMPLATE}"`);
-  const url = new URL(process.env.TEST_PG_ADMIN_URL!);
-  url.pathname = `/${dbName}`;
-  ds = createDataSource(url.toString(), { poolSize: 4 });
+  const db = await cloneTemplate('readme');
+  dbName = db.name;
+  ds = createDataSource(db.url, { poolSize: 4 });
   await ds.initialize();
   expect(await seedDemo(ds)).toBe(true);
   const cfg = loadConfig({ ...process.env, NODE_ENV: 'test', LOG_LEVEL: 'silent' });
@@ -83,7 +71,7 @@ beforeAll(async () => {
 afterAll(async () => {
   await app?.stop();
   await ds?.destroy();
-  await admin(`DROP DATABASE IF EXISTS "${dbName}" WITH (FORCE)`);
+  if (dbName) await dropDatabase(dbName);
 });
 
 describe('README examples on the demo data', () => {

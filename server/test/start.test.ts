@@ -3,6 +3,7 @@ import net from 'node:net';
 import path from 'node:path';
 import { Client } from 'pg';
 import { gql } from './client';
+import { adminQuery } from './database';
 
 // `npm start` against DATABASE_URL: migrates, creates only the bootstrap admin, serves, and shuts
 // down cleanly on SIGTERM.
@@ -15,16 +16,6 @@ const freePort = () =>
       s.close(() => resolve(p));
     });
   });
-
-async function admin(sql: string) {
-  const c = new Client({ connectionString: process.env.TEST_PG_ADMIN_URL });
-  await c.connect();
-  try {
-    await c.query(sql);
-  } finally {
-    await c.end();
-  }
-}
 
 function waitForOutput(child: ChildProcess, pattern: RegExp, ms = 60_000): Promise<string> {
   return new Promise((resolve, reject) => {
@@ -50,12 +41,12 @@ describe('npm start with DATABASE_URL', () => {
   let child: ChildProcess | undefined;
   afterAll(async () => {
     child?.kill('SIGKILL');
-    await admin(`DROP DATABASE IF EXISTS "${dbName}" WITH (FORCE)`);
+    await adminQuery(`DROP DATABASE IF EXISTS "${dbName}" WITH (FORCE)`);
   });
 
   it('migrates, bootstraps the admin only, serves, and on SIGTERM finishes in-flight work and exits 0', async () => {
-    await admin(`DROP DATABASE IF EXISTS "${dbName}"`);
-    await admin(`CREATE DATABASE "${dbName}"`);
+    await adminQuery(`DROP DATABASE IF EXISTS "${dbName}"`);
+    await adminQuery(`CREATE DATABASE "${dbName}"`);
     const url = new URL(process.env.TEST_PG_ADMIN_URL!);
     url.pathname = `/${dbName}`;
     const port = await freePort();

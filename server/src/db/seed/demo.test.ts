@@ -1,33 +1,21 @@
-import { Client } from 'pg';
 import type { DataSource } from 'typeorm';
 import { createDataSource } from '../data-source';
 import { seedDemo } from './demo';
+import { cloneTemplate, dropDatabase } from '../../../test/database';
 
-const dbName = `${process.env.TEST_PG_TEMPLATE}_seed_${process.env.JEST_WORKER_ID ?? '1'}`;
 let ds: DataSource;
-
-async function admin(sql: string): Promise<void> {
-  const c = new Client({ connectionString: process.env.TEST_PG_ADMIN_URL });
-  await c.connect();
-  try {
-    await c.query(sql);
-  } finally {
-    await c.end();
-  }
-}
+let dbName: string;
 
 beforeAll(async () => {
-  await admin(`DROP DATABASE IF EXISTS "${dbName}" WITH (FORCE)`);
-  await admin(`CREATE DATABASE "${dbName}" TEMPLATE "${process.env.TEST_PG_TEMPLATE}"`);
-  const url = new URL(process.env.TEST_PG_ADMIN_URL!);
-  url.pathname = `/${dbName}`;
-  ds = createDataSource(url.toString(), { poolSize: 4 });
+  const db = await cloneTemplate('seed');
+  dbName = db.name;
+  ds = createDataSource(db.url, { poolSize: 4 });
   await ds.initialize();
 });
 
 afterAll(async () => {
   await ds?.destroy();
-  await admin(`DROP DATABASE IF EXISTS "${dbName}" WITH (FORCE)`);
+  if (dbName) await dropDatabase(dbName);
 });
 
 const count = async (table: string): Promise<number> => (await ds.query(`SELECT count(*)::int AS n FROM "${table}"`))[0].n;
