@@ -52,7 +52,7 @@ const slowJob = defineJob<Payload>({
   queue: 'test.outbox.slow',
   async handle({ key }) {
     runs.set(`${key}:started`, 1);
-    await sleep(700);
+    await sleep(2500); // several leases long
     runs.set(key, ran(key) + 1);
   },
 });
@@ -182,10 +182,11 @@ describe('outbox jobs (in-process), a worker that died', () => {
 
   it('keeps the lease of a long job alive, so no one else takes it over', async () => {
     const key = randomUUID();
-    const first = start('in-process', { jobs: JOBS, leaseMs: 300 });
+    // A lease of a second: renewals must keep up while the test suite loads the machine.
+    const first = start('in-process', { jobs: JOBS, leaseMs: 1000 });
     const id = await enqueue(slowJob, { key });
     await waitFor('the job to start', () => runs.get(`${key}:started`));
-    start('in-process', { jobs: JOBS, leaseMs: 300 });
+    start('in-process', { jobs: JOBS, leaseMs: 1000 });
     await waitFor('the job to finish', async () => (await row(id)).state === 'DONE');
     await first.stop(5000);
     expect(ran(key)).toBe(1);
