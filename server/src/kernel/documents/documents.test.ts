@@ -323,10 +323,10 @@ describe('failures', () => {
   });
 
   it('an account that is gone fails the document at once, without retrying', async () => {
-    start(5);
     const account = await createAccount(server.ds, manager.user.id);
     const id = await queue(manager, 'account-sheet', account.id);
     await server.ds.query(`DELETE FROM "accounts" WHERE "id" = $1`, [account.id]);
+    start(5); // only now: the account is gone before the render begins
     await waitFor('the document to fail', async () => (await statusOf(id)) === 'FAILED');
     // Nobody reads it through GraphQL any more (its account is gone): the row says why.
     expect(await readDoc(manager, id)).toBeNull();
