@@ -225,6 +225,10 @@ export interface PageParts {
   /** The same without the cursor: what `totalCount` counts. */
   countWhere: string[];
   order: string;
+  /** The sort's columns (quoted), which the page's rows must carry for `orderOn`. */
+  sortColumns: string[];
+  /** The same order on those columns of the page's rows under another alias (an aggregate over the page). */
+  orderOn(alias: string): string;
   /** Rows to fetch: the page and one more. */
   limit: number;
   /** The sort keys as text, `__k0`, `__k1`, ...: what the page's cursors encode. */
@@ -236,7 +240,20 @@ export function pageParts(spec: ListSpec, q: ListQuery, params: SqlParams, alias
   const where = conditions(spec, q, params, alias);
   const countWhere = [...where];
   if (p.cursorValues) where.push(keysetSql(p.keys, p.cursorValues, p.backward, params));
-  return { prepared: p, where, countWhere, order: orderSql(p.keys, p.backward), limit: p.size + 1, keyColumns: keyColumns(p.keys) };
+  return {
+    prepared: p,
+    where,
+    countWhere,
+    order: orderSql(p.keys, p.backward),
+    sortColumns: p.keys.map((k) => k.column),
+    orderOn: (outer) =>
+      orderSql(
+        p.keys.map((k) => ({ ...k, sql: `${outer}.${k.column}` })),
+        p.backward,
+      ),
+    limit: p.size + 1,
+    keyColumns: keyColumns(p.keys),
+  };
 }
 
 function keyColumns(keys: SortKey[]): string {

@@ -5,42 +5,48 @@ import type { ConnItem, ContextRoot, NodePlan, Plan } from './plan';
 import type { Pages } from './plan-sql';
 
 type Json = Record<string, unknown>;
-type Row = [(string | null)[], Json];
+/** A node's values by position, as the statement returns them (see plan-sql.ts). */
+type Values = unknown[];
+/** A list: its rows (sort keys as text, then the node's values) and the count when asked for. */
+type List = [Values[], number?];
 
 /** A value the plan cannot give exactly as graphql-js would (e.g. null in a non-null field): run the request through graphql-js. */
 export class NotPlannable extends Error {}
 
-/** Turns the statement's JSON into the response's shape, in place where it can. */
+/** Turns the statement's positional JSON into the response's objects. */
 class Shaper {
   constructor(private readonly pages: Pages) {}
 
-  node(plan: NodePlan, obj: Json): Json {
-    if (!plan.reshape) return obj;
+  /** The node whose values start at `at` in `values`, keyed and ordered as the document asks. */
+  node(plan: NodePlan, values: Values, at = 0): Json {
+    const obj: Json = {};
+    let i = at;
     for (const item of plan.items) {
-      if (item.t === 'leaf') {
-        if (item.encoding === 'epochMs') {
-          const v = obj[item.key];
-          obj[item.key] = v == null ? null : new Date(v as number).toISOString();
-        }
-      } else if (item.t === 'ref') {
-        const v = obj[item.key];
-        if (v != null) this.node(item.node, v as Json);
-      } else if (item.t === 'conn') obj[item.key] = this.connection(item, obj[item.key] as { r: Row[]; n?: number });
+      if (item.t === 'typename') {
+        obj[item.key] = item.name;
+        continue;
+      }
+      const v = values[i++];
+      if (item.t === 'leaf') obj[item.key] = item.encoding === 'epochMs' && v != null ? new Date(v as number).toISOString() : v;
+      else if (item.t === 'ref') obj[item.key] = v == null ? null : this.node(item.node, v as Values);
+      else obj[item.key] = this.connection(item, v as List);
     }
     return obj;
   }
 
-  connection(item: ConnItem, value: { r: Row[]; n?: number }): Json {
+  connection(item: ConnItem, [rows, count]: List): Json {
     const { prepared, hadCursor } = this.pages.get(item)!;
-    const { page, hasNextPage, hasPreviousPage } = pageOf(prepared, value.r, hadCursor);
+    const { page, hasNextPage, hasPreviousPage } = pageOf(prepared, rows, hadCursor);
+    const keys = item.cursors ? prepared.keys.length : 0;
     // Signed once per row: the last edge's cursor is also the page's endCursor.
     const cursors: string[] = [];
-    const cursor = (i: number): string | null => (i >= 0 && i < page.length ? (cursors[i] ??= encodeCursor(prepared.sig, page[i][0])) : null);
-    const nodes = page.map((row) => this.node(item.node, row[1]));
+    const cursor = (i: number): string | null =>
+      i >= 0 && i < page.length ? (cursors[i] ??= encodeCursor(prepared.sig, page[i].slice(0, keys) as (string | null)[])) : null;
+    const nodes = page.map((row) => this.node(item.node, row, keys));
     const out: Json = {};
     for (const part of item.parts) {
       if (part.t === 'typename') out[part.key] = part.name;
-      else if (part.t === 'totalCount') out[part.key] = value.n;
+      else if (part.t === 'totalCount') out[part.key] = count;
       else if (part.t === 'nodes') out[part.key] = nodes;
       else if (part.t === 'edges') {
         out[part.key] = page.map((_row, i) => {
@@ -84,16 +90,17 @@ function contextRoot(root: ContextRoot, ctx: Context): Json | null {
   return out;
 }
 
-/** The response's `data` from the statement's row (or none) and the request context. */
-export function planData(plan: Plan, ctx: Context, row: Json | null, pages: Pages): Json {
+/** The response's `data` from the statement's values (the SQL roots' in order, or none) and the request context. */
+export function planData(plan: Plan, ctx: Context, sqlRoots: Values | null, pages: Pages): Json {
   const shaper = new Shaper(pages);
   const data: Json = {};
+  let i = 0;
   for (const root of plan.roots) {
     if (root.t === 'typename') data[root.key] = root.name;
     else if (root.t === 'context') data[root.key] = contextRoot(root, ctx);
-    else if (root.t === 'conn') data[root.key] = shaper.connection(root, row![root.key] as { r: Row[]; n?: number });
+    else if (root.t === 'conn') data[root.key] = shaper.connection(root, sqlRoots![i++] as List);
     else {
-      const v = row![root.key] as Json | null;
+      const v = sqlRoots![i++] as Values | null;
       data[root.key] = v == null ? null : shaper.node(root.node, v);
     }
   }

@@ -28,7 +28,7 @@ import { userDirectory } from '../records/directory';
 import { allRecordKinds, recordKindOf, type RecordKind } from '../records/record-kind';
 
 // A query plan: what a document asks of the record kit, compiled once per document so that a
-// request runs as one SQL statement whose rows already have the response's shape. Anything the
+// request runs as one SQL statement that returns every value the response needs. Anything the
 // plan does not know (a custom resolver, a non-contextual rule, a directive, an interface) makes
 // the document unplanned, and it runs through graphql-js as before.
 
@@ -73,6 +73,10 @@ export interface ConnItem {
   parts: ConnPart[];
   node: NodePlan;
   counted: boolean;
+  /** Whether any cursor is asked for (the rows then carry their sort keys). */
+  cursors: boolean;
+  /** Whether hasNextPage or hasPreviousPage is asked for (the page then reads one row beyond itself). */
+  lookahead: boolean;
 }
 export type NodeItem = LeafItem | TypenameItem | RefItem | ConnItem;
 
@@ -82,8 +86,6 @@ export interface NodePlan {
   items: NodeItem[];
   /** Columns the node reads from its row (leaves, references' keys, the id under lists). */
   columns: string[];
-  /** Whether the parsed row needs any change (timestamps, nested lists) before it is the response. */
-  reshape: boolean;
 }
 
 export interface LookupRoot {
@@ -128,7 +130,7 @@ const unplanned = (why: string): never => {
   throw new Unplanned(why);
 };
 
-/** json_build_object takes at most 100 arguments: 50 keys. */
+/** A node's values are one json_build_array call (at most 100 arguments, a list row's sort keys included). */
 const MAX_KEYS = 50;
 
 interface Relations {
@@ -243,7 +245,6 @@ class Compiler {
     const spec = specOf(this.ds, kind.entity);
     const items: NodeItem[] = [];
     const columns = new Set<string>(['id']);
-    let reshape = false;
     for (const [key, nodes] of this.collect(type, set)) {
       const name = nodes[0].name.value;
       if (name === '__typename') {
@@ -258,19 +259,16 @@ class Compiler {
         columns.add(ref.via);
         const child = this.node(ref.to, this.objectType(def), this.merged(nodes));
         items.push({ t: 'ref', key, via: ref.via, node: child });
-        reshape ||= child.reshape;
       } else if (inverse) {
         items.push(this.connection(inverse.kind, inverse.via, key, def, nodes));
-        reshape = true;
       } else {
         const leaf = this.leaf(kind, spec, key, def);
         columns.add(leaf.column);
         items.push(leaf);
-        reshape ||= leaf.encoding === 'epochMs';
       }
     }
     if (items.length > MAX_KEYS) unplanned('too many keys');
-    return { kind, spec, items, columns: [...columns], reshape };
+    return { kind, spec, items, columns: [...columns] };
   }
 
   connection(kind: RecordKind, via: string | null, key: string, def: GraphQLField<unknown, unknown>, nodes: FieldNode[]): ConnItem {
@@ -322,8 +320,11 @@ class Compiler {
       } else unplanned('connection field');
     }
     // Without nodes the rows are still fetched (cursors, page info): an empty node keeps one shape.
-    node ??= { kind, spec: specOf(this.ds, kind.entity), items: [], columns: ['id'], reshape: false };
-    return { t: 'conn', key, via, field: def, fieldNode: nodes[0], parts, node, counted };
+    node ??= { kind, spec: specOf(this.ds, kind.entity), items: [], columns: ['id'] };
+    const asked = parts.flatMap((p) => (p.t === 'edges' || p.t === 'pageInfo' ? p.items.map((i) => i.t) : [p.t]));
+    const cursors = asked.some((t) => t === 'cursor' || t === 'startCursor' || t === 'endCursor');
+    const lookahead = asked.some((t) => t === 'hasNextPage' || t === 'hasPreviousPage');
+    return { t: 'conn', key, via, field: def, fieldNode: nodes[0], parts, node, counted, cursors, lookahead };
   }
 
   /** A structural field (cursor, page info) whose guard is registered; returns its key. */
