@@ -1,4 +1,4 @@
-import { createHash, randomUUID } from 'node:crypto';
+import { createHash, createHmac, randomUUID } from 'node:crypto';
 import { clientAs, createAccount, tag } from '../../../test/factories';
 import { openTestDataSource } from '../../../test/database';
 import { startTestServer, type TestServer } from '../../../test/server';
@@ -116,6 +116,25 @@ describe('a process without a cursor secret', () => {
       const fresh = require('./cursor') as typeof import('./cursor');
       expect(() => fresh.encodeCursor('sig', ['a'])).toThrow(/no cursor secret was loaded/);
       expect(() => fresh.decodeCursor('e30.AAAA', 'sig', 'after', 1)).toThrow(/no cursor secret was loaded/);
+    });
+  });
+});
+
+describe('the cursor tag', () => {
+  it('is HMAC-SHA256 under the derived key, truncated to 16 bytes, for short, long and repeated bodies', () => {
+    jest.isolateModules(() => {
+      // eslint-disable-next-line @typescript-eslint/no-require-imports
+      const fresh = require('./cursor') as typeof import('./cursor');
+      const secret = 's'.repeat(40);
+      fresh.useCursorSecret(secret);
+      const key = createHmac('sha256', secret).update('converge list cursors v2').digest();
+      // Longer bodies than the signer's first buffer, then a short one after them (nothing left over).
+      for (const keys of [['a'], ['x'.repeat(300), null], ['é€😀', 'b'.repeat(2000)], ['a']]) {
+        const cursor = fresh.encodeCursor('sig', keys);
+        const [body, tagText] = cursor.split('.');
+        expect(tagText).toBe(createHmac('sha256', key).update(body).digest().subarray(0, 16).toString('base64url'));
+        expect(fresh.decodeCursor(cursor, 'sig', 'after', keys.length)).toEqual(keys);
+      }
     });
   });
 });

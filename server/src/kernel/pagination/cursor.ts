@@ -1,4 +1,4 @@
-import { createHmac, timingSafeEqual } from 'node:crypto';
+import { createHmac, hash, timingSafeEqual } from 'node:crypto';
 import { badInput } from '../errors/errors';
 
 // Cursors are opaque to clients: base64url of [sort signature, key values..., id] plus an HMAC
@@ -8,22 +8,56 @@ import { badInput } from '../errors/errors';
 // between instances.
 const TAG_BYTES = 16;
 
-let signingKey: Buffer | undefined;
+const BLOCK = 64; // SHA-256's block size
+
+/**
+ * HMAC-SHA256 under the signing key, computed with one-shot hashes over buffers kept between calls:
+ * the same tag as createHmac gives, without creating an Hmac object per cursor (a page signs one per
+ * edge, which made signing a visible part of answering a list).
+ */
+class CursorSigner {
+  private inner: Buffer;
+  private readonly outer = Buffer.alloc(BLOCK + 32);
+
+  constructor(key: Buffer) {
+    // A 32-byte key is padded with zeros to the block, then XORed with ipad and opad (RFC 2104).
+    this.inner = Buffer.alloc(BLOCK + 256);
+    for (let i = 0; i < BLOCK; i++) {
+      const k = i < key.length ? key[i] : 0;
+      this.inner[i] = k ^ 0x36;
+      this.outer[i] = k ^ 0x5c;
+    }
+  }
+
+  tag(body: string): Buffer {
+    const length = Buffer.byteLength(body);
+    if (BLOCK + length > this.inner.length) {
+      const grown = Buffer.alloc(BLOCK + length * 2);
+      this.inner.copy(grown, 0, 0, BLOCK);
+      this.inner = grown;
+    }
+    this.inner.write(body, BLOCK);
+    hash('sha256', this.inner.subarray(0, BLOCK + length), 'buffer').copy(this.outer, BLOCK);
+    return hash('sha256', this.outer, 'buffer').subarray(0, TAG_BYTES);
+  }
+}
+
+let signer: CursorSigner | undefined;
 
 /** Sets the process's cursor secret; every process that issues or reads cursors calls it at start-up. */
 export function useCursorSecret(secret: string): void {
   if (secret.length < 32) throw new Error('The cursor secret must be at least 32 characters');
   // Derived, so the configured secret itself never keys anything but this derivation.
-  signingKey = createHmac('sha256', secret).update('converge list cursors v2').digest();
+  signer = new CursorSigner(createHmac('sha256', secret).update('converge list cursors v2').digest());
 }
 
-function key(): Buffer {
-  if (!signingKey) throw new Error('Cursors cannot be signed or checked: no cursor secret was loaded at start-up (loadCursorSecret)');
-  return signingKey;
+function key(): CursorSigner {
+  if (!signer) throw new Error('Cursors cannot be signed or checked: no cursor secret was loaded at start-up (loadCursorSecret)');
+  return signer;
 }
 
 function tag(body: string): Buffer {
-  return createHmac('sha256', key()).update(body).digest().subarray(0, TAG_BYTES);
+  return key().tag(body);
 }
 
 export function encodeCursor(signature: string, keys: (string | null)[]): string {
