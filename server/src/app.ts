@@ -6,7 +6,7 @@ import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHt
 import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { expressMiddleware } from '@as-integrations/express5';
 import express, { NextFunction, Request, Response } from 'express';
-import { GraphQLError, GraphQLSchema } from 'graphql';
+import { DocumentNode, GraphQLError, GraphQLSchema } from 'graphql';
 import type { DataSource } from 'typeorm';
 import type { Config } from './config/env';
 import type { Context } from './kernel/context';
@@ -24,6 +24,7 @@ import { startSubscriptionServer } from './kernel/http/subscription-server';
 import { serveWebApp } from './kernel/http/web-app';
 import { serveExplorer } from './kernel/http/explorer';
 import { plannedQueries } from './kernel/plans/planned-queries';
+import { plannedFrontDoor } from './kernel/plans/planned-http';
 import { Loaders } from './kernel/loaders/loaders';
 import { logger } from './kernel/logger';
 import { resolvePrincipal, resolvePrincipals, sessionFingerprint } from './modules/system';
@@ -56,6 +57,12 @@ function safeJson(text: string): unknown {
   }
 }
 
+/** The request checks before GraphQL (input-guard.ts); returns the parsed document, throws on refusal. */
+function checkBody(body: { query?: unknown; variables?: unknown } | undefined): DocumentNode | undefined {
+  const vars = typeof body?.variables === 'string' ? safeJson(body.variables) : body?.variables;
+  return checkRequestInput(body?.query, vars) ?? undefined;
+}
+
 export interface App {
   server: http.Server;
   url: string;
@@ -78,7 +85,9 @@ export async function startApp(ds: DataSource, cfg: Config, port = cfg.PORT, ext
   // Express reads X-Forwarded-Proto/Host by the same rule; client addresses come from clientAddress.
   app.set('trust proxy', cfg.TRUST_PROXY);
   const clientAddress = clientAddressResolver(cfg.TRUST_PROXY);
-  const server = http.createServer(app);
+  // Express, or the planned queries' front door before it (set below).
+  let listener: http.RequestListener = app;
+  const server = http.createServer((req, res) => listener(req, res));
 
   // Login throttling is shared by every instance through Redis when configured (its own connection).
   const limits = cfg.REDIS_URL ? openRedis(cfg.REDIS_URL, 'rate-limits') : undefined;
@@ -198,27 +207,27 @@ export async function startApp(ds: DataSource, cfg: Config, port = cfg.PORT, ext
   if (!cfg.production) serveExplorer(app);
 
   app.use('/graphql', (req: Request, res: Response, next: NextFunction) => {
-    const requestId = (typeof req.headers['x-request-id'] === 'string' && req.headers['x-request-id'].slice(0, 100)) || randomUUID();
+    // A request the front door read and handed on already has its id, in its scope.
+    const given = res.locals.requestId as string | undefined;
+    const requestId = given ?? ((typeof req.headers['x-request-id'] === 'string' && req.headers['x-request-id'].slice(0, 100)) || randomUUID());
     res.setHeader('x-request-id', requestId);
     res.locals.requestId = requestId;
-    if (requestScopeTracked()) requestScope.run(newRequestScope(requestId), () => next());
+    if (!given && requestScopeTracked()) requestScope.run(newRequestScope(requestId), () => next());
     else next();
   });
   app.use('/graphql', express.json({ limit: LIMITS.bodyBytes }));
   app.use('/graphql', (req: Request, res: Response, next: NextFunction) => {
     try {
-      const body = req.method === 'GET' ? req.query : req.body;
-      const vars = typeof body?.variables === 'string' ? safeJson(body.variables) : body?.variables;
       // The parsed document travels on to the planned queries (parsed once, cached per text).
-      res.locals.document = checkRequestInput(body?.query, vars) ?? undefined;
+      res.locals.document = checkBody(req.method === 'GET' ? req.query : req.body);
       next();
     } catch (err) {
       const e = err as AppError;
       res.status(400).json({ errors: [{ message: e.message, extensions: e.extensions }] });
     }
   });
-  const contextFor = (req: Request, res: Response, principal: Context['principal'], token: string | null): Context => ({
-    requestId: (res.locals.requestId as string | undefined) ?? randomUUID(),
+  const contextFor = (req: http.IncomingMessage, requestId: string | undefined, principal: Context['principal'], token: string | null): Context => ({
+    requestId: requestId || randomUUID(),
     ip: clientAddress(req),
     principal,
     ds,
@@ -226,18 +235,25 @@ export async function startApp(ds: DataSource, cfg: Config, port = cfg.PORT, ext
     token,
     loginLimiter,
   });
-  if (cfg.QUERY_PLANS) {
-    app.use(
-      '/graphql',
-      plannedQueries({
+  const planned = cfg.QUERY_PLANS
+    ? plannedQueries({
         schema,
         ds,
         validationRules: validationRules(),
         authenticate: (token) => resolvePrincipal(ds, token),
         session: sessionFingerprint,
         context: contextFor,
-      }),
-    );
+      })
+    : undefined;
+  if (planned) {
+    app.use('/graphql', planned.middleware);
+    listener = plannedFrontDoor({
+      planned,
+      bodyLimit: LIMITS.bodyBytes,
+      headers: securityHeaderPairs(cfg.PUBLIC_URL),
+      check: checkBody,
+      next: app,
+    });
   }
   app.use(
     '/graphql',
@@ -252,7 +268,7 @@ export async function startApp(ds: DataSource, cfg: Config, port = cfg.PORT, ext
           tagWithRequestId(err, (res.locals.requestId as string | undefined) ?? '');
           throw err;
         }
-        return contextFor(req, res, principal, token);
+        return contextFor(req, res.locals.requestId as string | undefined, principal, token);
       },
     }),
   );

@@ -1,3 +1,4 @@
+import type { IncomingMessage } from 'node:http';
 import type { NextFunction, Request, RequestHandler, Response } from 'express';
 import { DocumentNode, getVariableValues, GraphQLSchema, parse, specifiedRules, validate, ValidationRule } from 'graphql';
 import type { DataSource } from 'typeorm';
@@ -18,7 +19,25 @@ export interface PlannedQueriesOptions {
   authenticate(token: string): Promise<Principal | null>;
   /** How a session's principal is re-checked in SQL (see sessionFingerprint in the module that owns sessions). */
   session: { secretHash(token: string): string | null; sql(hashParam: string): string; of(p: Principal): unknown[] };
-  context(req: Request, res: Response, principal: Principal, token: string): Context;
+  context(req: IncomingMessage, requestId: string, principal: Principal, token: string): Context;
+}
+
+/** What a planned attempt ends with: the response's text, or nothing (and the principal, when it was looked up). */
+export type PlannedOutcome = { text: string } | { text?: undefined; principal?: Principal | null };
+
+export interface PlannedQueries {
+  /** Express middleware for requests that reach Express. */
+  middleware: RequestHandler;
+  /** The adapter-free core: the front door (planned-http.ts) calls it before Express. */
+  attempt(r: PlannedRequest): Promise<PlannedOutcome>;
+}
+
+export interface PlannedRequest {
+  req: IncomingMessage;
+  requestId: string;
+  body: { query?: unknown; operationName?: unknown; variables?: unknown; extensions?: unknown } | undefined;
+  /** The document the request checks parsed, if any. */
+  document?: DocumentNode;
 }
 
 // Documents are few and sent again and again: each is validated and planned once (bounded, most
@@ -46,7 +65,7 @@ function statementName(text: string): string | undefined {
  * answers or reports the error exactly as it always has. The signed-in principal is passed on so
  * that path does not look it up again.
  */
-export function plannedQueries(opts: PlannedQueriesOptions): RequestHandler {
+export function plannedQueries(opts: PlannedQueriesOptions): PlannedQueries {
   const plans = new Map<string, Plan | null>();
 
   const rules = [...specifiedRules, ...opts.validationRules];
@@ -83,18 +102,17 @@ export function plannedQueries(opts: PlannedQueriesOptions): RequestHandler {
   /** Runs the plan as `principal`; with `recheck`, only if the session still matches it in the statement's snapshot. */
   const run = async (
     plan: Plan,
-    req: Request,
-    res: Response,
+    r: PlannedRequest,
     principal: Principal,
     token: string,
     variables: Record<string, unknown>,
     recheck?: { hash: string; fingerprint: string },
   ): Promise<Answer | 'stale'> => {
-    const ctx = opts.context(req, res, principal, token);
+    const ctx = opts.context(r.req, r.requestId, principal, token);
     // A rule the context does not decide (it reads the object) leaves the request to graphql-js.
     for (const rule of plan.rules) if (verdictFromContext(rule, ctx) !== true) return null;
     const statement = planStatement(plan, ctx, variables, recheck && { sql: opts.session.sql, value: recheck.hash });
-    let row: { data: Record<string, unknown>; session?: unknown } | null = null;
+    let row: { data: unknown[]; session?: unknown } | null = null;
     if (statement) {
       const name = statementName(statement.text);
       [row] = name ? await preparedRead(opts.ds, name, statement.text, statement.values) : await reader(opts.ds).query(statement.text, statement.values);
@@ -103,12 +121,10 @@ export function plannedQueries(opts: PlannedQueriesOptions): RequestHandler {
     return { data: planData(plan, ctx, row ? row.data : null, statement?.pages ?? new Map()), ctx };
   };
 
-  const answer = async (plan: Plan, req: Request, res: Response, variables: Record<string, unknown>, contentType: string): Promise<boolean> => {
+  const answer = async (plan: Plan, r: PlannedRequest, token: string, variables: Record<string, unknown>): Promise<PlannedOutcome> => {
     const started = process.hrtime.bigint();
-    const token = bearer(req.headers.authorization);
-    if (!token) return false;
     const coerced = getVariableValues(opts.schema, plan.variables, variables, { maxErrors: 50 });
-    if (coerced.errors) return false;
+    if (coerced.errors) return {};
     // A session seen before is re-checked inside the plan's own statement (one statement instead
     // of two); if it was revoked, expired or its user changed, the answer is dropped and the
     // session looked up again.
@@ -116,51 +132,72 @@ export function plannedQueries(opts: PlannedQueriesOptions): RequestHandler {
     const known = hash ? principals.get(hash) : undefined;
     let answered: Answer | 'stale' = 'stale';
     if (hash && known) {
-      answered = await run(plan, req, res, known.principal, token, coerced.coerced, { hash, fingerprint: known.fingerprint });
+      answered = await run(plan, r, known.principal, token, coerced.coerced, { hash, fingerprint: known.fingerprint });
       if (answered === 'stale') principals.delete(hash);
     }
     let principal = known?.principal;
     if (answered === 'stale') {
-      principal = (await opts.authenticate(token)) ?? undefined;
-      res.locals.principal = principal ?? null; // looked up once, whichever path answers
-      if (!principal) return false;
+      const found = await opts.authenticate(token);
+      if (!found) return { principal: null }; // looked up once, whichever path answers
+      principal = found;
       if (hash) remember(hash, principal);
-      answered = await run(plan, req, res, principal, token, coerced.coerced);
+      answered = await run(plan, r, principal, token, coerced.coerced);
+      if (!answered || answered === 'stale') return { principal };
     }
-    if (!answered || answered === 'stale') return false;
+    if (!answered) return {};
     const { data, ctx } = answered;
-    res.status(200).setHeader('content-type', contentType);
-    res.send(JSON.stringify({ data }) + '\n');
+    const text = JSON.stringify({ data }) + '\n';
     const ms = Number(process.hrtime.bigint() - started) / 1e6;
     logger.info(
       { requestId: ctx.requestId, operationName: plan.operation.name?.value, durationMs: Math.round(ms * 10) / 10, errors: 0, userId: principal!.userId },
       'graphql',
     );
-    return true;
+    return { text };
   };
 
-  return (req: Request, res: Response, next: NextFunction) => {
-    const body = req.body as { query?: unknown; operationName?: unknown; variables?: unknown; extensions?: unknown } | undefined;
-    if (req.method !== 'POST' || !body || typeof body.query !== 'string' || body.extensions != null || !req.is('application/json')) return next();
+  /**
+   * Answers the request if a plan covers it; otherwise (or on any error, which the regular path
+   * then reports as it always has) says so, with the principal if it was looked up.
+   */
+  const attempt = async (r: PlannedRequest): Promise<PlannedOutcome> => {
+    const { body } = r;
+    if (!body || typeof body.query !== 'string' || body.extensions != null) return {};
     const { operationName, variables } = body;
-    if (operationName != null && typeof operationName !== 'string') return next();
-    if (variables != null && (typeof variables !== 'object' || Array.isArray(variables))) return next();
+    if (operationName != null && typeof operationName !== 'string') return {};
+    if (variables != null && (typeof variables !== 'object' || Array.isArray(variables))) return {};
+    const token = bearer(r.req.headers.authorization);
+    if (!token) return {};
+    const plan = planFor(body.query, operationName ?? undefined, r.document);
+    if (!plan) return {};
+    try {
+      return await answer(plan, r, token, (variables ?? {}) as Record<string, unknown>);
+    } catch (err) {
+      // Bad arguments and unexpected values are reported by the regular path, the same way as always.
+      if (!(err instanceof NotPlannable)) logger.debug({ err }, 'planned query handed to graphql-js');
+      return {};
+    }
+  };
+
+  /** Express middleware: answers planned requests, passes the rest on (with the principal, if looked up). */
+  const middleware: RequestHandler = (req: Request, res: Response, next: NextFunction) => {
+    if (res.locals.planTried || req.method !== 'POST' || !req.is('application/json')) return next();
     const contentType = responseType(req.headers.accept);
     if (!contentType) return next();
-    const plan = planFor(body.query, operationName ?? undefined, res.locals.document as DocumentNode | undefined);
-    if (!plan) return next();
-    answer(plan, req, res, (variables ?? {}) as Record<string, unknown>, contentType).then(
-      (answered) => {
-        if (!answered) next();
+    const requestId = (res.locals.requestId as string | undefined) ?? '';
+    attempt({ req, requestId, body: req.body as PlannedRequest['body'], document: res.locals.document as DocumentNode | undefined }).then(
+      (outcome) => {
+        if (outcome.text === undefined) {
+          if (outcome.principal !== undefined) res.locals.principal = outcome.principal;
+          return next();
+        }
+        res.status(200).setHeader('content-type', contentType);
+        res.send(outcome.text);
       },
-      (err: unknown) => {
-        if (res.headersSent) return next(err);
-        // Bad arguments and unexpected values are reported by the regular path, the same way as always.
-        if (!(err instanceof NotPlannable)) logger.debug({ err }, 'planned query handed to graphql-js');
-        next();
-      },
+      (err: unknown) => next(err),
     );
   };
+
+  return { middleware, attempt };
 }
 
 const JSON_TYPE = 'application/json; charset=utf-8';
@@ -176,7 +213,7 @@ const ACCEPTED: Record<string, string> = {
 };
 
 /** The response type Apollo would choose for these Accept headers; null leaves any other header to Apollo. */
-function responseType(accept: string | undefined): string | null {
+export function responseType(accept: string | undefined): string | null {
   if (!accept) return JSON_TYPE;
   return ACCEPTED[accept.replace(/\s+/g, '').toLowerCase()] ?? null;
 }
