@@ -29,6 +29,8 @@ import { ROLE_LABELS } from './roles';
 import { useCapabilities } from './capabilities';
 import { SearchBox } from '../features/search/SearchBox';
 import { ActivityFeed } from '../features/activity/ActivityFeed';
+import { AfterFirstScreen } from '../components/AfterFirstScreen';
+import { SEARCH_WIDTH } from '../features/search/SearchBox';
 
 const NAV_WIDTH = 220;
 const FEED_WIDTH = 320;
@@ -101,7 +103,9 @@ export function AppShell({ children }: { children?: ReactNode }) {
             Converge
           </Typography>
           <Box sx={{ bgcolor: 'background.paper', borderRadius: 1 }}>
-            <SearchBox />
+            <AfterFirstScreen placeholder={<Box sx={{ width: SEARCH_WIDTH, height: 40 }} />}>
+              <SearchBox />
+            </AfterFirstScreen>
           </Box>
           <Box sx={{ flex: 1 }} />
           <Tooltip title={docked ? 'Hide activity' : 'Activity'}>
@@ -155,7 +159,9 @@ export function AppShell({ children }: { children?: ReactNode }) {
           ModalProps={{ keepMounted: true }}
         >
           <Toolbar />
-          <ActivityFeed />
+          <AfterFirstScreen>
+            <ActivityFeed />
+          </AfterFirstScreen>
         </Drawer>
       )}
     </Box>

@@ -19,6 +19,9 @@ const SEARCH = searchDocument(SEARCHABLE.map((e) => e.search!.fragment));
 const label = (hit: Hit) => entityOf(hit.node.__typename)?.search?.label(hit.node) ?? hit.node.id;
 const detail = (hit: Hit) => entityOf(hit.node.__typename)?.search?.detail(hit.node) ?? '';
 
+/** The search box's width (the shell holds its place while it loads). */
+export const SEARCH_WIDTH = { xs: 160, sm: 280 };
+
 /** Global search over the types the user may read (server full-text search, scoped by role). */
 export function SearchBox() {
   const navigate = useNavigate();
@@ -42,7 +45,7 @@ export function SearchBox() {
   return (
     <Autocomplete
       size="small"
-      sx={{ width: { xs: 160, sm: 280 } }}
+      sx={{ width: SEARCH_WIDTH }}
       options={options}
       loading={loading}
       filterOptions={(x) => x}
