@@ -7,8 +7,8 @@ import type { Pages } from './plan-sql';
 type Json = Record<string, unknown>;
 /** A node's values by position, as the statement returns them (see plan-sql.ts). */
 type Values = unknown[];
-/** A list: its rows (sort keys as text, then the node's values) and the count when asked for. */
-type List = [Values[], number?];
+/** A list: its rows (sort keys as text, then the node's values), with the count beside them when asked for. */
+type List = Values[] | [Values[], number];
 
 /** A value the plan cannot give exactly as graphql-js would (e.g. null in a non-null field): run the request through graphql-js. */
 export class NotPlannable extends Error {}
@@ -34,7 +34,8 @@ class Shaper {
     return obj;
   }
 
-  connection(item: ConnItem, [rows, count]: List): Json {
+  connection(item: ConnItem, list: List): Json {
+    const [rows, count] = item.counted ? (list as [Values[], number]) : [list as Values[], undefined];
     const { prepared, hadCursor } = this.pages.get(item)!;
     const { page, hasNextPage, hasPreviousPage } = pageOf(prepared, rows, hadCursor);
     const keys = item.cursors ? prepared.keys.length : 0;

@@ -33,11 +33,12 @@ function leafSql(leaf: LeafItem, row: string): string {
  * same policy conditions, filters, trash rule and keyset pages).
  *
  * Values travel as JSON arrays by position, not objects: a node is `[v1, v2, ...]` in the order of
- * its plan's items (`__typename` left out), a list row is its sort keys as text followed by its
- * node's values (the keys only when a cursor is asked for), a list is `[rows, count?]`. PostgreSQL builds and copies JSON text at every level
- * of nesting, and keys repeated in every row made that several times the cost of reading the rows.
- * Each list's rows are aggregated in the page's own order, which the rows already have (PostgreSQL
- * 16 and later see that and do not sort again).
+ * its plan's items (`__typename` left out); a list row is its sort keys as text (only when a cursor
+ * is asked for) followed by its node's values; a list is its rows, or `[rows, count]` when
+ * `totalCount` is asked for. PostgreSQL builds and copies JSON text at every level of nesting, and
+ * keys repeated in every row made that several times the cost of reading the rows. Each list's rows
+ * are aggregated in the page's own order, which the rows already have (PostgreSQL 16 and later see
+ * that and do not sort again).
  */
 class StatementBuilder {
   readonly params = new SqlParams();
@@ -82,7 +83,7 @@ class StatementBuilder {
     return `(SELECT json_build_array(${this.values(plan, a).join(', ')}) FROM ${quote(plan.spec.table)} ${a}${whereSql(where)})`;
   }
 
-  /** A page of a list (under the parent row `parent` for an inverse relation), as `[[row, ...], count?]`. */
+  /** A page of a list (under the parent row `parent` for an inverse relation), as `[row, ...]`, or `[[row, ...], count]` when counted. */
   connection(item: ConnItem, parent: string | null): string {
     const args = getArgumentValues(item.field, item.fieldNode, this.variables) as ListArgs;
     const plan = item.node;
@@ -103,9 +104,11 @@ class StatementBuilder {
     const inner =
       `SELECT ${columns.map((c) => `${t}.${c}`).join(', ')}${item.cursors ? `, ${page.keyColumns}` : ''} ` +
       `FROM ${quote(plan.spec.table)} ${t}${whereSql(page.where)} ORDER BY ${page.order} LIMIT ${item.lookahead ? page.limit : page.limit - 1}`;
-    const count = item.counted ? `, (SELECT count(*)::int FROM ${quote(plan.spec.table)} ${t}${whereSql(page.countWhere)})` : '';
     const row = [...keys, ...this.values(plan, r)].join(', ');
-    return `(SELECT json_build_array(coalesce(json_agg(json_build_array(${row}) ORDER BY ${page.orderOn(r)}), '[]'::json)${count}) FROM (${inner}) ${r})`;
+    const rows = `coalesce(json_agg(json_build_array(${row}) ORDER BY ${page.orderOn(r)}), '[]'::json)`;
+    // The count, when asked for, travels beside the rows; otherwise the rows are the list's whole value.
+    const value = item.counted ? `json_build_array(${rows}, (SELECT count(*)::int FROM ${quote(plan.spec.table)} ${t}${whereSql(page.countWhere)}))` : rows;
+    return `(SELECT ${value} FROM (${inner}) ${r})`;
   }
 }
 
