@@ -57,7 +57,7 @@ function safeJson(text: string): unknown {
   }
 }
 
-/** The request checks before GraphQL (input-guard.ts); returns the parsed document, throws on refusal. */
+/** The request checks before GraphQL (input-guard.ts); returns the parsed document (cached per text), throws on refusal. */
 function checkBody(body: { query?: unknown; variables?: unknown } | undefined): DocumentNode | undefined {
   const vars = typeof body?.variables === 'string' ? safeJson(body.variables) : body?.variables;
   return checkRequestInput(body?.query, vars) ?? undefined;
@@ -218,8 +218,7 @@ export async function startApp(ds: DataSource, cfg: Config, port = cfg.PORT, ext
   app.use('/graphql', express.json({ limit: LIMITS.bodyBytes }));
   app.use('/graphql', (req: Request, res: Response, next: NextFunction) => {
     try {
-      // The parsed document travels on to the planned queries (parsed once, cached per text).
-      res.locals.document = checkBody(req.method === 'GET' ? req.query : req.body);
+      checkBody(req.method === 'GET' ? req.query : req.body);
       next();
     } catch (err) {
       const e = err as AppError;
@@ -235,20 +234,17 @@ export async function startApp(ds: DataSource, cfg: Config, port = cfg.PORT, ext
     token,
     loginLimiter,
   });
-  const planned = cfg.QUERY_PLANS
-    ? plannedQueries({
+  // Planned queries are answered before Express; whatever they do not answer reaches it unchanged.
+  if (cfg.QUERY_PLANS) {
+    listener = plannedFrontDoor({
+      planned: plannedQueries({
         schema,
         ds,
         validationRules: validationRules(),
         authenticate: (token) => resolvePrincipal(ds, token),
         session: sessionFingerprint,
         context: contextFor,
-      })
-    : undefined;
-  if (planned) {
-    app.use('/graphql', planned.middleware);
-    listener = plannedFrontDoor({
-      planned,
+      }),
       bodyLimit: LIMITS.bodyBytes,
       headers: securityHeaderPairs(cfg.PUBLIC_URL),
       check: checkBody,

@@ -51,13 +51,13 @@ export function useCursorSecret(secret: string): void {
   signer = new CursorSigner(createHmac('sha256', secret).update('converge list cursors v2').digest());
 }
 
-function key(): CursorSigner {
+function loadedSigner(): CursorSigner {
   if (!signer) throw new Error('Cursors cannot be signed or checked: no cursor secret was loaded at start-up (loadCursorSecret)');
   return signer;
 }
 
 function tag(body: string): Buffer {
-  return key().tag(body);
+  return loadedSigner().tag(body);
 }
 
 export function encodeCursor(signature: string, keys: (string | null)[]): string {
@@ -67,7 +67,7 @@ export function encodeCursor(signature: string, keys: (string | null)[]): string
 
 export function decodeCursor(cursor: string, signature: string, argName: string, keyCount: number): (string | null)[] {
   const fail = (why: string) => badInput([argName], `Invalid cursor: ${why}`);
-  key(); // fails loudly without a secret, whatever the input
+  loadedSigner(); // fails loudly without a secret, whatever the input
   const [body, sum, extra] = cursor.split('.');
   const given = Buffer.from(sum ?? '', 'base64url');
   if (!body || extra !== undefined || given.length !== TAG_BYTES || !timingSafeEqual(given, tag(body))) {

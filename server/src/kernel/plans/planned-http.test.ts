@@ -136,11 +136,7 @@ describe('the planned queries front door', () => {
       setTimeout(() => req.destroy(), 50);
     }).catch((err: Error) => err);
     expect(gone).not.toHaveProperty('status'); // no answer: the request failed on the client's side
-    const after = await gql(planned.url, '{ accounts(first: 1) { nodes { id } } }', manager.token!);
+    const after = await send(planned.url, JSON.stringify({ query: '{ accounts(first: 1) { nodes { id } } }' }), signedIn());
     expect(after.status).toBe(200);
   });
 });
-
-async function gql(url: string, query: string, token: string) {
-  return send(url, JSON.stringify({ query }), { 'content-type': 'application/json', authorization: `Bearer ${token}` });
-}

@@ -4,7 +4,6 @@ import type { DocumentNode } from 'graphql';
 import type { Principal } from '../auth/principal';
 import { newRequestScope, requestScope, requestScopeTracked } from '../http/request-context';
 import type { PlannedQueries, PlannedRequest } from './planned-queries';
-import { responseType } from './planned-queries';
 
 export interface FrontDoorOptions {
   planned: PlannedQueries;
@@ -20,12 +19,10 @@ export interface FrontDoorOptions {
 
 const JSON_CONTENT = /^application\/json\s*(;\s*charset="?utf-8"?\s*)?$/i;
 
-/** What the regular path is handed with a request the front door read but did not answer. */
-export interface HandedOver {
+/** What the regular path is handed (as `res.locals`) with a request the front door read but did not answer. */
+interface HandedOver {
   requestId: string;
-  document?: DocumentNode;
-  /** The planned path had its turn: the Express middleware does not try again. */
-  planTried: true;
+  /** The signed-in principal, when the planned path looked it up (Apollo's context then does not). */
   principal?: Principal | null;
 }
 
@@ -57,7 +54,7 @@ export function plannedFrontDoor(opts: FrontDoorOptions): RequestListener {
     const requestId = (typeof header === 'string' && header.slice(0, 100)) || randomUUID();
     const serve = () =>
       readBody(req, length).then(
-        (raw) => answer(opts, req, res, raw, requestId, contentType),
+        (raw) => handle(opts, req, res, raw, requestId, contentType),
         () => res.destroy(), // the client went away mid-body
       );
     if (requestScopeTracked()) requestScope.run(newRequestScope(requestId), serve);
@@ -65,7 +62,7 @@ export function plannedFrontDoor(opts: FrontDoorOptions): RequestListener {
   };
 }
 
-async function answer(opts: FrontDoorOptions, req: IncomingMessage, res: ServerResponse, raw: Buffer, requestId: string, contentType: string) {
+async function handle(opts: FrontDoorOptions, req: IncomingMessage, res: ServerResponse, raw: Buffer, requestId: string, contentType: string) {
   let body: PlannedRequest['body'];
   try {
     const parsed: unknown = JSON.parse(raw.toString('utf8'));
@@ -74,10 +71,10 @@ async function answer(opts: FrontDoorOptions, req: IncomingMessage, res: ServerR
   } catch {
     return opts.next(replay(req, raw), res);
   }
-  const locals: HandedOver = { requestId, planTried: true };
+  const locals: HandedOver = { requestId };
   try {
-    locals.document = opts.check(body);
-    const outcome = await opts.planned.attempt({ req, requestId, body, document: locals.document });
+    const document = opts.check(body);
+    const outcome = await opts.planned.attempt({ req, requestId, body, document });
     if (outcome.text !== undefined) {
       res.writeHead(200, [
         ['content-type', contentType],
@@ -127,4 +124,22 @@ function replay(req: IncomingMessage, raw: Buffer): IncomingMessage {
   // take the connection down with it.
   copy.complete = true;
   return copy;
+}
+
+const JSON_TYPE = 'application/json; charset=utf-8';
+const GRAPHQL_RESPONSE_TYPE = 'application/graphql-response+json; charset=utf-8';
+// Accept headers clients commonly send, with the type Apollo's negotiation picks for each.
+const ACCEPTED: Record<string, string> = {
+  '*/*': JSON_TYPE,
+  'application/json': JSON_TYPE,
+  'application/json,*/*': JSON_TYPE,
+  'application/json,text/plain,*/*': JSON_TYPE,
+  'application/graphql-response+json': GRAPHQL_RESPONSE_TYPE,
+  'application/graphql-response+json,application/json;q=0.9': GRAPHQL_RESPONSE_TYPE,
+};
+
+/** The response type Apollo would choose for these Accept headers; null leaves any other header to Apollo. */
+function responseType(accept: string | undefined): string | null {
+  if (!accept) return JSON_TYPE;
+  return ACCEPTED[accept.replace(/\s+/g, '').toLowerCase()] ?? null;
 }

@@ -1,5 +1,4 @@
 import type { IncomingMessage } from 'node:http';
-import type { NextFunction, Request, RequestHandler, Response } from 'express';
 import { DocumentNode, getVariableValues, GraphQLSchema, parse, specifiedRules, validate, ValidationRule } from 'graphql';
 import type { DataSource } from 'typeorm';
 import type { Principal } from '../auth/principal';
@@ -26,9 +25,7 @@ export interface PlannedQueriesOptions {
 export type PlannedOutcome = { text: string } | { text?: undefined; principal?: Principal | null };
 
 export interface PlannedQueries {
-  /** Express middleware for requests that reach Express. */
-  middleware: RequestHandler;
-  /** The adapter-free core: the front door (planned-http.ts) calls it before Express. */
+  /** Answers the request if a plan covers it (the front door in planned-http.ts calls it before Express). */
   attempt(r: PlannedRequest): Promise<PlannedOutcome>;
 }
 
@@ -60,10 +57,10 @@ function statementName(text: string): string | undefined {
 /**
  * Answers the queries a plan covers — lists, lookups and references of the record kit, and
  * context roots such as `me` — with one SQL statement and no per-field execution. It runs after
- * the request checks and before Apollo; whatever it does not answer (a document it cannot plan,
- * a refused rule, a bad argument, an unexpected value) goes on to Apollo untouched, which then
- * answers or reports the error exactly as it always has. The signed-in principal is passed on so
- * that path does not look it up again.
+ * the request checks and before Express and Apollo; whatever it does not answer (a document it
+ * cannot plan, a refused rule, a bad argument, an unexpected value) goes on to Apollo untouched,
+ * which then answers or reports the error exactly as it always has. The signed-in principal is
+ * passed on so that path does not look it up again.
  */
 export function plannedQueries(opts: PlannedQueriesOptions): PlannedQueries {
   const plans = new Map<string, Plan | null>();
@@ -178,42 +175,5 @@ export function plannedQueries(opts: PlannedQueriesOptions): PlannedQueries {
     }
   };
 
-  /** Express middleware: answers planned requests, passes the rest on (with the principal, if looked up). */
-  const middleware: RequestHandler = (req: Request, res: Response, next: NextFunction) => {
-    if (res.locals.planTried || req.method !== 'POST' || !req.is('application/json')) return next();
-    const contentType = responseType(req.headers.accept);
-    if (!contentType) return next();
-    const requestId = (res.locals.requestId as string | undefined) ?? '';
-    attempt({ req, requestId, body: req.body as PlannedRequest['body'], document: res.locals.document as DocumentNode | undefined }).then(
-      (outcome) => {
-        if (outcome.text === undefined) {
-          if (outcome.principal !== undefined) res.locals.principal = outcome.principal;
-          return next();
-        }
-        res.status(200).setHeader('content-type', contentType);
-        res.send(outcome.text);
-      },
-      (err: unknown) => next(err),
-    );
-  };
-
-  return { middleware, attempt };
-}
-
-const JSON_TYPE = 'application/json; charset=utf-8';
-const GRAPHQL_RESPONSE_TYPE = 'application/graphql-response+json; charset=utf-8';
-// Accept headers clients commonly send, with the type Apollo's negotiation picks for each.
-const ACCEPTED: Record<string, string> = {
-  '*/*': JSON_TYPE,
-  'application/json': JSON_TYPE,
-  'application/json,*/*': JSON_TYPE,
-  'application/json,text/plain,*/*': JSON_TYPE,
-  'application/graphql-response+json': GRAPHQL_RESPONSE_TYPE,
-  'application/graphql-response+json,application/json;q=0.9': GRAPHQL_RESPONSE_TYPE,
-};
-
-/** The response type Apollo would choose for these Accept headers; null leaves any other header to Apollo. */
-export function responseType(accept: string | undefined): string | null {
-  if (!accept) return JSON_TYPE;
-  return ACCEPTED[accept.replace(/\s+/g, '').toLowerCase()] ?? null;
+  return { attempt };
 }
