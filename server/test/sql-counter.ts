@@ -27,3 +27,9 @@ export async function countStatements<T>(fn: () => Promise<T>): Promise<{ result
     proto.query = original;
   }
 }
+
+/** The verbs (SELECT, INSERT, ...) of the statements that name `table` while `fn` runs, with its result. */
+export async function statementsOn<T>(table: string, fn: () => Promise<T>): Promise<{ result: T; verbs: string[] }> {
+  const { result, statements } = await countStatements(fn);
+  return { result, verbs: statements.filter((s) => s.includes(`"${table}"`)).map((s) => s.trim().split(/\s/)[0]) };
+}

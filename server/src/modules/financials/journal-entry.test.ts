@@ -2,7 +2,7 @@ import type { Client, GqlResponse } from '../../../test/client';
 import { clientAs, createLedgerAccount, ROLES, tag } from '../../../test/factories';
 import { startTestServer, TestServer } from '../../../test/server';
 import { waitFor } from '../../../test/jobs';
-import { countStatements } from '../../../test/sql-counter';
+import { countStatements, statementsOn } from '../../../test/sql-counter';
 
 let server: TestServer;
 beforeAll(async () => {
@@ -230,16 +230,13 @@ describe('journal entries', () => {
   it('writes a new draft’s lines without reading or deleting any, and posts reading its lines and their accounts once', async () => {
     const accountant = await clientAs(server, 'ACCOUNTANT');
     const [a, b] = [await account(), await account()];
-    const lineStatements = async (query: string, variables: Record<string, unknown>) => {
-      const { result, statements } = await countStatements(() => accountant.ok(query, variables));
-      return { result, lines: statements.filter((s) => /"journal_lines"/.test(s)).map((s) => s.trim().split(/\s/)[0]) };
-    };
+    const lineStatements = (query: string, variables: Record<string, unknown>) => statementsOn('journal_lines', () => accountant.ok(query, variables));
     const created = await lineStatements(`mutation($input: CreateJournalEntryInput!) { createJournalEntry(input: $input) { id } }`, {
       input: { date: '2026-07-01', lines: [dr(a, '5.00'), cr(b, '5.00')] },
     });
-    expect(created.lines).toEqual(['INSERT']);
+    expect(created.verbs).toEqual(['INSERT']);
     const posted = await lineStatements(`mutation($id: ID!) { postJournalEntry(id: $id) { id } }`, { id: created.result.createJournalEntry.id });
-    expect(posted.lines).toEqual(['SELECT']);
+    expect(posted.verbs).toEqual(['SELECT']);
   });
 
   it.each(ROLES)('as %s: reads, writes and posts as DESIGN.md §3 says', async (role) => {

@@ -1,7 +1,7 @@
 import type { Client, GqlResponse } from '../../../test/client';
 import { clientAs, createAccount, createContact, ROLES } from '../../../test/factories';
 import { startTestServer, TestServer } from '../../../test/server';
-import { countStatements } from '../../../test/sql-counter';
+import { countStatements, statementsOn } from '../../../test/sql-counter';
 
 let server: TestServer;
 beforeAll(async () => {
@@ -166,20 +166,17 @@ describe('work orders', () => {
   it('writes a new work order’s lines without reading or deleting any, and reads them once to change them', async () => {
     const accountant = await clientAs(server, 'ACCOUNTANT');
     const account = await createAccount(server.ds, accountant.user.id);
-    const lineStatements = async (query: string, variables: Record<string, unknown>) => {
-      const { result, statements } = await countStatements(() => accountant.ok(query, variables));
-      return { result, lines: statements.filter((s) => /"work_order_lines"/.test(s)).map((s) => s.trim().split(/\s/)[0]) };
-    };
+    const lineStatements = (query: string, variables: Record<string, unknown>) => statementsOn('work_order_lines', () => accountant.ok(query, variables));
     const lines = [{ description: 'Labour', quantity: '2', unitPrice: '90.00' }];
     const created = await lineStatements(`mutation($input: CreateWorkOrderInput!) { createWorkOrder(input: $input) { id } }`, {
       input: { accountId: account.id, description: 'No hot water', lines },
     });
-    expect(created.lines).toEqual(['INSERT']);
+    expect(created.verbs).toEqual(['INSERT']);
     const changed = await lineStatements(`mutation($id: ID!, $input: UpdateWorkOrderInput!) { updateWorkOrder(id: $id, input: $input) { id } }`, {
       id: created.result.createWorkOrder.id,
       input: { lines: [...lines, { description: 'Valve', quantity: '1' }] },
     });
-    expect(changed.lines).toEqual(['SELECT', 'DELETE', 'INSERT']);
+    expect(changed.verbs).toEqual(['SELECT', 'DELETE', 'INSERT']);
   });
 
   it('takes an on-site contact of its own account only', async () => {
