@@ -76,7 +76,23 @@ export default tseslint.config(
   {
     files: ['web/src/**/*.tsx', 'web/src/**/*.ts'],
     plugins: { 'react-hooks': reactHooks },
-    rules: { 'react-hooks/rules-of-hooks': 'error', 'react-hooks/exhaustive-deps': 'error' },
+    rules: {
+      'react-hooks/rules-of-hooks': 'error',
+      'react-hooks/exhaustive-deps': 'error',
+      // gql/graphql.ts is types only; a value import would mean a document was looked for there.
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['**/gql/graphql'],
+              allowTypeImports: true,
+              message: 'gql/graphql holds types only: import a document from its own module (gql/<file>, named after its .graphql file).',
+            },
+          ],
+        },
+      ],
+    },
   },
   {
     files: ['server/src/kernel/http/explorer/**/*.js'],

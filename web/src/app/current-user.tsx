@@ -1,6 +1,7 @@
 import { createContext, useContext, type ReactNode } from 'react';
 import { useQuery } from '@apollo/client/react';
-import { MeDocument, type MeQuery } from '../gql/graphql';
+import type { MeQuery } from '../gql/graphql';
+import { MeDocument } from '../gql/auth';
 import { ErrorState, LoadingState } from '../components/States';
 
 type Me = MeQuery['me'];

@@ -1,5 +1,6 @@
 import type { ApolloClient } from '@apollo/client';
-import { MeDocument, type MeQuery } from '../gql/graphql';
+import type { MeQuery } from '../gql/graphql';
+import { MeDocument } from '../gql/auth';
 import { installCachePolicies } from './cache-policies';
 import { dashboardModule, kitModules, pageModule, routeTarget, type KitModules } from './route-modules';
 import { shellModule } from './shell-module';

@@ -4,7 +4,7 @@ import { ApolloProvider } from '@apollo/client/react';
 import type { Client as WsClient } from 'graphql-ws';
 import { createApollo } from './apollo';
 import { isExpired, liveSession, readSession, writeSession, type StoredSession } from './session-store';
-import { LogoutDocument } from '../gql/graphql';
+import { LogoutDocument } from '../gql/auth';
 
 export const EXPIRED_NOTICE = 'Your session has expired. Sign in again.';
 

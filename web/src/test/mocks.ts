@@ -1,5 +1,7 @@
 import type { MockLink } from '@apollo/client/testing';
-import { ContactNextTasksDocument, DealNextTasksDocument, InteractionsDocument, TasksDocument, type FeedEntryFragment } from '../gql/graphql';
+import type { FeedEntryFragment } from '../gql/graphql';
+import { InteractionsDocument } from '../gql/interactions';
+import { ContactNextTasksDocument, DealNextTasksDocument, TasksDocument } from '../gql/tasks';
 
 /** The "Next task" cells of deal and contact lists: no open task for any row, however often asked. */
 export const noNextTasks: MockLink.MockedResponse[] = [

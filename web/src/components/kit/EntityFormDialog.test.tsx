@@ -3,7 +3,8 @@ import { act, configure, screen, waitFor, within } from '@testing-library/react'
 import userEvent from '@testing-library/user-event';
 import { GraphQLError } from 'graphql';
 import { CombinedGraphQLErrors } from '@apollo/client/errors';
-import { UpdateAccountDocument, type AccountFullFragment, type FeedEntryFragment } from '../../gql/graphql';
+import type { AccountFullFragment, FeedEntryFragment } from '../../gql/graphql';
+import { UpdateAccountDocument } from '../../gql/accounts';
 import { loadScreens } from '../../app/registry';
 import { StaticFeedProvider } from '../../features/activity/FeedProvider';
 import { renderScreen } from '../../test/render';

@@ -2,7 +2,6 @@ import { useCallback, useMemo, useState, type ReactNode } from 'react';
 import { Link as RouterLink, useNavigate } from 'react-router';
 import { useApolloClient, useQuery } from '@apollo/client/react';
 import Button from '@mui/material/Button';
-import Link from '@mui/material/Link';
 import type { EntityEntry } from '../../app/entity';
 import { describeError } from '../../app/errors';
 import { PageHeader } from '../PageHeader';
@@ -44,9 +43,10 @@ function useColumns(
     render: (row) => {
       const content = c.render(row, ctx);
       return c.primary && o.linked && !o.trash ? (
-        <Link component={RouterLink} to={`${entry.path}/${row.id}`}>
+        // A plain link the table styles (ListTable): an MUI Link in every row cost a styled component each.
+        <RouterLink to={`${entry.path}/${row.id}`} data-row-link="">
           {content}
-        </Link>
+        </RouterLink>
       ) : (
         content
       );
@@ -164,7 +164,7 @@ export function EntityListPage({ entry, screens, extensions }: KitPageProps) {
         onRetry={() => void refetch()}
         {...paging}
         totalCount={conn?.totalCount}
-        rowSx={list.rowSx}
+        rowMuted={list.rowMuted}
         empty={<EmptyList title={empty} hint={!state.trash && !filtered ? list.emptyHint?.(ctx) : undefined} />}
       />
       {CreateDialog ? (

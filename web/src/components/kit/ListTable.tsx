@@ -2,13 +2,13 @@ import Box from '@mui/material/Box';
 import Button from '@mui/material/Button';
 import Paper from '@mui/material/Paper';
 import Table from '@mui/material/Table';
-import TableBody from '@mui/material/TableBody';
 import TableCell from '@mui/material/TableCell';
 import TableContainer from '@mui/material/TableContainer';
 import TableHead from '@mui/material/TableHead';
 import TableRow from '@mui/material/TableRow';
 import TableSortLabel from '@mui/material/TableSortLabel';
 import Typography from '@mui/material/Typography';
+import { styled } from '@mui/material/styles';
 import type { ReactNode } from 'react';
 import { EmptyState, ErrorState, LoadingState } from '../States';
 import type { SortState } from './types';
@@ -36,8 +36,47 @@ interface Props<Row extends { id: string }> {
   onLoadMore(): void;
   totalCount?: number | null;
   empty: ReactNode;
-  rowSx?(row: Row): object | undefined;
+  /** A row shown greyed out (a revoked key, a deactivated user). */
+  rowMuted?(row: Row): boolean;
 }
+
+type Breakpoint = NonNullable<TableColumn<unknown>['hideBelow']>;
+const BREAKPOINTS: Breakpoint[] = ['sm', 'md', 'lg'];
+
+/**
+ * The rows and cells of every list, styled once here rather than as an MUI TableRow and TableCell
+ * each: a page of 25 rows was some 180 styled components whose styles were computed on every render,
+ * the larger part of building a list's first screen. They look and behave as MUI's small body cells
+ * and hover rows; a cell's alignment and breakpoint travel as data attributes.
+ */
+const Body = styled('tbody')(({ theme }) => {
+  const border =
+    theme.palette.mode === 'light' ? theme.lighten(theme.alpha(theme.palette.divider, 1), 0.88) : theme.darken(theme.alpha(theme.palette.divider, 1), 0.68);
+  const hidden = Object.fromEntries(BREAKPOINTS.map((bp) => [theme.breakpoints.down(bp), { [`& > tr > td[data-hide-below="${bp}"]`]: { display: 'none' } }]));
+  return {
+    '& > tr': { color: 'inherit', display: 'table-row', verticalAlign: 'middle', outline: 0 },
+    '& > tr:hover': { backgroundColor: theme.palette.action.hover },
+    '& > tr > td': {
+      ...theme.typography.body2,
+      display: 'table-cell',
+      verticalAlign: 'inherit',
+      borderBottom: `1px solid ${border}`,
+      textAlign: 'left',
+      padding: '6px 16px',
+      color: theme.palette.text.primary,
+    },
+    '& > tr > td[data-align="right"]': { textAlign: 'right' },
+    '& > tr[data-muted] > td': { color: theme.palette.text.secondary },
+    // The link to a row's record, as MUI's Link draws it.
+    '& a[data-row-link]': {
+      color: theme.palette.primary.main,
+      textDecoration: 'underline',
+      textDecorationColor: theme.alpha(theme.palette.primary.main, 0.4),
+      '&:hover': { textDecorationColor: 'inherit' },
+    },
+    ...hidden,
+  };
+});
 
 /**
  * A server-driven list: sorting and paging are connection arguments, never client-side slicing. The
@@ -77,17 +116,17 @@ export function ListTable<Row extends { id: string }>(p: Props<Row>) {
               ))}
             </TableRow>
           </TableHead>
-          <TableBody>
+          <Body>
             {rows.map((row) => (
-              <TableRow key={row.id} hover sx={p.rowSx?.(row)}>
+              <tr key={row.id} data-muted={p.rowMuted?.(row) || undefined}>
                 {p.columns.map((c) => (
-                  <TableCell key={c.id} align={c.align} sx={hide(c)}>
+                  <td key={c.id} data-align={c.align} data-hide-below={c.hideBelow}>
                     {c.render(row)}
-                  </TableCell>
+                  </td>
                 ))}
-              </TableRow>
+              </tr>
             ))}
-          </TableBody>
+          </Body>
         </Table>
         {rows.length === 0 && !p.loading && p.empty}
       </TableContainer>

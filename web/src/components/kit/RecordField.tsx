@@ -1,7 +1,8 @@
 import { useEffect, useState } from 'react';
 import { useController, useFormContext, useWatch } from 'react-hook-form';
 import { useQuery } from '@apollo/client/react';
-import { UserOptionsDocument, type Role, type UserFilter } from '../../gql/graphql';
+import type { Role, UserFilter } from '../../gql/graphql';
+import { UserOptionsDocument } from '../../gql/people';
 import { ROLE_LABELS } from '../../app/roles';
 import { loadedScreens, loadScreens } from '../../app/registry';
 import { RecordPicker } from './RecordPicker';

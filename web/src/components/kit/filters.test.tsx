@@ -1,7 +1,7 @@
 import { configure, fireEvent, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { useLocation } from 'react-router';
-import { DealsDocument } from '../../gql/graphql';
+import { DealsDocument } from '../../gql/deals';
 import { renderEntityPage, testUser } from '../../test/render';
 import { buildFilter, readFilterValues, type FilterDef } from './filters';
 

@@ -72,7 +72,8 @@ export interface ListScreen<Row extends AnyRecord = AnyRecord> {
   /** Per-row actions in an "Actions" column; `edit` opens the form dialog for the row. */
   // eslint-disable-next-line @typescript-eslint/no-explicit-any
   RowActions?: ComponentType<{ row: any; ctx: KitContext; edit(): void }>;
-  rowSx?(row: Row): object | undefined;
+  /** A row shown greyed out (a revoked key, a deactivated user). */
+  rowMuted?(row: Row): boolean;
   /** A create flow of its own instead of the form dialog (e.g. a key whose secret is shown once). */
   createDialog?: ComponentType<{ open: boolean; onClose(): void; onDone(): void }>;
 }

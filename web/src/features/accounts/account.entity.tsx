@@ -1,5 +1,6 @@
 import { defineEntity } from '../../app/entity';
-import { AccountSearchHitFragmentDoc, type AccountSearchHitFragment } from '../../gql/graphql';
+import type { AccountSearchHitFragment } from '../../gql/graphql';
+import { AccountSearchHitFragmentDoc } from '../../gql/account-search';
 
 export const entity = defineEntity({
   typeName: 'Account',

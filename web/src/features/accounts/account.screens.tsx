@@ -1,4 +1,5 @@
 import Link from '@mui/material/Link';
+import type { AccountDetailQuery, AccountOptionsQuery, AccountsQuery } from '../../gql/graphql';
 import {
   AccountDetailDocument,
   AccountOptionsDocument,
@@ -7,10 +8,7 @@ import {
   DeleteAccountDocument,
   RestoreAccountDocument,
   UpdateAccountDocument,
-  type AccountDetailQuery,
-  type AccountOptionsQuery,
-  type AccountsQuery,
-} from '../../gql/graphql';
+} from '../../gql/accounts';
 import { RelatedList } from '../../components/kit/DetailFields';
 import {
   createdFilter,

@@ -1,14 +1,9 @@
 import { configure, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { GraphQLError } from 'graphql';
-import {
-  AccountsDocument,
-  CreateAccountDocument,
-  UpdateAccountDocument,
-  UserOptionsDocument,
-  type AccountFullFragment,
-  type AccountRowFragment,
-} from '../../gql/graphql';
+import type { AccountFullFragment, AccountRowFragment } from '../../gql/graphql';
+import { AccountsDocument, CreateAccountDocument, UpdateAccountDocument } from '../../gql/accounts';
+import { UserOptionsDocument } from '../../gql/people';
 import { renderEntityForm, renderEntityPage, testUser } from '../../test/render';
 import { capabilitiesFor } from '../../test/capabilities';
 

@@ -1,6 +1,7 @@
 import { createContext, useContext, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import { useApolloClient } from '@apollo/client/react';
-import { ActivityLoggedDocument, ActivitySinceDocument, LatestActivityDocument, type FeedEntryFragment } from '../../gql/graphql';
+import type { FeedEntryFragment } from '../../gql/graphql';
+import { ActivityLoggedDocument, ActivitySinceDocument, LatestActivityDocument } from '../../gql/activity';
 import { createLiveUpdater } from './live-updates';
 import type { Client as WsClient } from 'graphql-ws';
 

@@ -2,7 +2,8 @@ import { useMemo, useState } from 'react';
 import { useApolloClient, useMutation } from '@apollo/client/react';
 import Button from '@mui/material/Button';
 import Chip from '@mui/material/Chip';
-import { ApiKeysDocument, CreateApiKeyDocument, RevokeApiKeyDocument, type ApiKeyRowFragment, type ApiKeysQuery } from '../../gql/graphql';
+import type { ApiKeyRowFragment, ApiKeysQuery } from '../../gql/graphql';
+import { ApiKeysDocument, CreateApiKeyDocument, RevokeApiKeyDocument } from '../../gql/api-keys';
 import { createdFilter } from '../../components/kit/descriptors';
 import { EntityFormDialog } from '../../components/kit/EntityFormDialog';
 import { forgetLists } from '../../components/kit/forget-lists';
@@ -136,7 +137,7 @@ export const screens: EntityScreens = {
       { id: 'lastUsed', label: 'Last used', render: (k: Row) => <NoWrap>{formatDateTime(k.lastUsedAt, 'Never')}</NoWrap>, hideBelow: 'md' },
     ],
     rowLabel: (k) => k.name,
-    rowSx: (k) => (k.revokedAt ? { '& td': { color: 'text.secondary' } } : undefined),
+    rowMuted: (k) => !!k.revokedAt,
     emptyHint: () => 'Create one for each integration, so each can be revoked on its own.',
     RowActions: RevokeAction,
     createDialog: ApiKeyCreateFlow,

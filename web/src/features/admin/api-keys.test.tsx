@@ -1,7 +1,8 @@
 import { configure, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import type { MockLink } from '@apollo/client/testing';
-import { ApiKeysDocument, CreateApiKeyDocument, RevokeApiKeyDocument, type ApiKeyRowFragment, type ApiKeysQuery } from '../../gql/graphql';
+import type { ApiKeyRowFragment, ApiKeysQuery } from '../../gql/graphql';
+import { ApiKeysDocument, CreateApiKeyDocument, RevokeApiKeyDocument } from '../../gql/api-keys';
 import { renderEntityPage, testUser } from '../../test/render';
 import { endOfDay } from './api-key.screens';
 

@@ -7,7 +7,8 @@ import Typography from '@mui/material/Typography';
 import EditIcon from '@mui/icons-material/Edit';
 import HowToRegIcon from '@mui/icons-material/HowToReg';
 import PersonOffIcon from '@mui/icons-material/PersonOff';
-import { CreateUserDocument, UpdateUserDocument, UsersDocument, type UserRowFragment, type UsersQuery } from '../../gql/graphql';
+import type { UserRowFragment, UsersQuery } from '../../gql/graphql';
+import { CreateUserDocument, UpdateUserDocument, UsersDocument } from '../../gql/users';
 import { actionErrorMessage } from '../../app/errors';
 import { ROLE_LABELS, ROLES } from '../../app/roles';
 import { useNotify } from '../../components/Notifications';
@@ -121,7 +122,7 @@ export const screens: EntityScreens = {
       { id: 'created', label: 'Created', sortField: 'CREATED_AT', render: (u: Row) => formatDate(u.createdAt), hideBelow: 'md' },
     ],
     rowLabel: (u) => u.name,
-    rowSx: (u) => (u.active ? undefined : { '& td': { color: 'text.secondary' } }),
+    rowMuted: (u) => !u.active,
     RowActions: UserActions,
   },
   form: {

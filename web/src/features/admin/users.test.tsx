@@ -2,7 +2,8 @@ import { configure, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { GraphQLError } from 'graphql';
 import type { MockLink } from '@apollo/client/testing';
-import { CreateUserDocument, UpdateUserDocument, UsersDocument, type UserRowFragment, type UsersQuery, type UsersQueryVariables } from '../../gql/graphql';
+import type { UserRowFragment, UsersQuery, UsersQueryVariables } from '../../gql/graphql';
+import { CreateUserDocument, UpdateUserDocument, UsersDocument } from '../../gql/users';
 import { renderEntityForm, renderEntityPage, testUser } from '../../test/render';
 
 const USERS_PAGE_SIZE = 25;

@@ -6,7 +6,7 @@ import Button from '@mui/material/Button';
 import Paper from '@mui/material/Paper';
 import TextField from '@mui/material/TextField';
 import Typography from '@mui/material/Typography';
-import { LoginDocument } from '../../gql/graphql';
+import { LoginDocument } from '../../gql/auth';
 import { useSession } from '../../app/session';
 import { describeError } from '../../app/errors';
 import { usePageTitle } from '../../components/kit/usePageTitle';

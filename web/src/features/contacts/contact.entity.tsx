@@ -1,5 +1,6 @@
 import { defineEntity } from '../../app/entity';
-import { ContactSearchHitFragmentDoc, type ContactSearchHitFragment } from '../../gql/graphql';
+import type { ContactSearchHitFragment } from '../../gql/graphql';
+import { ContactSearchHitFragmentDoc } from '../../gql/contact-search';
 
 export const entity = defineEntity({
   typeName: 'Contact',

@@ -1,3 +1,4 @@
+import type { ContactDetailQuery, ContactOptionsQuery, ContactsQuery } from '../../gql/graphql';
 import {
   ContactDetailDocument,
   ContactOptionsDocument,
@@ -6,10 +7,7 @@ import {
   DeleteContactDocument,
   RestoreContactDocument,
   UpdateContactDocument,
-  type ContactDetailQuery,
-  type ContactOptionsQuery,
-  type ContactsQuery,
-} from '../../gql/graphql';
+} from '../../gql/contacts';
 import {
   createdFilter,
   EmailLink,

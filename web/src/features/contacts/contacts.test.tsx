@@ -2,19 +2,17 @@ import { configure, fireEvent, screen, waitFor, waitForElementToBeRemoved, withi
 import { Route } from 'react-router';
 import userEvent from '@testing-library/user-event';
 import { GraphQLError } from 'graphql';
+import type { ContactRowFragment, InteractionRowFragment } from '../../gql/graphql';
+import { AccountOptionsDocument } from '../../gql/accounts';
 import {
-  AccountOptionsDocument,
   ContactDetailDocument,
   ContactsDocument,
   CreateContactDocument,
-  CreateInteractionDocument,
   DeleteContactDocument,
-  InteractionsDocument,
   RestoreContactDocument,
   UpdateContactDocument,
-  type ContactRowFragment,
-  type InteractionRowFragment,
-} from '../../gql/graphql';
+} from '../../gql/contacts';
+import { CreateInteractionDocument, InteractionsDocument } from '../../gql/interactions';
 import { renderEntityForm, renderEntityPage } from '../../test/render';
 import { noNextTasks, noTasksAbout } from '../../test/mocks';
 

@@ -1,7 +1,7 @@
 import { useQuery } from '@apollo/client/react';
 import Grid from '@mui/material/Grid';
 import { useTheme } from '@mui/material/styles';
-import { DashboardFinancialsDocument } from '../../gql/graphql';
+import { DashboardFinancialsDocument } from '../../gql/dashboard';
 import { ErrorState, LoadingState } from '../../components/States';
 import { ChartTable } from '../../components/kit/ChartTable';
 import { formatMoney } from '../../components/kit/format';

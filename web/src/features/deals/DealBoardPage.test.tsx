@@ -1,7 +1,8 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { GraphQLError } from 'graphql';
-import { DealBoardDocument, MoveDealStageDocument, type DealRowFragment, type DealStage } from '../../gql/graphql';
+import type { DealRowFragment, DealStage } from '../../gql/graphql';
+import { DealBoardDocument, MoveDealStageDocument } from '../../gql/deals';
 import { renderScreen } from '../../test/render';
 import { BOARD_PAGE_SIZE, DealBoardPage } from './DealBoardPage';
 import { dealRow } from './test-data';

@@ -1,5 +1,6 @@
 import { defineEntity } from '../../app/entity';
-import { DealSearchHitFragmentDoc, type DealSearchHitFragment } from '../../gql/graphql';
+import type { DealSearchHitFragment } from '../../gql/graphql';
+import { DealSearchHitFragmentDoc } from '../../gql/deal-search';
 
 export const entity = defineEntity({
   typeName: 'Deal',

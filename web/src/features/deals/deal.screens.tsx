@@ -1,4 +1,5 @@
 import Typography from '@mui/material/Typography';
+import type { DealDetailQuery, DealOptionsQuery, DealsQuery } from '../../gql/graphql';
 import {
   CreateDealDocument,
   DealDetailDocument,
@@ -7,10 +8,7 @@ import {
   DeleteDealDocument,
   RestoreDealDocument,
   UpdateDealDocument,
-  type DealDetailQuery,
-  type DealOptionsQuery,
-  type DealsQuery,
-} from '../../gql/graphql';
+} from '../../gql/deals';
 import { Section } from '../../components/kit/DetailFields';
 import { createdFilter, mineFilter, option, ownerColumn, ownerField, RecordLink, timelineOf, trashFilter } from '../../components/kit/descriptors';
 import { enumLabel, formatDate, formatMoney } from '../../components/kit/format';

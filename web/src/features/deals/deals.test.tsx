@@ -1,7 +1,8 @@
 import { configure, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { GraphQLError } from 'graphql';
-import { CreateDealDocument, DealsDocument, UpdateDealDocument, type DealRowFragment, type DealsQueryVariables } from '../../gql/graphql';
+import type { DealRowFragment, DealsQueryVariables } from '../../gql/graphql';
+import { CreateDealDocument, DealsDocument, UpdateDealDocument } from '../../gql/deals';
 import { renderEntityForm, renderEntityPage } from '../../test/render';
 import { noNextTasks } from '../../test/mocks';
 import { dealRow, pickerMocks } from './test-data';

@@ -1,4 +1,6 @@
-import { AccountOptionsDocument, ContactOptionsDocument, type DealRowFragment } from '../../gql/graphql';
+import type { DealRowFragment } from '../../gql/graphql';
+import { AccountOptionsDocument } from '../../gql/accounts';
+import { ContactOptionsDocument } from '../../gql/contacts';
 
 /** A deal as the screens select it, with overrides. */
 export function dealRow(overrides: Partial<DealRowFragment> = {}): DealRowFragment {

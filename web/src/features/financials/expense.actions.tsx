@@ -1,7 +1,8 @@
 import { useState } from 'react';
 import { useApolloClient } from '@apollo/client/react';
 import Button from '@mui/material/Button';
-import { ApproveExpenseDocument, RejectExpenseDocument, type ExpenseFullFragment } from '../../gql/graphql';
+import type { ExpenseFullFragment } from '../../gql/graphql';
+import { ApproveExpenseDocument, RejectExpenseDocument } from '../../gql/expenses';
 import { useCapabilities } from '../../app/capabilities';
 import { actionErrorMessage } from '../../app/errors';
 import { useNotify } from '../../components/Notifications';

@@ -1,12 +1,6 @@
 import Chip from '@mui/material/Chip';
-import {
-  CreateExpenseDocument,
-  ExpenseDetailDocument,
-  ExpensesDocument,
-  type ExpenseDetailQuery,
-  type ExpenseRowFragment,
-  type ExpenseStatus,
-} from '../../gql/graphql';
+import type { ExpenseDetailQuery, ExpenseRowFragment, ExpenseStatus } from '../../gql/graphql';
+import { CreateExpenseDocument, ExpenseDetailDocument, ExpensesDocument } from '../../gql/expenses';
 import { RecordLink, timelineOf } from '../../components/kit/descriptors';
 import { enumLabel, formatDate, formatDateTime, formatMoney, today } from '../../components/kit/format';
 import type { EntityScreens } from '../../components/kit/types';

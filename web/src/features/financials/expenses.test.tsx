@@ -2,16 +2,9 @@ import { configure, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { GraphQLError } from 'graphql';
 import type { MockLink } from '@apollo/client/testing';
-import {
-  ApproveExpenseDocument,
-  CreateExpenseDocument,
-  ExpenseDetailDocument,
-  ExpensesDocument,
-  LedgerAccountOptionsDocument,
-  RejectExpenseDocument,
-  type ExpenseDetailQuery,
-  type ExpenseRowFragment,
-} from '../../gql/graphql';
+import type { ExpenseDetailQuery, ExpenseRowFragment } from '../../gql/graphql';
+import { ApproveExpenseDocument, CreateExpenseDocument, ExpenseDetailDocument, ExpensesDocument, RejectExpenseDocument } from '../../gql/expenses';
+import { LedgerAccountOptionsDocument } from '../../gql/ledger-accounts';
 import { renderEntityForm, renderEntityPage, testUser } from '../../test/render';
 import { today } from '../../components/kit/format';
 

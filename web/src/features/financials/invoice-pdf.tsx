@@ -3,7 +3,8 @@ import { useApolloClient, useQuery } from '@apollo/client/react';
 import Alert from '@mui/material/Alert';
 import Button from '@mui/material/Button';
 import Link from '@mui/material/Link';
-import { DocumentProgressDocument, RenderInvoicePdfDocument, type DocumentStatus, type InvoiceFullFragment } from '../../gql/graphql';
+import type { DocumentStatus, InvoiceFullFragment } from '../../gql/graphql';
+import { DocumentProgressDocument, RenderInvoicePdfDocument } from '../../gql/invoices';
 import { actionErrorMessage } from '../../app/errors';
 
 const POLL_MS = 1000;

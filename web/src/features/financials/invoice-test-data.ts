@@ -1,6 +1,8 @@
 import { within } from '@testing-library/react';
 import type { MockLink } from '@apollo/client/testing';
-import { AccountOptionsDocument, InvoiceDetailDocument, type InvoiceDetailQuery, type InvoiceRowFragment } from '../../gql/graphql';
+import type { InvoiceDetailQuery, InvoiceRowFragment } from '../../gql/graphql';
+import { AccountOptionsDocument } from '../../gql/accounts';
+import { InvoiceDetailDocument } from '../../gql/invoices';
 
 // Invoices as the screens select them, for the component tests.
 

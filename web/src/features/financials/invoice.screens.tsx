@@ -1,14 +1,7 @@
 import { Link as RouterLink } from 'react-router';
 import Link from '@mui/material/Link';
-import {
-  CreateInvoiceDocument,
-  InvoiceDetailDocument,
-  InvoicesDocument,
-  UpdateInvoiceDocument,
-  type InvoiceDetailQuery,
-  type InvoiceRowFragment,
-  type InvoiceStatus,
-} from '../../gql/graphql';
+import type { InvoiceDetailQuery, InvoiceRowFragment, InvoiceStatus } from '../../gql/graphql';
+import { CreateInvoiceDocument, InvoiceDetailDocument, InvoicesDocument, UpdateInvoiceDocument } from '../../gql/invoices';
 import { option, RecordLink, timelineOf } from '../../components/kit/descriptors';
 import { enumLabel, formatDate, formatDateTime, formatMoney, today } from '../../components/kit/format';
 import { moneyInputText } from '../../components/kit/money';

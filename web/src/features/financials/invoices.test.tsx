@@ -1,7 +1,7 @@
 import { configure, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import type { MockLink } from '@apollo/client/testing';
-import { CreateInvoiceDocument, InvoicesDocument, IssueInvoiceDocument, VoidInvoiceDocument } from '../../gql/graphql';
+import { CreateInvoiceDocument, InvoicesDocument, IssueInvoiceDocument, VoidInvoiceDocument } from '../../gql/invoices';
 import { renderEntityForm, renderEntityPage, testUser } from '../../test/render';
 import { today } from '../../components/kit/format';
 import { accountOptions, cellTexts, invoice, invoiceDetailMock, invoiceRow, issued, withoutTimeline } from './invoice-test-data';

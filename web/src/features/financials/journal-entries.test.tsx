@@ -2,17 +2,15 @@ import { configure, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { GraphQLError } from 'graphql';
 import type { MockLink } from '@apollo/client/testing';
+import type { JournalEntryDetailQuery, JournalEntryRowFragment, JournalLineFieldsFragment } from '../../gql/graphql';
 import {
   CreateJournalEntryDocument,
   JournalEntriesDocument,
   JournalEntryDetailDocument,
-  LedgerAccountOptionsDocument,
   PostJournalEntryDocument,
   ReverseJournalEntryDocument,
-  type JournalEntryDetailQuery,
-  type JournalEntryRowFragment,
-  type JournalLineFieldsFragment,
-} from '../../gql/graphql';
+} from '../../gql/journal-entries';
+import { LedgerAccountOptionsDocument } from '../../gql/ledger-accounts';
 import { renderEntityForm, renderEntityPage, testUser } from '../../test/render';
 import { today } from '../../components/kit/format';
 

@@ -1,4 +1,5 @@
 import Chip from '@mui/material/Chip';
+import type { JournalEntryDetailQuery, JournalEntryRowFragment, JournalSource, JournalStatus } from '../../gql/graphql';
 import {
   CreateJournalEntryDocument,
   DeleteJournalEntryDocument,
@@ -6,11 +7,7 @@ import {
   JournalEntryDetailDocument,
   RestoreJournalEntryDocument,
   UpdateJournalEntryDocument,
-  type JournalEntryDetailQuery,
-  type JournalEntryRowFragment,
-  type JournalSource,
-  type JournalStatus,
-} from '../../gql/graphql';
+} from '../../gql/journal-entries';
 import { RecordLink, timelineOf, trashFilter } from '../../components/kit/descriptors';
 import { enumLabel, formatDate, formatDateTime, formatMoney, today } from '../../components/kit/format';
 import { moneyInputText, toCents } from '../../components/kit/money';

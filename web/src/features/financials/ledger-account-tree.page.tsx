@@ -3,7 +3,7 @@ import { useQuery } from '@apollo/client/react';
 import Box from '@mui/material/Box';
 import Button from '@mui/material/Button';
 import Paper from '@mui/material/Paper';
-import { LedgerAccountTreeDocument } from '../../gql/graphql';
+import { LedgerAccountTreeDocument } from '../../gql/ledger-accounts';
 import { PageHeader } from '../../components/PageHeader';
 import { EmptyState, QueryState } from '../../components/States';
 import { inTurn } from '../../components/kit/list-controls';

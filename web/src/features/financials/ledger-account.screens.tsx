@@ -1,14 +1,12 @@
 import Chip from '@mui/material/Chip';
+import type { LedgerAccountDetailQuery, LedgerAccountOptionsQuery, LedgerAccountRowFragment } from '../../gql/graphql';
 import {
   CreateLedgerAccountDocument,
   LedgerAccountDetailDocument,
   LedgerAccountOptionsDocument,
   LedgerAccountsDocument,
   UpdateLedgerAccountDocument,
-  type LedgerAccountDetailQuery,
-  type LedgerAccountOptionsQuery,
-  type LedgerAccountRowFragment,
-} from '../../gql/graphql';
+} from '../../gql/ledger-accounts';
 import { RelatedList } from '../../components/kit/DetailFields';
 import { activeFilter, RecordLink, timelineOf } from '../../components/kit/descriptors';
 import { enumLabel, formatDate, formatMoney } from '../../components/kit/format';
@@ -62,7 +60,7 @@ export const screens: EntityScreens = {
     ],
     rowLabel: (a) => label(a as Row),
     HeaderActions: ChartListViews,
-    rowSx: (a) => (a.active ? undefined : { '& td': { color: 'text.secondary' } }),
+    rowMuted: (a) => !a.active,
   },
   detail: {
     query: LedgerAccountDetailDocument,

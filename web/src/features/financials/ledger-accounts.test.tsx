@@ -2,13 +2,8 @@ import { configure, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { GraphQLError } from 'graphql';
 import type { MockLink } from '@apollo/client/testing';
-import {
-  CreateLedgerAccountDocument,
-  LedgerAccountsDocument,
-  type LedgerAccountRowFragment,
-  type LedgerAccountsQuery,
-  type LedgerAccountsQueryVariables,
-} from '../../gql/graphql';
+import type { LedgerAccountRowFragment, LedgerAccountsQuery, LedgerAccountsQueryVariables } from '../../gql/graphql';
+import { CreateLedgerAccountDocument, LedgerAccountsDocument } from '../../gql/ledger-accounts';
 import { renderEntityForm, renderEntityPage, testUser } from '../../test/render';
 
 // Dialog transitions and MockLink delays take longer on a busy machine than the 1 s default.

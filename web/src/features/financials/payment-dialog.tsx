@@ -1,5 +1,6 @@
 import { useApolloClient } from '@apollo/client/react';
-import { RecordPaymentDocument, type InvoiceFullFragment, type PaymentMethod } from '../../gql/graphql';
+import type { InvoiceFullFragment, PaymentMethod } from '../../gql/graphql';
+import { RecordPaymentDocument } from '../../gql/invoices';
 import { useNotify } from '../../components/Notifications';
 import { FieldsDialog } from '../../components/kit/FieldsDialog';
 import type { FieldDef } from '../../components/kit/form-fields';

@@ -1,4 +1,5 @@
-import { PaymentsDocument, type PaymentMethod, type PaymentRowFragment } from '../../gql/graphql';
+import type { PaymentMethod, PaymentRowFragment } from '../../gql/graphql';
+import { PaymentsDocument } from '../../gql/payments';
 import { RecordLink } from '../../components/kit/descriptors';
 import { enumLabel, formatDate, formatMoney } from '../../components/kit/format';
 import type { EntityScreens } from '../../components/kit/types';

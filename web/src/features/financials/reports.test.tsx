@@ -1,15 +1,8 @@
 import { configure, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import type { MockLink } from '@apollo/client/testing';
-import {
-  ArAgingReportDocument,
-  ProfitAndLossReportDocument,
-  TrialBalanceReportDocument,
-  type ArAgingReportQuery,
-  type LedgerAccountType,
-  type ProfitAndLossReportQuery,
-  type TrialBalanceReportQuery,
-} from '../../gql/graphql';
+import type { ArAgingReportQuery, LedgerAccountType, ProfitAndLossReportQuery, TrialBalanceReportQuery } from '../../gql/graphql';
+import { ArAgingReportDocument, ProfitAndLossReportDocument, TrialBalanceReportDocument } from '../../gql/reports';
 import { renderScreen, testUser } from '../../test/render';
 import { ArAgingPage } from './ar-aging.page';
 import { ProfitAndLossPage } from './profit-and-loss.page';

@@ -1,5 +1,7 @@
 import type { MockLink } from '@apollo/client/testing';
-import { ContactOptionsDocument, WorkOrderDetailDocument, type WorkOrderDetailQuery, type WorkOrderRowFragment } from '../../gql/graphql';
+import type { WorkOrderDetailQuery, WorkOrderRowFragment } from '../../gql/graphql';
+import { ContactOptionsDocument } from '../../gql/contacts';
+import { WorkOrderDetailDocument } from '../../gql/work-orders';
 import { acme } from './invoice-test-data';
 
 // Work orders as the screens select them, for the component tests.

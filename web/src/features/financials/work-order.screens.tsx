@@ -1,14 +1,7 @@
 import { Link as RouterLink } from 'react-router';
 import Link from '@mui/material/Link';
-import {
-  CreateWorkOrderDocument,
-  UpdateWorkOrderDocument,
-  WorkOrderDetailDocument,
-  WorkOrdersDocument,
-  type WorkOrderDetailQuery,
-  type WorkOrderRowFragment,
-  type WorkOrderStatus,
-} from '../../gql/graphql';
+import type { WorkOrderDetailQuery, WorkOrderRowFragment, WorkOrderStatus } from '../../gql/graphql';
+import { CreateWorkOrderDocument, UpdateWorkOrderDocument, WorkOrderDetailDocument, WorkOrdersDocument } from '../../gql/work-orders';
 import { option, RecordLink, timelineOf } from '../../components/kit/descriptors';
 import { enumLabel, formatDateTime, formatMoney } from '../../components/kit/format';
 import type { FieldDef } from '../../components/kit/form-fields';

@@ -3,14 +3,8 @@ import userEvent from '@testing-library/user-event';
 import { GraphQLError } from 'graphql';
 import { Route } from 'react-router';
 import type { MockLink } from '@apollo/client/testing';
-import {
-  ChangeWorkOrderStatusDocument,
-  CreateInvoiceFromWorkOrderDocument,
-  CreateWorkOrderDocument,
-  WorkOrdersDocument,
-  type Role,
-  type WorkOrderStatus,
-} from '../../gql/graphql';
+import type { Role, WorkOrderStatus } from '../../gql/graphql';
+import { ChangeWorkOrderStatusDocument, CreateInvoiceFromWorkOrderDocument, CreateWorkOrderDocument, WorkOrdersDocument } from '../../gql/work-orders';
 import { renderEntityForm, renderEntityPage, testUser } from '../../test/render';
 import { accountOptions, cellTexts, invoice, withoutTimeline as invoiceWithoutTimeline } from './invoice-test-data';
 import { acmeContacts, withoutTimeline, workOrder, workOrderDetailMock, workOrderRow, type WorkOrderDetail } from './work-order-test-data';

@@ -7,7 +7,7 @@ import List from '@mui/material/List';
 import ListItem from '@mui/material/ListItem';
 import ListItemText from '@mui/material/ListItemText';
 import Typography from '@mui/material/Typography';
-import { InteractionsDocument } from '../../gql/graphql';
+import { InteractionsDocument } from '../../gql/interactions';
 import { Section } from '../../components/kit/DetailFields';
 import { EntityFormDialog } from '../../components/kit/EntityFormDialog';
 import { formatDateTime } from '../../components/kit/format';

@@ -1,5 +1,6 @@
 import { useEffect } from 'react';
 import { useQuery } from '@apollo/client/react';
+import type { InteractionDetailQuery, InteractionsQuery } from '../../gql/graphql';
 import {
   CreateInteractionDocument,
   DeleteInteractionDocument,
@@ -8,9 +9,7 @@ import {
   InteractionsDocument,
   RestoreInteractionDocument,
   UpdateInteractionDocument,
-  type InteractionDetailQuery,
-  type InteractionsQuery,
-} from '../../gql/graphql';
+} from '../../gql/interactions';
 import { TextSection } from '../../components/kit/DetailFields';
 import { mineFilter, ownerColumn, ownerField, RecordLink, trashFilter } from '../../components/kit/descriptors';
 import { formatDate, formatDateTime, toLocalInput } from '../../components/kit/format';

@@ -2,19 +2,18 @@ import { configure, fireEvent, screen, waitFor, within } from '@testing-library/
 import { Route } from 'react-router';
 import userEvent from '@testing-library/user-event';
 import { GraphQLError } from 'graphql';
+import type { InteractionFullFragment, InteractionRowFragment } from '../../gql/graphql';
+import { ContactOptionsDocument } from '../../gql/contacts';
+import { DealOptionsDocument } from '../../gql/deals';
 import {
-  ContactOptionsDocument,
   CreateInteractionDocument,
-  DealOptionsDocument,
   DeleteInteractionDocument,
   InteractionDetailDocument,
   InteractionHistoryDocument,
   InteractionsDocument,
   RestoreInteractionDocument,
   UpdateInteractionDocument,
-  type InteractionFullFragment,
-  type InteractionRowFragment,
-} from '../../gql/graphql';
+} from '../../gql/interactions';
 import { renderEntityForm, renderEntityPage } from '../../test/render';
 
 // Screens render slowly on a busy machine: async queries get more room than the default second.

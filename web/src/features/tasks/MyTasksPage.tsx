@@ -4,7 +4,7 @@ import Box from '@mui/material/Box';
 import Button from '@mui/material/Button';
 import Paper from '@mui/material/Paper';
 import Typography from '@mui/material/Typography';
-import { TasksDocument } from '../../gql/graphql';
+import { TasksDocument } from '../../gql/tasks';
 import { PageHeader } from '../../components/PageHeader';
 import { EmptyState, ErrorState, LoadingState } from '../../components/States';
 import { EntityFormDialog } from '../../components/kit/EntityFormDialog';

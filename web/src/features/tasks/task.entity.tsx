@@ -1,6 +1,7 @@
 import { defineEntity } from '../../app/entity';
 import { formatDateTime } from '../../components/kit/format';
-import { TaskSearchHitFragmentDoc, type TaskSearchHitFragment } from '../../gql/graphql';
+import type { TaskSearchHitFragment } from '../../gql/graphql';
+import { TaskSearchHitFragmentDoc } from '../../gql/task-search';
 
 export const entity = defineEntity({
   typeName: 'Task',

@@ -1,15 +1,7 @@
 import Button from '@mui/material/Button';
 import Typography from '@mui/material/Typography';
-import {
-  CreateTaskDocument,
-  DeleteTaskDocument,
-  RestoreTaskDocument,
-  TaskDetailDocument,
-  TasksDocument,
-  UpdateTaskDocument,
-  type TaskDetailQuery,
-  type TaskRowFragment,
-} from '../../gql/graphql';
+import type { TaskDetailQuery, TaskRowFragment } from '../../gql/graphql';
+import { CreateTaskDocument, DeleteTaskDocument, RestoreTaskDocument, TaskDetailDocument, TasksDocument, UpdateTaskDocument } from '../../gql/tasks';
 import { useCapabilities } from '../../app/capabilities';
 import { TextSection } from '../../components/kit/DetailFields';
 import { option, ownerColumn, ownerField, RecordLink, selfIfHolder, timelineOf, trashFilter } from '../../components/kit/descriptors';

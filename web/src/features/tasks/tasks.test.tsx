@@ -1,16 +1,10 @@
 import { configure, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import type { MockLink } from '@apollo/client/testing';
-import {
-  CreateTaskDocument,
-  DealDetailDocument,
-  DealNextTasksDocument,
-  DealsDocument,
-  SetTaskDoneDocument,
-  TasksDocument,
-  UserOptionsDocument,
-  type TaskRowFragment,
-} from '../../gql/graphql';
+import type { TaskRowFragment } from '../../gql/graphql';
+import { DealDetailDocument, DealsDocument } from '../../gql/deals';
+import { UserOptionsDocument } from '../../gql/people';
+import { CreateTaskDocument, DealNextTasksDocument, SetTaskDoneDocument, TasksDocument } from '../../gql/tasks';
 import { renderEntityForm, renderEntityPage, renderScreen, testUser } from '../../test/render';
 import { noInteractionsOf } from '../../test/mocks';
 import { capabilitiesFor } from '../../test/capabilities';
