@@ -6,16 +6,12 @@ import Button from '@mui/material/Button';
 import Divider from '@mui/material/Divider';
 import Drawer from '@mui/material/Drawer';
 import IconButton from '@mui/material/IconButton';
-import List from '@mui/material/List';
-import ListItem from '@mui/material/ListItem';
-import ListItemButton from '@mui/material/ListItemButton';
-import ListItemText from '@mui/material/ListItemText';
 import ListSubheader from '@mui/material/ListSubheader';
 import Toolbar from '@mui/material/Toolbar';
 import Tooltip from '@mui/material/Tooltip';
 import Typography from '@mui/material/Typography';
 import useMediaQuery from '@mui/material/useMediaQuery';
-import { useTheme } from '@mui/material/styles';
+import { styled, useTheme } from '@mui/material/styles';
 import MenuIcon from '@mui/icons-material/Menu';
 import DarkModeIcon from '@mui/icons-material/DarkMode';
 import LightModeIcon from '@mui/icons-material/LightMode';
@@ -36,6 +32,33 @@ const NAV_WIDTH = 220;
 const FEED_WIDTH = 320;
 const FEED_FOLDED = 'converge.feedFolded';
 
+/**
+ * The navigation's links, styled once here as MUI's list item buttons look (hover, selected, keyboard
+ * focus) rather than as four MUI components per link: the shell renders before every first screen.
+ */
+const NavList = styled('ul')(({ theme }) => ({
+  listStyle: 'none',
+  margin: 0,
+  padding: theme.spacing(1, 0),
+  '& a': {
+    ...theme.typography.body1,
+    display: 'flex',
+    alignItems: 'center',
+    padding: theme.spacing(1.5, 2),
+    color: theme.palette.text.primary,
+    textDecoration: 'none',
+    outline: 0,
+    transition: theme.transitions.create('background-color', { duration: theme.transitions.duration.shortest }),
+    '&:hover': { backgroundColor: theme.palette.action.hover },
+    '&:focus-visible': { backgroundColor: theme.palette.action.focus },
+    '&[aria-current="page"]': {
+      backgroundColor: theme.alpha(theme.palette.primary.main, theme.palette.action.selectedOpacity),
+      '&:hover': { backgroundColor: theme.alpha(theme.palette.primary.main, theme.palette.action.selectedOpacity + theme.palette.action.hoverOpacity) },
+      '&:focus-visible': { backgroundColor: theme.alpha(theme.palette.primary.main, theme.palette.action.selectedOpacity + theme.palette.action.focusOpacity) },
+    },
+  },
+}));
+
 function Navigation({ onNavigate }: { onNavigate?: () => void }) {
   const items = navFor(useCapabilities());
   const location = useLocation();
@@ -47,25 +70,25 @@ function Navigation({ onNavigate }: { onNavigate?: () => void }) {
   const section = (name: 'main' | 'admin') =>
     items
       .filter((i) => i.section === name)
-      .map((i) => {
-        const selected = i.to === current;
+      .map((i) => (
         // Each link sits in a list item: a <ul> may only hold <li> children (axe "list").
-        return (
-          <ListItem key={i.to} disablePadding>
-            <ListItemButton component={RouterLink} to={i.to} selected={selected} onClick={onNavigate} aria-current={selected ? 'page' : undefined}>
-              <ListItemText primary={i.label} />
-            </ListItemButton>
-          </ListItem>
-        );
-      });
+        <li key={i.to}>
+          <RouterLink to={i.to} onClick={onNavigate} aria-current={i.to === current ? 'page' : undefined}>
+            {i.label}
+          </RouterLink>
+        </li>
+      ));
   const admin = section('admin');
   return (
     <Box component="nav" aria-label="Main navigation">
-      <List>{section('main')}</List>
+      <NavList>{section('main')}</NavList>
       {admin.length > 0 && (
         <>
           <Divider />
-          <List subheader={<ListSubheader component="li">Admin</ListSubheader>}>{admin}</List>
+          <NavList sx={{ pt: 0 }}>
+            <ListSubheader component="li">Admin</ListSubheader>
+            {admin}
+          </NavList>
         </>
       )}
     </Box>
