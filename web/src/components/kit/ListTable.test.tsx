@@ -41,8 +41,16 @@ describe('ListTable', () => {
     renderTable();
     const table = screen.getByRole('table', { name: 'Things' });
     const [header, acme, globex] = within(table).getAllByRole('row');
-    expect(within(header).getAllByRole('columnheader').map((c) => c.textContent)).toEqual(['Name', 'Amount']);
-    expect(within(acme).getAllByRole('cell').map((c) => c.textContent)).toEqual(['Acme', '10.00']);
+    expect(
+      within(header)
+        .getAllByRole('columnheader')
+        .map((c) => c.textContent),
+    ).toEqual(['Name', 'Amount']);
+    expect(
+      within(acme)
+        .getAllByRole('cell')
+        .map((c) => c.textContent),
+    ).toEqual(['Acme', '10.00']);
 
     const [acmeName, acmeAmount] = within(acme).getAllByRole('cell');
     const [globexName] = within(globex).getAllByRole('cell');
