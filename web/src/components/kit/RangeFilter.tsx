@@ -27,12 +27,16 @@ function summary(def: RangeDef, raw: string): string {
 /** An amount or date range: a button showing the range, opening two fields (either may stay empty). */
 export function RangeFilter({ def, raw, onChange }: { def: RangeDef; raw: string | undefined; onChange(value: string | null): void }) {
   const [anchor, setAnchor] = useState<HTMLElement | null>(null);
+  // The popover is mounted on the first opening and kept after, so it can fade out: a list's first
+  // render does not build one per range filter that nobody has opened.
+  const [opened, setOpened] = useState(false);
   const [draft, setDraft] = useState<[string, string]>(['', '']);
   const [errors, setErrors] = useState<[string?, string?]>([]);
   const open = (el: HTMLElement) => {
     setDraft(splitRange(raw));
     setErrors([]);
     setAnchor(el);
+    setOpened(true);
   };
   const apply = (e: FormEvent) => {
     e.preventDefault();
@@ -59,33 +63,35 @@ export function RangeFilter({ def, raw, onChange }: { def: RangeDef; raw: string
       <Button variant={raw ? 'contained' : 'outlined'} size="small" aria-haspopup="dialog" onClick={(e) => open(e.currentTarget)}>
         {`${def.label}: ${raw ? summary(def, raw) : 'any'}`}
       </Button>
-      <Popover
-        open={!!anchor}
-        anchorEl={anchor}
-        onClose={() => setAnchor(null)}
-        anchorOrigin={{ vertical: 'bottom', horizontal: 'left' }}
-        slotProps={{ paper: { role: 'dialog', 'aria-label': def.label } }}
-      >
-        <Box component="form" onSubmit={apply} noValidate sx={{ p: 2 }}>
-          <Stack direction={{ xs: 'column', sm: 'row' }} spacing={1.5}>
-            {field(0, `${def.label} from`)}
-            {field(1, `${def.label} to`)}
-          </Stack>
-          <Stack direction="row" spacing={1} sx={{ justifyContent: 'flex-end' }}>
-            <Button
-              onClick={() => {
-                onChange(null);
-                setAnchor(null);
-              }}
-            >
-              Clear
-            </Button>
-            <Button type="submit" variant="contained">
-              Apply
-            </Button>
-          </Stack>
-        </Box>
-      </Popover>
+      {opened && (
+        <Popover
+          open={!!anchor}
+          anchorEl={anchor}
+          onClose={() => setAnchor(null)}
+          anchorOrigin={{ vertical: 'bottom', horizontal: 'left' }}
+          slotProps={{ paper: { role: 'dialog', 'aria-label': def.label } }}
+        >
+          <Box component="form" onSubmit={apply} noValidate sx={{ p: 2 }}>
+            <Stack direction={{ xs: 'column', sm: 'row' }} spacing={1.5}>
+              {field(0, `${def.label} from`)}
+              {field(1, `${def.label} to`)}
+            </Stack>
+            <Stack direction="row" spacing={1} sx={{ justifyContent: 'flex-end' }}>
+              <Button
+                onClick={() => {
+                  onChange(null);
+                  setAnchor(null);
+                }}
+              >
+                Clear
+              </Button>
+              <Button type="submit" variant="contained">
+                Apply
+              </Button>
+            </Stack>
+          </Box>
+        </Popover>
+      )}
     </>
   );
 }
