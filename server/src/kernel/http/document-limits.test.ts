@@ -50,18 +50,26 @@ function expectRefused(res: GqlResponse, message: RegExp): void {
 
 const LIMIT_MESSAGE = /cost limit of 50000|fragment spreads limit of 100/i;
 
+/**
+ * The bound separates work linear in the document from the blow-up it is built to cause: walked out,
+ * nine fragments spreading the next 8 times are 8⁹ ≈ 134 million spreads, and 10,000 repeats of a
+ * field compared pairwise 50 million comparisons (seconds to minutes of CPU). A loaded test machine
+ * takes over 100 ms for any request, so the bound is not tighter than that.
+ */
+const AT_ONCE_MS = 1_000;
+
 describe('fragments that spread each other', () => {
-  it('are refused within milliseconds, anonymously: nine fragments spreading the next 8 or 16 times', async () => {
+  it('are refused at once, anonymously: nine fragments spreading the next 8 or 16 times', async () => {
     for (const times of [8, 16]) {
       const query = fragmentChain(times);
       expect(query.length).toBeLessThan(1500);
       const { ms, result } = await timed(() => gql(server.url, query));
       expectRefused(result, LIMIT_MESSAGE);
-      expect(ms).toBeLessThan(100);
+      expect(ms).toBeLessThan(AT_ONCE_MS);
     }
   });
 
-  it('are refused within milliseconds over graphql-ws', async () => {
+  it('are refused at once over graphql-ws', async () => {
     const rep = await clientAs(server, 'SALES_REP');
     const client = await connectedSocket(rep.token!);
     for (const times of [8, 16]) {
@@ -69,7 +77,7 @@ describe('fragments that spread each other', () => {
       expect(result.data).toBeUndefined();
       expect(codes(result)).toEqual(['GRAPHQL_VALIDATION_FAILED']);
       expect(result.errors![0].message).toMatch(LIMIT_MESSAGE);
-      expect(ms).toBeLessThan(100);
+      expect(ms).toBeLessThan(AT_ONCE_MS);
     }
     expect((await runOverSocket(client, `{ me { id } }`)).data).toEqual({ me: { id: rep.user.id } });
   });
@@ -143,7 +151,7 @@ describe('repeated fields', () => {
     expect(query.length).toBeLessThan(100 * 1024);
     const { ms, result } = await timed(() => gql(server.url, query));
     expectRefused(result, /field repeats limit of 10 exceeded: "me" is selected 10000 times/i);
-    expect(ms).toBeLessThan(500);
+    expect(ms).toBeLessThan(AT_ONCE_MS);
   });
 });
 
