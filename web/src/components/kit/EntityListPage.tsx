@@ -1,5 +1,5 @@
 import { useCallback, useMemo, useState, type ReactNode } from 'react';
-import { Link as RouterLink, useNavigate } from 'react-router';
+import { useNavigate } from 'react-router';
 import { useApolloClient, useQuery } from '@apollo/client/react';
 import Button from '@mui/material/Button';
 import type { EntityEntry } from '../../app/entity';
@@ -11,7 +11,7 @@ import { isFiltered } from './filters';
 import { listFilters, listVariables, useFirstFetch } from './first-fetch';
 import { FilterBar } from './FilterBar';
 import { forgetLists } from './forget-lists';
-import { EmptyList, ListTable, type TableColumn } from './ListTable';
+import { EmptyList, ListTable, RowLink, type TableColumn } from './ListTable';
 import { EntityFormDialog } from './EntityFormDialog';
 import { useListState } from './useListState';
 import { declaredVariables, useKitContext } from './useKitContext';
@@ -42,14 +42,7 @@ function useColumns(
     ...c,
     render: (row) => {
       const content = c.render(row, ctx);
-      return c.primary && o.linked && !o.trash ? (
-        // A plain link the table styles (ListTable): an MUI Link in every row cost a styled component each.
-        <RouterLink to={`${entry.path}/${row.id}`} data-row-link="">
-          {content}
-        </RouterLink>
-      ) : (
-        content
-      );
+      return c.primary && o.linked && !o.trash ? <RowLink to={`${entry.path}/${row.id}`}>{content}</RowLink> : content;
     },
   }));
   added.forEach((c, i) => columns.push({ id: c.id, label: c.label, hideBelow: c.hideBelow, render: (row) => cells[i](row.id) }));

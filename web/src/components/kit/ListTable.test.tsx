@@ -1,12 +1,13 @@
 import { render, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
+import { MemoryRouter } from 'react-router';
 import { AppThemeProvider } from '../../app/theme';
-import { ListTable, type TableColumn } from './ListTable';
+import { ListTable, RowLink, type TableColumn } from './ListTable';
 
 type Row = { id: string; name: string; amount: string; active: boolean };
 
 const COLUMNS: TableColumn<Row>[] = [
-  { id: 'name', label: 'Name', sortField: 'NAME', render: (r) => r.name },
+  { id: 'name', label: 'Name', sortField: 'NAME', render: (r) => <RowLink to={`/things/${r.id}`}>{r.name}</RowLink> },
   { id: 'amount', label: 'Amount', align: 'right', hideBelow: 'md', render: (r) => r.amount },
 ];
 
@@ -18,19 +19,21 @@ const ROWS: Row[] = [
 function renderTable(onSort = jest.fn()) {
   render(
     <AppThemeProvider>
-      <ListTable<Row>
-        label="Things"
-        columns={COLUMNS}
-        rows={ROWS}
-        sort={{ field: 'NAME', direction: 'ASC' }}
-        onSort={onSort}
-        loading={false}
-        hasMore={false}
-        onLoadMore={() => undefined}
-        totalCount={2}
-        empty={null}
-        rowMuted={(r) => !r.active}
-      />
+      <MemoryRouter>
+        <ListTable<Row>
+          label="Things"
+          columns={COLUMNS}
+          rows={ROWS}
+          sort={{ field: 'NAME', direction: 'ASC' }}
+          onSort={onSort}
+          loading={false}
+          hasMore={false}
+          onLoadMore={() => undefined}
+          totalCount={2}
+          empty={null}
+          rowMuted={(r) => !r.active}
+        />
+      </MemoryRouter>
     </AppThemeProvider>,
   );
   return onSort;
@@ -59,7 +62,12 @@ describe('ListTable', () => {
     expect(getComputedStyle(acmeName).color).toBe('rgba(0, 0, 0, 0.87)');
     expect(getComputedStyle(globexName).color).toBe('rgba(0, 0, 0, 0.6)');
     expect(getComputedStyle(acmeAmount).textAlign).toBe('right');
+    // A column hidden below a breakpoint is hidden in the header and the body by one rule.
     expect(acmeAmount).toHaveAttribute('data-hide-below', 'md');
+    expect(within(header).getByRole('columnheader', { name: 'Amount' })).toHaveAttribute('data-hide-below', 'md');
+    const link = within(acmeName).getByRole('link', { name: 'Acme' });
+    expect(link).toHaveAttribute('href', '/things/a');
+    expect(getComputedStyle(link).color).toBe('rgb(31, 95, 168)');
     expect(acme).not.toHaveAttribute('data-muted');
     expect(globex).toHaveAttribute('data-muted');
   });

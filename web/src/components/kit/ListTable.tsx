@@ -10,6 +10,7 @@ import TableSortLabel from '@mui/material/TableSortLabel';
 import Typography from '@mui/material/Typography';
 import { styled } from '@mui/material/styles';
 import type { ReactNode } from 'react';
+import { Link as RouterLink } from 'react-router';
 import { EmptyState, ErrorState, LoadingState } from '../States';
 import type { SortState } from './types';
 
@@ -47,16 +48,17 @@ const BREAKPOINTS: Breakpoint[] = ['sm', 'md', 'lg'];
  * The rows and cells of every list, styled once here rather than as an MUI TableRow and TableCell
  * each: a page of 25 rows was some 180 styled components whose styles were computed on every render,
  * the larger part of building a list's first screen. They look and behave as MUI's small body cells
- * and hover rows; a cell's alignment and breakpoint travel as data attributes.
+ * and hover rows; a cell's alignment and breakpoint travel as data attributes, and the header's
+ * cells hide below their breakpoint by the same rule.
  */
-const Body = styled('tbody')(({ theme }) => {
+const ListTableRoot = styled(Table)(({ theme }) => {
   const border =
     theme.palette.mode === 'light' ? theme.lighten(theme.alpha(theme.palette.divider, 1), 0.88) : theme.darken(theme.alpha(theme.palette.divider, 1), 0.68);
-  const hidden = Object.fromEntries(BREAKPOINTS.map((bp) => [theme.breakpoints.down(bp), { [`& > tr > td[data-hide-below="${bp}"]`]: { display: 'none' } }]));
+  const hidden = Object.fromEntries(BREAKPOINTS.map((bp) => [theme.breakpoints.down(bp), { [`& [data-hide-below="${bp}"]`]: { display: 'none' } }]));
   return {
-    '& > tr': { color: 'inherit', display: 'table-row', verticalAlign: 'middle', outline: 0 },
-    '& > tr:hover': { backgroundColor: theme.palette.action.hover },
-    '& > tr > td': {
+    '& > tbody > tr': { color: 'inherit', display: 'table-row', verticalAlign: 'middle', outline: 0 },
+    '& > tbody > tr:hover': { backgroundColor: theme.palette.action.hover },
+    '& > tbody > tr > td': {
       ...theme.typography.body2,
       display: 'table-cell',
       verticalAlign: 'inherit',
@@ -65,9 +67,9 @@ const Body = styled('tbody')(({ theme }) => {
       padding: '6px 16px',
       color: theme.palette.text.primary,
     },
-    '& > tr > td[data-align="right"]': { textAlign: 'right' },
-    '& > tr[data-muted] > td': { color: theme.palette.text.secondary },
-    // The link to a row's record, as MUI's Link draws it.
+    '& > tbody > tr > td[data-align="right"]': { textAlign: 'right' },
+    '& > tbody > tr[data-muted] > td': { color: theme.palette.text.secondary },
+    // RowLink, as MUI's Link draws it.
     '& a[data-row-link]': {
       color: theme.palette.primary.main,
       textDecoration: 'underline',
@@ -78,6 +80,15 @@ const Body = styled('tbody')(({ theme }) => {
   };
 });
 
+/** A link from a list's cell to a record, drawn by the table's rules (no styled component per row). */
+export function RowLink({ to, children }: { to: string; children: ReactNode }) {
+  return (
+    <RouterLink to={to} data-row-link="">
+      {children}
+    </RouterLink>
+  );
+}
+
 /**
  * A server-driven list: sorting and paging are connection arguments, never client-side slicing. The
  * rows scroll under a sticky header; the scroll box stays mounted while the rows refresh, so a live
@@ -87,18 +98,17 @@ export function ListTable<Row extends { id: string }>(p: Props<Row>) {
   if (p.error && !p.rows?.length) return <ErrorState error={p.error} onRetry={p.onRetry} />;
   if (p.loading && !p.rows) return <LoadingState />;
   const rows = p.rows ?? [];
-  const hide = (c: TableColumn<Row>) => (c.hideBelow ? { display: { xs: 'none', [c.hideBelow]: 'table-cell' } } : undefined);
   return (
     <Paper variant="outlined">
       <TableContainer data-list-scroll sx={{ maxHeight: { md: 'calc(100vh - 250px)' } }}>
-        <Table size="small" stickyHeader aria-label={p.label}>
+        <ListTableRoot size="small" stickyHeader aria-label={p.label}>
           <TableHead>
             <TableRow>
               {p.columns.map((c) => (
                 <TableCell
                   key={c.id}
                   align={c.align}
-                  sx={hide(c)}
+                  data-hide-below={c.hideBelow}
                   sortDirection={c.sortField && p.sort.field === c.sortField ? (p.sort.direction === 'ASC' ? 'asc' : 'desc') : false}
                 >
                   {c.sortField ? (
@@ -116,7 +126,7 @@ export function ListTable<Row extends { id: string }>(p: Props<Row>) {
               ))}
             </TableRow>
           </TableHead>
-          <Body>
+          <tbody>
             {rows.map((row) => (
               <tr key={row.id} data-muted={p.rowMuted?.(row) || undefined}>
                 {p.columns.map((c) => (
@@ -126,8 +136,8 @@ export function ListTable<Row extends { id: string }>(p: Props<Row>) {
                 ))}
               </tr>
             ))}
-          </Body>
-        </Table>
+          </tbody>
+        </ListTableRoot>
         {rows.length === 0 && !p.loading && p.empty}
       </TableContainer>
       <ListFooter shown={rows.length} totalCount={p.totalCount} hasMore={p.hasMore} loadingMore={p.loadingMore} onLoadMore={p.onLoadMore} />
