@@ -2,6 +2,7 @@
 // floats; money has its own rules in money.ts.
 
 import { splitNumber } from './number-text';
+import { numberFormat } from './intl';
 
 export type DecimalParse = { ok: true; value: string } | { ok: false; message: string };
 
@@ -39,5 +40,5 @@ export function divideHalfUp(n: bigint, d: bigint): bigint {
 export function formatDecimal(value: string | null | undefined, decimals = 3, locale?: string): string {
   if (value == null || value === '') return '—';
   // Intl formats numeric strings as exact decimals (no float rounding on the way).
-  return new Intl.NumberFormat(locale, { maximumFractionDigits: decimals }).format(value as unknown as number);
+  return numberFormat(locale, { maximumFractionDigits: decimals }).format(value as unknown as number);
 }

@@ -1,8 +1,9 @@
 // Dates and times in the user's locale (Intl); money in money.ts, phones in phone.ts.
+import { dateTimeFormat } from './intl';
 export { formatMoney } from './money';
 
-const dateFormat = () => new Intl.DateTimeFormat(undefined, { dateStyle: 'medium' });
-const dateTimeFormat = () => new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short' });
+const dateFormat = () => dateTimeFormat(undefined, { dateStyle: 'medium' });
+const dateAndTimeFormat = () => dateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short' });
 
 /** A calendar day ("2026-12-31") or an instant, as a date: "Dec 31, 2026". */
 export function formatDate(value: string | null | undefined): string {
@@ -16,7 +17,7 @@ export function formatDate(value: string | null | undefined): string {
 export function formatDateTime(value: string | null | undefined, never = '—'): string {
   if (!value) return never;
   const d = new Date(value);
-  return Number.isNaN(d.getTime()) ? value : dateTimeFormat().format(d);
+  return Number.isNaN(d.getTime()) ? value : dateAndTimeFormat().format(d);
 }
 
 /** An enum value for reading: "CLOSED_WON" → "Closed won". */

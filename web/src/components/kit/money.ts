@@ -2,6 +2,7 @@
 // reading without ever going through a float.
 
 import { splitNumber } from './number-text';
+import { numberFormat } from './intl';
 
 const MAX_WHOLE_DIGITS = 12; // numeric(14,2)
 
@@ -35,7 +36,7 @@ export function parseMoney(text: string, locale?: string): MoneyParse {
 /** "1234.5" → "$1,234.50" in the user's locale, exactly (the string is formatted as a decimal, not a float). */
 export function formatMoney(value: string | null | undefined, locale?: string): string {
   if (value == null || value === '') return '—';
-  const format = new Intl.NumberFormat(locale, { style: 'currency', currency: 'USD', minimumFractionDigits: 2, maximumFractionDigits: 2 });
+  const format = numberFormat(locale, { style: 'currency', currency: 'USD', minimumFractionDigits: 2, maximumFractionDigits: 2 });
   // Intl formats numeric strings as exact decimals (no float rounding on the way).
   return format.format(value as unknown as number);
 }
@@ -43,7 +44,7 @@ export function formatMoney(value: string | null | undefined, locale?: string): 
 /** The amount as an input shows it for editing: "48000.50" → "48,000.50". */
 export function moneyInputText(value: string | null | undefined, locale?: string): string {
   if (value == null || value === '') return '';
-  return new Intl.NumberFormat(locale, { minimumFractionDigits: 2, maximumFractionDigits: 2 }).format(value as unknown as number);
+  return numberFormat(locale, { minimumFractionDigits: 2, maximumFractionDigits: 2 }).format(value as unknown as number);
 }
 
 /** A decimal string from the API or parseMoney ("1234.5", "-0.01") as whole cents, so sums are exact. */

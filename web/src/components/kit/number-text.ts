@@ -1,8 +1,9 @@
 // Reading numbers as people type them, shared by amounts (money.ts) and quantities and rates
 // (decimal.ts): which "," or "." is the decimal point, and which ones group thousands.
+import { numberFormat } from './intl';
 
 function separators(locale?: string): { decimal: string; group: string } {
-  const parts = new Intl.NumberFormat(locale).formatToParts(12345.6);
+  const parts = numberFormat(locale).formatToParts(12345.6);
   return { decimal: parts.find((p) => p.type === 'decimal')?.value ?? '.', group: parts.find((p) => p.type === 'group')?.value ?? ',' };
 }
 

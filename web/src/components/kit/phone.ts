@@ -4,13 +4,21 @@ import { parsePhoneNumberFromString } from 'libphonenumber-js/min';
 // their own country in the national format, others in the international one. Inputs take what people
 // type; the server parses and normalises it.
 
+// A locale's region, worked out once per locale (Intl.Locale is costly to build for every row).
+const regions = new Map<string, string | undefined>();
+
 function userRegion(locale?: string): string | undefined {
-  try {
-    const tag = locale ?? (typeof navigator !== 'undefined' ? navigator.language : undefined) ?? 'en-US';
-    return new Intl.Locale(tag).maximize().region;
-  } catch {
-    return undefined;
+  const tag = locale ?? (typeof navigator !== 'undefined' ? navigator.language : undefined) ?? 'en-US';
+  if (!regions.has(tag)) {
+    let region: string | undefined;
+    try {
+      region = new Intl.Locale(tag).maximize().region;
+    } catch {
+      region = undefined;
+    }
+    regions.set(tag, region);
   }
+  return regions.get(tag);
 }
 
 /** "+12125551002" → "(212) 555-1002" for a US user, "+1 212 555 1002" elsewhere; unparseable text as it is. */
