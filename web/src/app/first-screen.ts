@@ -2,7 +2,10 @@ import type { ApolloClient } from '@apollo/client';
 import type { MeQuery } from '../gql/graphql';
 import { MeDocument } from '../gql/auth';
 import { installCachePolicies } from './cache-policies';
-import { dashboardModule, kitModules, pageModule, routeTarget, type KitModules } from './route-modules';
+import type { prefetchPage } from '../components/kit/first-fetch';
+import type { EntityScreens } from '../components/kit/types';
+import { loadScreens } from './registry';
+import { dashboardModule, kitModules, pageModule, routeTarget } from './route-modules';
 import { shellModule } from './shell-module';
 
 type Me = MeQuery['me'];
@@ -57,21 +60,25 @@ function startRoute(client: ApolloClient, location: { pathname: string; search: 
       .catch(() => undefined);
   } else {
     const view = target.kind === 'list' ? { kind: 'list' as const, search: location.search } : { kind: 'detail' as const, id: target.id };
-    // Whichever comes second, `me` or the chunks, sends the page's query at once.
+    // The query needs only the type's descriptors and the small module that builds its variables, not
+    // the kit's pages (which bring the detail page and more); those load alongside for the render.
+    const query = Promise.all([import('../components/kit/first-fetch'), loadScreens(target.entry.typeName)]);
+    kitModules(target.entry)
+      .load()
+      .catch(() => undefined);
+    // Whichever comes second, `me` or the descriptors, sends the page's query at once.
     let user: Me | undefined;
-    let modules: KitModules | undefined;
+    let ready: { prefetchPage: typeof prefetchPage; screens: EntityScreens } | undefined;
     const send = () => {
-      if (!user || !modules) return;
-      modules.kit.prefetchPage(client, user, { entry: target.entry, screens: modules.screens, view });
+      if (user && ready) ready.prefetchPage(client, user, { entry: target.entry, screens: ready.screens, view });
     };
     whenSignedIn((me) => {
       user = me;
       send();
     });
-    kitModules(target.entry)
-      .load()
-      .then((m) => {
-        modules = m;
+    query
+      .then(([{ prefetchPage }, screens]) => {
+        ready = { prefetchPage, screens };
         send();
       })
       .catch(() => undefined);
