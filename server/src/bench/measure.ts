@@ -10,7 +10,8 @@ export const CONNECTIONS = 10;
 export const ROUNDS = 3;
 export const warmUpSeconds = (seconds: number) => Math.min(2, seconds);
 
-export type TargetKey = 'api' | 'peer' | 'pg';
+/** Converge, PostGraphile, the raw `pg` baseline, and Converge's own first page (beside its deep page). */
+export type TargetKey = 'api' | 'peer' | 'pg' | 'firstPage';
 
 export interface Target {
   key: TargetKey;
@@ -71,16 +72,16 @@ async function slice(t: Target, seconds: number): Promise<{ raw: RawResult; peak
  * target in rotating order. req/s is all completed requests over all slices' time; p50/p99 come
  * from the slices' latencies merged into one histogram.
  */
-export async function measureAlternating(targets: Target[], seconds: number): Promise<Record<TargetKey, Measured>> {
+export async function measureAlternating<K extends TargetKey>(targets: (Target & { key: K })[], seconds: number): Promise<Record<K, Measured>> {
   for (const t of targets) await autocannon(options(t, warmUpSeconds(seconds)));
-  const slices = new Map<TargetKey, { raw: RawResult; peak: number }[]>(targets.map((t) => [t.key, []]));
+  const slices = new Map<K, { raw: RawResult; peak: number }[]>(targets.map((t) => [t.key, []]));
   for (let round = 0; round < ROUNDS; round++) {
     for (let i = 0; i < targets.length; i++) {
       const t = targets[(round + i) % targets.length];
       slices.get(t.key)!.push(await slice(t, seconds / ROUNDS));
     }
   }
-  const out = {} as Record<TargetKey, Measured>;
+  const out = {} as Record<K, Measured>;
   for (const t of targets) {
     const parts = slices.get(t.key)!;
     const raws = parts.map((p) => p.raw);

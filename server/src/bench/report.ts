@@ -1,10 +1,11 @@
-import { CONNECTIONS, ROUNDS, warmUpSeconds, type Measured, type TargetKey } from './measure';
+import { CONNECTIONS, ROUNDS, warmUpSeconds, type Measured } from './measure';
 import type { ScenarioName } from './scenarios';
 
 // The benchmark's Markdown report: one table per run, then (for several runs) the spread of the
 // ratios, then the targets with what this invocation measured against them.
 
-export type RunResult = Record<ScenarioName, Record<TargetKey, Measured>>;
+/** Each scenario against the three servers; the deep page also beside Converge's own first page. */
+export type RunResult = Record<ScenarioName, Record<'api' | 'peer' | 'pg', Measured> & { firstPage?: Measured }>;
 
 export interface ReportInput {
   runs: RunResult[];
@@ -32,7 +33,9 @@ const ms = (n: number) => String(Math.round(n));
 
 const vsPeer = (r: RunResult, n: ScenarioName) => r[n].api.rps / r[n].peer.rps;
 const vsPg = (r: RunResult, n: ScenarioName) => r[n].api.rps / r[n].pg.rps;
-const ofFirstPage = (r: RunResult) => r.deepPage.api.rps / r.accounts.api.rps;
+// Measured in the same slices as the deep page, so a machine that speeds up or slows down between
+// scenarios does not show as a difference between the pages.
+const ofFirstPage = (r: RunResult) => r.deepPage.api.rps / (r.deepPage.firstPage ?? r.accounts.api).rps;
 const apiPeak = (r: RunResult) => Math.max(...Object.values(r).map((m) => m.api.peakRss));
 const peerPeak = (r: RunResult) => Math.max(...Object.values(r).map((m) => m.peer.peakRss));
 
@@ -132,7 +135,7 @@ export function renderReport(input: ReportInput): string {
   out.push(
     `${CONNECTIONS} connections. Per query, after a ${warmUpSeconds(seconds)} s warm-up of each server, Converge, PostGraphile and raw pg take turns in ` +
       `${ROUNDS} rounds of ${(seconds / ROUNDS).toFixed(1)} s slices (order rotating each round; ${seconds} s per server in all); ` +
-      `req/s is requests over the slices' time, p50/p99 over all slices' latencies. SQL / request counts Converge's statements ` +
+      `req/s is requests over the slices' time, p50/p99 over all slices' latencies. The deep page also takes turns with Converge's own first page, its "of own first page" ratio. SQL / request counts Converge's statements ` +
       `(authentication included) at first: ${input.pageSize}, checked at the other page sizes on the same instance; PostGraphile has no authentication step.`,
   );
   return out.join('\n');

@@ -218,6 +218,9 @@ async function run(bench: BenchConfig, workDir: string, onStop: (stop: () => Pro
         { key: 'peer', url: peer.url, body: body(name, PEER_SCENARIOS[name], peerVars[name]), headers, pid: peer.child.pid },
         { key: 'pg', url: baseUrl, body: body(name, SCENARIOS[name], vars[name]), headers },
       ];
+      // The deep page is compared with Converge's first page taking turns with it, in the same slices.
+      if (name === 'deepPage')
+        targets.push({ key: 'firstPage', url: apiUrl, body: body('accounts', SCENARIOS.accounts, vars.accounts), headers, pid: api.pid });
       result[name] = await measureAlternating(targets, bench.BENCH_SECONDS);
     }
     runs.push(result);
