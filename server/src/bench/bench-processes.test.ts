@@ -6,16 +6,18 @@ import { freePort } from '../../test/redis';
 
 // The benchmark's helper processes end with it, however it ends. A parent like `npm run bench`
 // (the real bench-processes.ts and tethered-spawn.ts, loaded from source) starts: the real pg
-// baseline (baseline-server.ts, forked with forkServer), a PostGraphile-like server forked as
-// startPeer forks it (with the real postgraphile-preload.cjs), and a command under spawnTethered as
-// the embedded PostgreSQL runs. Each would otherwise run forever; the parent is then killed or
-// signalled, and every one of them must be gone within a few seconds. No database: the baseline
-// is given CURSOR_SECRET, so it never connects to one.
+// baseline (baseline-server.ts, forked with forkServer), the real load generator
+// (load-generator.ts), a PostGraphile-like server forked as startPeer forks it (with the real
+// postgraphile-preload.cjs), and a command under spawnTethered as the embedded PostgreSQL runs.
+// Each would otherwise run forever; the parent is then killed or signalled, and every one of them
+// must be gone within a few seconds. No database: the baseline is given CURSOR_SECRET, so it never
+// connects to one.
 const SRC = path.join(__dirname, '..');
 const modules = {
   benchProcesses: path.join(SRC, 'bench', 'bench-processes.ts'),
   tetheredSpawn: path.join(SRC, 'kernel', 'process', 'tethered-spawn.ts'),
   baseline: path.join(SRC, 'bench', 'baseline-server.ts'),
+  loadGenerator: path.join(SRC, 'bench', 'load-generator.ts'),
   peerPreload: path.join(SRC, 'bench', 'postgraphile-preload.cjs'),
 };
 
@@ -34,12 +36,14 @@ const ready = (child) =>
 const baseline = forkServer(modules.baseline, [planFile], { env: { ...process.env, CURSOR_SECRET: 'x'.repeat(32) }, stdio: 'inherit' });
 // As startPeer forks PostGraphile.
 const peer = forkServer(peerFile, [peerStoppedFile], { execArgv: ['--require', modules.peerPreload], stdio: ['ignore', 2, 'inherit', 'ipc'] });
+// As measure.ts forks the load generator.
+const generator = forkServer(modules.loadGenerator, [], { stdio: 'inherit' });
 // As startEmbeddedPostgres runs postgres; the command writes its pid, then becomes a sleep.
 const command = spawnTethered('/bin/sh', ['-c', 'echo $$ > "$0"; exec sleep 1000', commandPidFile], { output: 'ignore' });
 (async () => {
-  await Promise.all([ready(baseline), ready(peer)]);
+  await Promise.all([ready(baseline), ready(peer), ready(generator)]);
   while (!fs.existsSync(commandPidFile) || !fs.readFileSync(commandPidFile, 'utf8').trim()) await new Promise((r) => setTimeout(r, 20));
-  const pids = { baseline: baseline.pid, peer: peer.pid, guard: command.child.pid, command: Number(fs.readFileSync(commandPidFile, 'utf8')) };
+  const pids = { baseline: baseline.pid, peer: peer.pid, generator: generator.pid, guard: command.child.pid, command: Number(fs.readFileSync(commandPidFile, 'utf8')) };
   console.log(JSON.stringify(pids));
 })().catch((err) => {
   console.error(err.message);
@@ -98,7 +102,7 @@ function alive(pid: number): boolean {
   }
 }
 
-type Pids = Record<'baseline' | 'peer' | 'guard' | 'command', number>;
+type Pids = Record<'baseline' | 'peer' | 'generator' | 'guard' | 'command', number>;
 
 /** Starts the parent and resolves with the pids of its helpers once all of them are up. */
 async function startParent(): Promise<{ parent: ChildProcess; pids: Pids; peerStopped: () => boolean }> {

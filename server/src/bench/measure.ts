@@ -1,5 +1,8 @@
 import fs from 'node:fs';
+import path from 'node:path';
+import type { ChildProcess } from 'node:child_process';
 import autocannon from 'autocannon';
+import { forkServer } from './bench-processes';
 
 // Load generation. Absolute numbers drift on a shared machine (other processes, CPU frequency,
 // PostgreSQL's caches), so the servers compared are never loaded one long stretch after another:
@@ -56,11 +59,41 @@ function options(t: Target, seconds: number) {
   return { url: t.url, connections: CONNECTIONS, method: 'POST' as const, headers: t.headers, body: t.body, duration: seconds };
 }
 
+let generator: { child: ChildProcess; pending: Map<number, { resolve(r: unknown): void; reject(e: Error): void }> } | undefined;
+let jobs = 0;
+
+/** Runs autocannon in the load-generator process (load-generator.ts), started on first use. */
+function generate(opts: autocannon.Options): Promise<unknown> {
+  if (!generator) {
+    const child = forkServer(path.join(__dirname, 'load-generator.js'), [], { stdio: 'inherit' });
+    const g = { child, pending: new Map<number, { resolve(r: unknown): void; reject(e: Error): void }>() };
+    child.on('message', (m: { id?: number; result?: unknown; error?: string }) => {
+      if (m.id === undefined) return; // { ready: true }: jobs sent before it are queued in the channel
+      const p = g.pending.get(m.id);
+      g.pending.delete(m.id);
+      if (m.error !== undefined) p?.reject(new Error(`The load generator failed: ${m.error}`));
+      else p?.resolve(m.result);
+    });
+    child.once('exit', (code) => {
+      for (const p of g.pending.values()) p.reject(new Error(`The load generator exited (code ${code})`));
+      g.pending.clear();
+      if (generator === g) generator = undefined;
+    });
+    generator = g;
+  }
+  const g = generator;
+  const id = ++jobs;
+  return new Promise((resolve, reject) => {
+    g.pending.set(id, { resolve, reject });
+    g.child.send({ id, options: opts });
+  });
+}
+
 async function slice(t: Target, seconds: number): Promise<{ raw: RawResult; peak: number }> {
   let peak = t.pid ? rssMb(t.pid) : 0;
   const timer = t.pid ? setInterval(() => (peak = Math.max(peak, rssMb(t.pid!))), 200) : undefined;
   try {
-    const raw = (await autocannon({ ...options(t, seconds), skipAggregateResult: true })) as unknown as RawResult;
+    const raw = (await generate({ ...options(t, seconds), skipAggregateResult: true })) as RawResult;
     return { raw, peak: t.pid ? Math.max(peak, rssMb(t.pid)) : 0 };
   } finally {
     if (timer) clearInterval(timer);
@@ -73,7 +106,7 @@ async function slice(t: Target, seconds: number): Promise<{ raw: RawResult; peak
  * from the slices' latencies merged into one histogram.
  */
 export async function measureAlternating<K extends TargetKey>(targets: (Target & { key: K })[], seconds: number): Promise<Record<K, Measured>> {
-  for (const t of targets) await autocannon(options(t, warmUpSeconds(seconds)));
+  for (const t of targets) await generate({ ...options(t, warmUpSeconds(seconds)), skipAggregateResult: true });
   const slices = new Map<K, { raw: RawResult; peak: number }[]>(targets.map((t) => [t.key, []]));
   for (let round = 0; round < ROUNDS; round++) {
     for (let i = 0; i < targets.length; i++) {
