@@ -8,7 +8,10 @@ export default async function globalTeardown(): Promise<void> {
   if (child.exitCode === null) {
     const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
     child.kill('SIGTERM');
-    await Promise.race([exited, new Promise((r) => setTimeout(r, 15_000))]);
+    // The deadline is cleared once the server is gone: a pending timer would hold jest open.
+    let timer: NodeJS.Timeout | undefined;
+    await Promise.race([exited, new Promise((r) => (timer = setTimeout(r, 15_000)))]);
+    clearTimeout(timer);
     if (child.exitCode === null) child.kill('SIGKILL');
   }
   child.stdout?.destroy();
