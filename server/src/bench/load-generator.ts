@@ -5,9 +5,10 @@ import autocannon from 'autocannon';
 // far: that process's garbage collections grew through a run and paused the generator in the middle
 // of slices, which showed as tail latency of whichever server was being loaded.
 //
-// Messages: { ready: true } once it listens, then { id, options } in, { id, result } or { id, error } out; autocannon's per-slice results
-// (with `skipAggregateResult`) keep their histograms encoded as text, so they cross the channel as
-// they are. The process ends with its parent's channel, however the benchmark ends.
+// Messages: { ready: true } once it listens, then { id, options } in and { id, result } or
+// { id, error } out. autocannon's per-slice results (with `skipAggregateResult`) keep their
+// histograms encoded as text, so they cross the channel as they are. The process ends with its
+// parent's channel, however the benchmark ends.
 
 interface Job {
   id: number;

@@ -4,8 +4,9 @@ import type { ScenarioName } from './scenarios';
 // The benchmark's Markdown report: one table per run, then (for several runs) the spread of the
 // ratios, then the targets with what this invocation measured against them.
 
+type ServerResults = Record<'api' | 'peer' | 'pg', Measured>;
 /** Each scenario against the three servers; the deep page also beside Converge's own first page. */
-export type RunResult = Record<ScenarioName, Record<'api' | 'peer' | 'pg', Measured> & { firstPage?: Measured }>;
+export type RunResult = Record<ScenarioName, ServerResults> & { deepPage: ServerResults & { firstPage: Measured } };
 
 export interface ReportInput {
   runs: RunResult[];
@@ -35,7 +36,7 @@ const vsPeer = (r: RunResult, n: ScenarioName) => r[n].api.rps / r[n].peer.rps;
 const vsPg = (r: RunResult, n: ScenarioName) => r[n].api.rps / r[n].pg.rps;
 // Measured in the same slices as the deep page, so a machine that speeds up or slows down between
 // scenarios does not show as a difference between the pages.
-const ofFirstPage = (r: RunResult) => r.deepPage.api.rps / (r.deepPage.firstPage ?? r.accounts.api).rps;
+const ofFirstPage = (r: RunResult) => r.deepPage.api.rps / r.deepPage.firstPage.rps;
 const apiPeak = (r: RunResult) => Math.max(...Object.values(r).map((m) => m.api.peakRss));
 const peerPeak = (r: RunResult) => Math.max(...Object.values(r).map((m) => m.peer.peakRss));
 
